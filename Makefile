@@ -1,0 +1,108 @@
+# zcmm top-level build.
+#   make          cross-build the host and the guest kernel, build the CLI
+#   make run      install what is missing, build, run the default job
+#   make check    install what is missing, build, run every test (prove)
+#   make deps     install missing Debian packages (nothing if all present)
+# Sources are found by directory, so a new file needs no Makefile edit:
+#   lib/ states/   portable C, built natively (tests) and for s390x
+#   lib/rt/        freestanding runtime (mem*, str*), s390x only
+#   host/          the hypervisor (bare-metal s390x)
+#   guest/         the zcmm guest kernel (bare-metal s390x)
+#   tools/         the zcmm CLI (native); tools/zcmm.c holds main()
+#   tests/unit/    t_*.c native TAP tests, linked with lib, states, tools
+
+CROSS    ?= s390x-linux-gnu-
+XCC      := $(CROSS)gcc
+XOBJCOPY := $(CROSS)objcopy
+CC       ?= cc
+B        := build
+PREFIX   ?= /usr/local
+
+WARN     := -Wall -Wextra -Wno-unused-parameter -Wshadow -Wstrict-prototypes
+XCFLAGS  := -march=z196 -O2 -g -ffreestanding -fno-pic -fno-stack-protector \
+	    -fno-builtin -nostdlib -fno-common -fno-asynchronous-unwind-tables \
+	    -mbackchain $(WARN) -Iinclude -I.
+XLDFLAGS := -nostdlib -static -Wl,--build-id=none -Wl,--no-warn-rwx-segments
+SANITIZE ?= -fsanitize=address,undefined -fno-omit-frame-pointer
+NCFLAGS  := -O1 -g $(WARN) $(SANITIZE) -Iinclude -I. -std=gnu11
+NLDFLAGS := $(SANITIZE)
+
+PORTABLE := $(wildcard lib/*.c states/*.c)
+RT       := $(wildcard lib/rt/*.c)
+HOST_SRC := $(sort $(wildcard host/*.S host/*.c host/*/*.c)) $(PORTABLE) $(RT)
+GUEST_SRC:= $(sort $(wildcard guest/*.S guest/*.c guest-balloon/*.c)) $(PORTABLE) $(RT)
+TOOL_SRC := $(filter-out tools/zcmm.c,$(wildcard tools/*.c)) $(PORTABLE)
+UNIT_SRC := $(wildcard tests/unit/t_*.c)
+
+xobj = $(patsubst %,$(B)/$(1)/%.o,$(2))
+HOST_OBJ  := $(call xobj,xhost,$(HOST_SRC))
+GUEST_OBJ := $(call xobj,xguest,$(GUEST_SRC))
+TOOL_OBJ  := $(patsubst %,$(B)/native/%.o,$(TOOL_SRC))
+UNIT_BIN  := $(patsubst tests/unit/%.c,$(B)/tests/%,$(UNIT_SRC))
+SHARE     := $(B)/share/zcmm
+
+HOST_IMG  := $(SHARE)/zcmm-host.bin
+GUEST_ELF := $(SHARE)/zcmm-guest.elf
+ZCMM      := $(B)/bin/zcmm
+
+all: $(ZCMM) $(HOST_IMG) $(SHARE)/ipl-psw.bin $(GUEST_ELF) $(UNIT_BIN)
+
+# --- the host: one flat image IPL'd at 0x10000 ------------------------
+$(B)/xhost/%.o: % | deps-check
+	@mkdir -p $(dir $@)
+	$(XCC) $(XCFLAGS) -DZCMM_HOST -MMD -c $< -o $@
+$(B)/host.elf: $(HOST_OBJ) host/host.ld
+	$(XCC) $(XCFLAGS) $(XLDFLAGS) -Wl,-T,host/host.ld $(HOST_OBJ) -lgcc -o $@
+$(HOST_IMG): $(B)/host.elf
+	@mkdir -p $(dir $@)
+	$(XOBJCOPY) -O binary $< $@
+# ESA/390 IPL PSW: 31-bit addressing, instruction address 0x10000
+$(SHARE)/ipl-psw.bin:
+	@mkdir -p $(dir $@)
+	printf '\000\010\000\000\200\001\000\000' > $@
+
+# --- the guest kernel: an ELF file loaded by the host -----------------
+$(B)/xguest/%.o: % | deps-check
+	@mkdir -p $(dir $@)
+	$(XCC) $(XCFLAGS) -DZCMM_GUEST -MMD -c $< -o $@
+$(GUEST_ELF): $(GUEST_OBJ) guest/guest.ld
+	@mkdir -p $(dir $@)
+	$(XCC) $(XCFLAGS) $(XLDFLAGS) -Wl,-T,guest/guest.ld $(GUEST_OBJ) -lgcc -o $@
+
+# --- native: the CLI and the unit tests -------------------------------
+$(B)/native/%.o: %
+	@mkdir -p $(dir $@)
+	$(CC) $(NCFLAGS) -MMD -c $< -o $@
+$(ZCMM): $(B)/native/tools/zcmm.c.o $(TOOL_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(NLDFLAGS) $^ -lm -o $@
+$(B)/tests/%: tests/unit/%.c $(TOOL_OBJ) tests/tap.h
+	@mkdir -p $(dir $@)
+	$(CC) $(NCFLAGS) $< $(TOOL_OBJ) $(NLDFLAGS) -lm -o $@
+
+# --- set-up, running, testing -----------------------------------------
+DEB_PKGS := hercules gcc-s390x-linux-gnu binutils-s390x-linux-gnu \
+	    libtest-harness-perl gnuplot-nox make gcc libc6-dev
+deps:
+	@./tools/deps.sh $(DEB_PKGS)
+deps-check:
+	@command -v $(XCC) >/dev/null || ./tools/deps.sh $(DEB_PKGS)
+
+run: deps
+	$(MAKE) all
+	$(ZCMM) run
+
+check: deps
+	$(MAKE) all
+	prove -j2 $(UNIT_BIN) $(sort $(wildcard tests/system/*.t))
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/zcmm
+	install -m 755 $(ZCMM) $(DESTDIR)$(PREFIX)/bin/zcmm
+	install -m 644 $(SHARE)/* $(DESTDIR)$(PREFIX)/share/zcmm/
+
+clean:
+	rm -rf $(B)
+
+.PHONY: all deps deps-check run check install clean
+-include $(shell find $(B) -name '*.d' 2>/dev/null)

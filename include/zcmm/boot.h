@@ -1,0 +1,81 @@
+/* boot.h - the boot block: what the zcmm CLI hands the host at IPL.
+ * The CLI writes it as a file that Hercules loads at ZCMM_BOOT_ADDR; every
+ * multi-byte field is big-endian (the host's native order). Guest images
+ * are loaded raw (whole ELF files) at the addresses the guest table names. */
+#ifndef ZCMM_BOOT_H
+#define ZCMM_BOOT_H
+
+#include <stdint.h>
+
+#define ZCMM_BOOT_ADDR     0x00400000ULL /* boot block, up to 1 MiB      */
+#define ZCMM_BOOT_MAX      0x00100000ULL
+#define ZCMM_IMAGES_ADDR   0x00500000ULL /* first guest ELF image        */
+#define ZCMM_BOOT_MAGIC    0x7a636d6d424f4f54ULL /* "zcmmBOOT"           */
+#define ZCMM_BOOT_VERSION  1
+
+/* What the host does after boot. */
+enum zcmm_mode {
+	ZCMM_MODE_FLEET = 0,    /* run the guest table, print the results  */
+	ZCMM_MODE_SELFTEST = 1, /* run the host self-tests (PASS/FAIL)     */
+	ZCMM_MODE_PANIC = 2,    /* take a deliberate program check         */
+	ZCMM_MODE_HANG = 3,     /* spin forever (tests the CLI's timeout)  */
+};
+
+/* Host options (zcmm_boot.flags). */
+#define ZCMM_BOOT_NO_ESSA   0x00000001u /* ESSA is an operation exception */
+
+struct zcmm_boot {
+	uint64_t magic;          /* 0x00 ZCMM_BOOT_MAGIC                  */
+	uint32_t version;        /* 0x08 ZCMM_BOOT_VERSION                */
+	uint32_t mode;           /* 0x0c enum zcmm_mode                   */
+	uint64_t storage_size;   /* 0x10 bytes of main storage            */
+	uint64_t images_end;     /* 0x18 first byte after the last image  */
+	uint32_t nguests;        /* 0x20 entries in the guest table       */
+	uint32_t flags;          /* 0x24 ZCMM_BOOT_*                      */
+	uint64_t timeslice_us;   /* 0x28 scheduler time slice             */
+	uint64_t progress_ms;    /* 0x30 progress line period, 0 = none   */
+	uint64_t seed;           /* 0x38 run seed                         */
+	uint64_t reserved[8];    /* 0x40                                  */
+};                               /* 0x80: guest table follows          */
+
+/* Workloads of the zcmm guest kernel (zcmm_guest_desc.workload). */
+enum zcmm_workload {
+	ZCMM_WL_NONE = 0,       /* a user image: it does what it does      */
+	ZCMM_WL_IDLE = 1,       /* sleeps on its clock comparator          */
+	ZCMM_WL_CHURN = 2,      /* allocate, fill, verify, free            */
+	ZCMM_WL_PHASES = 3,     /* anonymous working set grows and shrinks */
+	ZCMM_WL_RANDOM = 4,     /* random touches over a working set       */
+};
+
+/* Meaning of arg[] for the zcmm guest kernel's workloads. */
+#define ZCMM_ARG_WS      0 /* working-set pages (random, phases max)   */
+#define ZCMM_ARG_ITERS   1 /* iterations (touches, churn rounds, ...)  */
+#define ZCMM_ARG_PHASES  2 /* number of phases                         */
+#define ZCMM_ARG_MS      3 /* milliseconds (idle: how long to sleep)   */
+#define ZCMM_ARG_MIN     4 /* phases: working-set pages at the low end */
+#define ZCMM_ARG_COUNT   8
+
+/* Guest flags (zcmm_guest_desc.flags). */
+#define ZCMM_GUEST_HINTING 0x00000001u /* guest may use ESSA hints     */
+
+/* One guest: 128 bytes, also what DIAG 0x408 hands the guest. */
+struct zcmm_guest_desc {
+	char name[16];           /* 0x00 NUL-padded                       */
+	uint64_t mem_bytes;      /* 0x10 guest storage, multiple of 1 MiB */
+	uint64_t image_addr;     /* 0x18 absolute address of its ELF file */
+	uint64_t image_size;     /* 0x20 bytes                            */
+	uint32_t workload;       /* 0x28 enum zcmm_workload               */
+	uint32_t flags;          /* 0x2c ZCMM_GUEST_*                     */
+	uint64_t seed;           /* 0x30 per-guest seed                   */
+	uint64_t arg[ZCMM_ARG_COUNT]; /* 0x38 workload arguments          */
+	uint32_t index;          /* 0x78 position in the fleet            */
+	uint32_t reserved;       /* 0x7c                                  */
+};
+
+_Static_assert(sizeof(struct zcmm_boot) == 0x80, "zcmm_boot size");
+_Static_assert(sizeof(struct zcmm_guest_desc) == 0x80, "guest desc size");
+
+#define ZCMM_MAX_GUESTS ((ZCMM_BOOT_MAX - sizeof(struct zcmm_boot)) / \
+			 sizeof(struct zcmm_guest_desc))
+
+#endif
