@@ -19,10 +19,10 @@ B        := build
 PREFIX   ?= /usr/local
 
 WARN     := -Wall -Wextra -Wno-unused-parameter -Wshadow -Wstrict-prototypes
-XCFLAGS  := -march=z196 -O2 -g -ffreestanding -fno-pic -fno-stack-protector \
+XCFLAGS  := -march=z196 -O2 -g -msoft-float -ffreestanding -fno-pic -fno-stack-protector \
 	    -fno-builtin -nostdlib -fno-common -fno-asynchronous-unwind-tables \
-	    -mbackchain $(WARN) -Iinclude -I.
-XLDFLAGS := -nostdlib -static -Wl,--build-id=none -Wl,--no-warn-rwx-segments
+	    -mbackchain --param=min-pagesize=0 -fno-delete-null-pointer-checks $(WARN) -Iinclude -I.
+XLDFLAGS := -nostdlib -static -Wl,--build-id=none -Wl,--no-warn-rwx-segments -Wl,-z,noexecstack -Wa,--noexecstack
 SANITIZE ?= -fsanitize=address,undefined -fno-omit-frame-pointer
 NCFLAGS  := -O1 -g $(WARN) $(SANITIZE) -Iinclude -I. -std=gnu11
 NLDFLAGS := $(SANITIZE)

@@ -7,9 +7,9 @@
 
 #include <stdint.h>
 
-#define ZCMM_BOOT_ADDR     0x00400000ULL /* boot block, up to 1 MiB      */
-#define ZCMM_BOOT_MAX      0x00100000ULL
-#define ZCMM_IMAGES_ADDR   0x00500000ULL /* first guest ELF image        */
+#define ZCMM_BOOT_ADDR     0x00400000UL /* boot block, up to 1 MiB      */
+#define ZCMM_BOOT_MAX      0x00100000UL
+#define ZCMM_IMAGES_ADDR   0x00500000UL /* first guest ELF image        */
 #define ZCMM_BOOT_MAGIC    0x7a636d6d424f4f54ULL /* "zcmmBOOT"           */
 #define ZCMM_BOOT_VERSION  1
 
