@@ -1,0 +1,148 @@
+/* bootblk.c - builds the boot block: lays the distinct guest images out
+ * from ZCMM_IMAGES_ADDR (64 KiB aligned), fills the guest table, and
+ * encodes both field by field in big-endian order (never the native struct). */
+#include "tools/bootblk.h"
+#include "tools/util.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+void boot_plan_free(struct boot_plan *p)
+{
+	for (unsigned i = 0; i < p->nimg; i++) {
+		free(p->img[i].path);
+		free(p->img[i].file);
+	}
+	free(p->img);
+	free(p->desc);
+	memset(p, 0, sizeof *p);
+}
+
+/* Index of the image for path, adding it if new. Two names for one file
+ * (a symlink, ./x and x) are one image: compared by device and inode. */
+static int image_index(struct boot_plan *p, const char *path,
+		       dev_t *devs, ino_t *inos, uint64_t *next, char *err)
+{
+	struct stat st;
+	char file[32];
+	struct boot_image *im;
+
+	if (stat(path, &st) < 0) {
+		zerr_set(err, "guest image %s: %s", path, strerror(errno));
+		return -1;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		zerr_set(err, "guest image %s: not a regular file", path);
+		return -1;
+	}
+	for (unsigned i = 0; i < p->nimg; i++)
+		if (devs[i] == st.st_dev && inos[i] == st.st_ino)
+			return (int)i;
+	devs[p->nimg] = st.st_dev;
+	inos[p->nimg] = st.st_ino;
+	im = &p->img[p->nimg];
+	snprintf(file, sizeof file, "image%u.elf", p->nimg);
+	im->path = xstrdup(path);
+	im->file = xstrdup(file);
+	im->addr = round_up(*next, BOOT_IMAGE_ALIGN);
+	im->size = (uint64_t)st.st_size;
+	*next = im->addr + im->size;
+	return (int)p->nimg++;
+}
+
+int boot_plan_make(struct boot_plan *p, const struct fleet *f,
+		   const char *default_image, char *err)
+{
+	uint64_t next = ZCMM_IMAGES_ADDR;
+	dev_t *devs = xmalloc((f->n + 1) * sizeof *devs);
+	ino_t *inos = xmalloc((f->n + 1) * sizeof *inos);
+
+	memset(p, 0, sizeof *p);
+	p->desc = xmalloc((f->n + 1) * sizeof *p->desc);
+	p->img = xmalloc((f->n + 1) * sizeof *p->img);
+	memset(p->desc, 0, (f->n + 1) * sizeof *p->desc);
+	for (unsigned i = 0; i < f->n; i++) {
+		const struct fleet_guest *g = &f->g[i];
+		struct zcmm_guest_desc *d = &p->desc[i];
+		int k = image_index(p, g->image ? g->image : default_image,
+				    devs, inos, &next, err);
+
+		if (k < 0) {
+			free(devs);
+			free(inos);
+			boot_plan_free(p);
+			return -1;
+		}
+		memcpy(d->name, g->name, sizeof d->name);
+		d->mem_bytes = g->mem;
+		d->image_addr = p->img[k].addr;
+		d->image_size = p->img[k].size;
+		d->workload = g->workload;
+		d->flags = g->flags;
+		d->seed = g->seed;
+		memcpy(d->arg, g->arg, sizeof d->arg);
+		d->index = i;
+	}
+	free(devs);
+	free(inos);
+	p->boot.magic = ZCMM_BOOT_MAGIC;
+	p->boot.version = ZCMM_BOOT_VERSION;
+	p->boot.images_end = round_up(next, MiB);
+	p->boot.nguests = f->n;
+	return 0;
+}
+
+uint64_t boot_auto_storage(const struct boot_plan *p)
+{
+	uint64_t total = 16 * MiB + (p->boot.images_end - ZCMM_IMAGES_ADDR);
+
+	for (unsigned i = 0; i < p->boot.nguests; i++)
+		total += p->desc[i].mem_bytes;
+	total += total / 10;
+	return round_up(total, MiB);
+}
+
+size_t boot_encoded_size(unsigned n)
+{
+	return sizeof(struct zcmm_boot) + (size_t)n * sizeof(struct zcmm_guest_desc);
+}
+
+size_t boot_encode(const struct zcmm_boot *b, const struct zcmm_guest_desc *g,
+		   unsigned n, uint8_t *out)
+{
+	size_t len = boot_encoded_size(n);
+
+	memset(out, 0, len);
+	put_be64(out + 0x00, b->magic);
+	put_be32(out + 0x08, b->version);
+	put_be32(out + 0x0c, b->mode);
+	put_be64(out + 0x10, b->storage_size);
+	put_be64(out + 0x18, b->images_end);
+	put_be32(out + 0x20, b->nguests);
+	put_be32(out + 0x24, b->flags);
+	put_be64(out + 0x28, b->timeslice_us);
+	put_be64(out + 0x30, b->progress_ms);
+	put_be64(out + 0x38, b->seed);
+	for (int i = 0; i < 8; i++)
+		put_be64(out + 0x40 + 8 * i, b->reserved[i]);
+	for (unsigned i = 0; i < n; i++) {
+		uint8_t *o = out + sizeof(struct zcmm_boot) +
+			     (size_t)i * sizeof(struct zcmm_guest_desc);
+
+		memcpy(o + 0x00, g[i].name, 16);
+		put_be64(o + 0x10, g[i].mem_bytes);
+		put_be64(o + 0x18, g[i].image_addr);
+		put_be64(o + 0x20, g[i].image_size);
+		put_be32(o + 0x28, g[i].workload);
+		put_be32(o + 0x2c, g[i].flags);
+		put_be64(o + 0x30, g[i].seed);
+		for (int k = 0; k < ZCMM_ARG_COUNT; k++)
+			put_be64(o + 0x38 + 8 * k, g[i].arg[k]);
+		put_be32(o + 0x78, g[i].index);
+		put_be32(o + 0x7c, g[i].reserved);
+	}
+	return len;
+}

@@ -1,0 +1,42 @@
+/* bootblk.h - the boot block the host reads at ZCMM_BOOT_ADDR: where the
+ * guest images go in storage, the guest table, and the big-endian bytes
+ * of boot.bin (include/zcmm/boot.h is the contract). */
+#ifndef ZCMM_TOOLS_BOOTBLK_H
+#define ZCMM_TOOLS_BOOTBLK_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "zcmm/boot.h"
+#include "tools/fleet.h"
+
+#define BOOT_IMAGE_ALIGN 0x10000ULL    /* each image on a 64 KiB boundary */
+
+struct boot_image {
+	char *path;                 /* the source file */
+	char *file;                 /* its name in the run directory */
+	uint64_t addr, size;
+};
+
+struct boot_plan {
+	struct zcmm_boot boot;          /* native byte order */
+	struct zcmm_guest_desc *desc;   /* boot.nguests entries */
+	struct boot_image *img;
+	unsigned nimg;
+};
+
+/* Places each distinct image (a guest's image, else default_image) from
+ * ZCMM_IMAGES_ADDR on and fills the guest table. 0 or -1 (err). */
+int boot_plan_make(struct boot_plan *p, const struct fleet *f,
+		   const char *default_image, char *err);
+void boot_plan_free(struct boot_plan *p);
+
+/* 16 MiB + images + guest storage, plus 10%, rounded up to 1 MiB. */
+uint64_t boot_auto_storage(const struct boot_plan *p);
+
+/* Bytes of boot.bin for n guests. */
+size_t boot_encoded_size(unsigned n);
+/* Writes boot.bin's bytes (big-endian, field by field) into out. */
+size_t boot_encode(const struct zcmm_boot *b, const struct zcmm_guest_desc *g,
+		   unsigned n, uint8_t *out);
+
+#endif

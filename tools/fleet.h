@@ -1,0 +1,77 @@
+/* fleet.h - the fleet description: machine settings and the guest list,
+ * read from a fleet file (docs/fleet-config.md) or made from the command
+ * line's shorthands. Pure parsing: no I/O besides reading the file. */
+#ifndef ZCMM_TOOLS_FLEET_H
+#define ZCMM_TOOLS_FLEET_H
+
+#include <stdint.h>
+#include "zcmm/boot.h"
+
+#define FLEET_NAME_MAX 15          /* name[16] holds 15 chars + NUL */
+#define FLEET_MAX_CPUS 8           /* Hercules 3.13's MAX_CPU_ENGINES */
+#define FLEET_MAX_MEM  (1ULL << 40)
+
+struct fleet_guest {
+	char name[16];
+	uint64_t mem;                   /* bytes, multiple of 1 MiB */
+	uint32_t workload;              /* enum zcmm_workload */
+	uint32_t flags;                 /* ZCMM_GUEST_* */
+	uint64_t seed;
+	int seed_set;
+	uint64_t arg[ZCMM_ARG_COUNT];
+	char *image;                    /* NULL: the zcmm guest kernel */
+};
+
+/* What each guest starts from before its own keys (--guest-mem, ...). */
+struct guest_defaults {
+	uint64_t mem;
+	uint32_t workload;
+	int workload_set;               /* else: random, or none with image= */
+	int hinting;
+	uint64_t arg[ZCMM_ARG_COUNT];
+	char *image;                    /* not owned */
+};
+
+struct fleet {
+	uint64_t storage;    int storage_set;    /* bytes */
+	unsigned cpus;       int cpus_set;
+	uint64_t timeslice_us; int timeslice_set;
+	uint64_t seed;       int seed_set;
+	uint64_t timeout_ms; int timeout_set;
+	struct fleet_guest *g;
+	unsigned n, cap;
+	unsigned *hash;                 /* open addressing, index+1 */
+	unsigned hcap;
+};
+
+void guest_defaults_init(struct guest_defaults *d);
+void fleet_init(struct fleet *f);
+void fleet_free(struct fleet *f);
+
+/* One line of a fleet file, comments allowed. where: "file:line" for the
+ * error text; basedir: where relative image= paths start. 0 or -1. */
+int fleet_parse_line(struct fleet *f, const struct guest_defaults *d,
+		     const char *line, const char *basedir, const char *where,
+		     char *err);
+/* A whole text; name is the file name used in errors. */
+int fleet_parse_text(struct fleet *f, const struct guest_defaults *d,
+		     const char *text, const char *name, const char *basedir,
+		     char *err);
+int fleet_parse_file(struct fleet *f, const struct guest_defaults *d,
+		     const char *path, char *err);
+
+/* count guests from the defaults: "name" if count is 0, else name0.. */
+int fleet_add(struct fleet *f, const struct guest_defaults *d,
+	      const char *name, unsigned count, const char *where, char *err);
+/* The default fleet (8 guests; see docs/fleet-config.md). */
+int fleet_add_default(struct fleet *f, const struct guest_defaults *d,
+		      char *err);
+/* Per-guest seeds from the run seed (where not given). */
+void fleet_seal(struct fleet *f, uint64_t run_seed);
+
+int workload_parse(const char *s, uint32_t *out);
+const char *workload_name(uint32_t w);
+/* Guest's seed from the run seed and its index. */
+uint64_t fleet_guest_seed(uint64_t run_seed, unsigned index);
+
+#endif

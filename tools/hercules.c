@@ -1,0 +1,343 @@
+/* hercules.c - the run directory and Hercules: writes hercules.cnf (no
+ * console devices, so no TCP port), hercules.rc and load.ins, copies the
+ * binaries in, finds the data files and Hercules, starts Hercules in its
+ * own process group with its output on a pipe, and stops it. */
+#define _GNU_SOURCE
+#include "tools/hercules.h"
+#include "tools/util.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+char *rundir_make(char *err)
+{
+	const char *tmp = getenv("TMPDIR");
+	char *tpl;
+
+	if (!tmp || !*tmp)
+		tmp = "/tmp";
+	tpl = path_join(tmp, "zcmm-run.XXXXXX");
+	if (!mkdtemp(tpl)) {
+		zerr_set(err, "cannot make a run directory in %s: %s", tmp,
+			 strerror(errno));
+		free(tpl);
+		return NULL;
+	}
+	return tpl;
+}
+
+int rundir_remove(const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	int rc = 0;
+
+	if (!d)
+		return -1;
+	while ((e = readdir(d))) {
+		char *p;
+
+		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+			continue;
+		p = path_join(dir, e->d_name);
+		if (unlink(p) < 0)
+			rc = -1;
+		free(p);
+	}
+	closedir(d);
+	if (rmdir(dir) < 0)
+		rc = -1;
+	return rc;
+}
+
+int write_file(const char *dir, const char *name, const void *buf,
+	       size_t len, char *err)
+{
+	char *p = path_join(dir, name);
+	FILE *fp = fopen(p, "wb");
+	int rc = 0;
+
+	if (!fp || fwrite(buf, 1, len, fp) != len) {
+		zerr_set(err, "cannot write %s: %s", p, strerror(errno));
+		rc = -1;
+	}
+	if (fp && fclose(fp) != 0 && !rc) {
+		zerr_set(err, "cannot write %s: %s", p, strerror(errno));
+		rc = -1;
+	}
+	free(p);
+	return rc;
+}
+
+int copy_file(const char *src, const char *dir, const char *name, char *err)
+{
+	char *dst = path_join(dir, name), buf[65536];
+	FILE *in = fopen(src, "rb"), *out = NULL;
+	size_t n;
+	int rc = -1;
+
+	if (!in) {
+		zerr_set(err, "cannot read %s: %s", src, strerror(errno));
+		goto done;
+	}
+	if (!(out = fopen(dst, "wb"))) {
+		zerr_set(err, "cannot write %s: %s", dst, strerror(errno));
+		goto done;
+	}
+	while ((n = fread(buf, 1, sizeof buf, in)) > 0)
+		if (fwrite(buf, 1, n, out) != n) {
+			zerr_set(err, "cannot write %s: %s", dst, strerror(errno));
+			goto done;
+		}
+	if (ferror(in)) {
+		zerr_set(err, "cannot read %s: %s", src, strerror(errno));
+		goto done;
+	}
+	rc = 0;
+done:
+	if (in)
+		fclose(in);
+	if (out && fclose(out) != 0 && !rc) {
+		zerr_set(err, "cannot write %s: %s", dst, strerror(errno));
+		rc = -1;
+	}
+	free(dst);
+	return rc;
+}
+
+char *herc_cnf_text(uint64_t storage, unsigned cpus)
+{
+	char *t = xmalloc(1024);
+
+	snprintf(t, 1024,
+		 "# hercules.cnf - written by zcmm run\n"
+		 "ARCHMODE  z/Arch\n"
+		 "MAINSIZE  %llu\n"
+		 "XPNDSIZE  0\n"
+		 "NUMCPU    %u\n"
+		 "MAXCPU    %u\n"
+		 "CPUSERIAL 000001\n"
+		 "CPUMODEL  2817\n"
+		 "DIAG8CMD  ENABLE\n"
+		 "SHCMDOPT  DISABLE\n"
+		 "PANRATE   SLOW\n"
+		 "# no devices: no console, no 3270 port, no HTTP server\n",
+		 (unsigned long long)(storage / MiB), cpus, cpus);
+	return t;
+}
+
+char *herc_rc_text(void)
+{
+	/* pgmtrace -1 silences code 1 (operation exception, i.e. ESSA under
+	 * SIE); ostailor quiet silences the trace of every other program
+	 * interruption (host page faults in SIE are 0x10/0x11). */
+	return xstrdup("ostailor quiet\n"
+		       "pgmtrace -1\n"
+		       "ipl load.ins\n");
+}
+
+char *herc_ins_text(const struct boot_plan *p)
+{
+	size_t cap = 256 + (size_t)p->nimg * 64;
+	char *t = xmalloc(cap);
+	int n;
+
+	n = snprintf(t, cap,
+		     "* load.ins - written by zcmm run\n"
+		     "ipl-psw.bin 0x%llx\n"
+		     "zcmm-host.bin 0x%llx\n"
+		     "boot.bin 0x%llx\n",
+		     (unsigned long long)HERC_PSW_ADDR,
+		     (unsigned long long)HERC_HOST_ADDR,
+		     (unsigned long long)ZCMM_BOOT_ADDR);
+	for (unsigned i = 0; i < p->nimg; i++)
+		n += snprintf(t + n, cap - (size_t)n, "%s 0x%llx\n",
+			      p->img[i].file,
+			      (unsigned long long)p->img[i].addr);
+	return t;
+}
+
+char *datadir_find(void)
+{
+	const char *env = getenv("ZCMM_DATADIR");
+	char exe[4096], *dir, *share;
+	ssize_t n;
+
+	if (env && *env)
+		return xstrdup(env);
+	n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n <= 0)
+		return xstrdup("/usr/local/share/zcmm");
+	exe[n] = 0;
+	dir = path_dir(exe);            /* .../bin */
+	share = path_dir(dir);          /* ... */
+	free(dir);
+	dir = path_join(share, "share/zcmm");
+	free(share);
+	return dir;
+}
+
+static int is_exec(const char *p)
+{
+	struct stat st;
+
+	return stat(p, &st) == 0 && S_ISREG(st.st_mode) && access(p, X_OK) == 0;
+}
+
+char *herc_find(const char *opt, char *err)
+{
+	const char *h = opt, *from = "--hercules";
+	const char *path;
+
+	if (!h || !*h) {
+		h = getenv("ZCMM_HERCULES");
+		from = "ZCMM_HERCULES";
+	}
+	if (!h || !*h) {
+		h = "hercules";
+		from = NULL;
+	}
+	if (strchr(h, '/')) {
+		if (is_exec(h))
+			return xstrdup(h);
+		zerr_set(err, "Hercules not found: %s (%s) is not an executable file",
+			 h, from ? from : "path");
+		return NULL;
+	}
+	path = getenv("PATH");
+	if (!path)
+		path = "/usr/bin:/bin";
+	while (*path) {
+		size_t len = strcspn(path, ":");
+		char *dir = xmalloc(len + 1), *p;
+
+		memcpy(dir, path, len);
+		dir[len] = 0;
+		p = path_join(len ? dir : ".", h);
+		free(dir);
+		if (is_exec(p))
+			return p;
+		free(p);
+		path += len + (path[len] == ':');
+	}
+	zerr_set(err, "Hercules not found: no '%s' on PATH%s (install the Debian package hercules, or use --hercules PATH)",
+		 h, from ? " (from ZCMM_HERCULES)" : "");
+	return NULL;
+}
+
+pid_t herc_start(const char *herc, const char *dir, int *fd, char *err)
+{
+	int out[2], ex[2], e = 0;
+	pid_t pid;
+	ssize_t n;
+
+	if (pipe(out) < 0 || pipe2(ex, O_CLOEXEC) < 0) {
+		zerr_set(err, "pipe: %s", strerror(errno));
+		return -1;
+	}
+	pid = fork();
+	if (pid < 0) {
+		zerr_set(err, "fork: %s", strerror(errno));
+		return -1;
+	}
+	if (pid == 0) {
+		int nul;
+
+		setpgid(0, 0);
+		signal(SIGINT, SIG_DFL);
+		signal(SIGTERM, SIG_DFL);
+		signal(SIGPIPE, SIG_DFL);
+		close(out[0]);
+		close(ex[0]);
+		if (chdir(dir) < 0)
+			goto fail;
+		nul = open("/dev/null", O_RDONLY);
+		if (nul < 0 || dup2(nul, 0) < 0 || dup2(out[1], 1) < 0 ||
+		    dup2(out[1], 2) < 0)
+			goto fail;
+		if (nul > 2)
+			close(nul);
+		if (out[1] > 2)
+			close(out[1]);
+		setenv("HERCULES_RC", "hercules.rc", 1);
+		execl(herc, "hercules", "-d", "-f", "hercules.cnf", (char *)NULL);
+fail:
+		e = errno;
+		if (write(ex[1], &e, sizeof e) < 0)
+			_exit(127);
+		_exit(127);
+	}
+	setpgid(pid, pid);      /* also here: no race with kill(-pid) */
+	close(out[1]);
+	close(ex[1]);
+	n = read(ex[0], &e, sizeof e);
+	close(ex[0]);
+	if (n == (ssize_t)sizeof e) {
+		zerr_set(err, "cannot run Hercules %s: %s", herc, strerror(e));
+		close(out[0]);
+		waitpid(pid, NULL, 0);
+		return -1;
+	}
+	*fd = out[0];
+	return pid;
+}
+
+static long now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000L + ts.tv_nsec / 1000000L;
+}
+
+/* Has pid ended? Checked without reaping it, so that its process group
+ * id cannot be reused while we may still signal the group. */
+static int ended(pid_t pid)
+{
+	siginfo_t si;
+
+	memset(&si, 0, sizeof si);
+	if (waitid(P_PID, (id_t)pid, &si, WEXITED | WNOHANG | WNOWAIT) < 0)
+		return errno == ECHILD;
+	return si.si_pid == pid;
+}
+
+static int wait_ended(pid_t pid, int ms)
+{
+	long end = now_ms() + ms;
+
+	while (!ended(pid)) {
+		if (now_ms() >= end)
+			return 0;
+		usleep(10000);
+	}
+	return 1;
+}
+
+int herc_wait(pid_t pid, int ms, int *st)
+{
+	if (!wait_ended(pid, ms))
+		return 0;
+	kill(-pid, SIGKILL);    /* stragglers of the group, if any */
+	waitpid(pid, st, 0);
+	return 1;
+}
+
+void herc_kill(pid_t pid, int grace_ms)
+{
+	int st;
+
+	kill(-pid, SIGTERM);
+	wait_ended(pid, grace_ms);
+	kill(-pid, SIGKILL);    /* the leader is not reaped yet: pgid valid */
+	waitpid(pid, &st, 0);
+}

@@ -1,0 +1,304 @@
+/* report.c - collects the host's @result records (merging lines with the
+ * same KIND and id=), prints them as aligned tables (guests, then the
+ * total row; numbers right-aligned) and writes them as TSV. */
+#include "tools/report.h"
+#include "tools/util.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+void recset_init(struct recset *s)
+{
+	memset(s, 0, sizeof *s);
+}
+
+void recset_free(struct recset *s)
+{
+	for (unsigned i = 0; i < s->n; i++) {
+		struct rec *r = &s->r[i];
+
+		for (unsigned k = 0; k < r->n; k++) {
+			free(r->key[k]);
+			free(r->val[k]);
+		}
+		free(r->key);
+		free(r->val);
+		free(r->kind);
+		free(r->id);
+	}
+	free(s->r);
+	memset(s, 0, sizeof *s);
+}
+
+static int same(const char *a, const char *b)
+{
+	return (!a && !b) || (a && b && !strcmp(a, b));
+}
+
+const struct rec *recset_find(const struct recset *s, const char *kind,
+			      const char *id)
+{
+	for (unsigned i = s->n; i-- > 0;)
+		if (!strcmp(s->r[i].kind, kind) && same(s->r[i].id, id))
+			return &s->r[i];
+	return NULL;
+}
+
+const char *rec_get(const struct rec *r, const char *key)
+{
+	for (unsigned k = 0; k < r->n; k++)
+		if (!strcmp(r->key[k], key))
+			return r->val[k];
+	return NULL;
+}
+
+static void rec_set(struct rec *r, const char *key, size_t klen,
+		    const char *val, size_t vlen)
+{
+	char *v = xmalloc(vlen + 1);
+
+	memcpy(v, val, vlen);
+	v[vlen] = 0;
+	for (unsigned k = 0; k < r->n; k++)
+		if (strlen(r->key[k]) == klen && !memcmp(r->key[k], key, klen)) {
+			free(r->val[k]);
+			r->val[k] = v;
+			return;
+		}
+	if (r->n == r->cap) {
+		r->cap = r->cap ? r->cap * 2 : 8;
+		r->key = xrealloc(r->key, r->cap * sizeof *r->key);
+		r->val = xrealloc(r->val, r->cap * sizeof *r->val);
+	}
+	r->key[r->n] = xmalloc(klen + 1);
+	memcpy(r->key[r->n], key, klen);
+	r->key[r->n][klen] = 0;
+	r->val[r->n++] = v;
+}
+
+/* Next word of s: start and length; NULL at the end. */
+static const char *word(const char **s, size_t *len)
+{
+	const char *p = *s, *w;
+
+	while (*p == ' ' || *p == '\t')
+		p++;
+	if (!*p)
+		return NULL;
+	w = p;
+	while (*p && *p != ' ' && *p != '\t')
+		p++;
+	*len = (size_t)(p - w);
+	*s = p;
+	return w;
+}
+
+int recset_add(struct recset *s, const char *line)
+{
+	const char *p = line, *w, *kind;
+	size_t len, klen;
+	char *id = NULL, *kd;
+	struct rec *r;
+
+	kind = word(&p, &klen);
+	if (!kind || memchr(kind, '=', klen))
+		return -1;
+	kd = xmalloc(klen + 1);
+	memcpy(kd, kind, klen);
+	kd[klen] = 0;
+	/* find id= first: it decides which record the keys merge into */
+	for (const char *q = p; (w = word(&q, &len));)
+		if (len > 3 && !memcmp(w, "id=", 3)) {
+			id = xmalloc(len - 2);
+			memcpy(id, w + 3, len - 3);
+			id[len - 3] = 0;
+			break;
+		}
+	r = (struct rec *)recset_find(s, kd, id);
+	if (r) {
+		free(kd);
+		free(id);
+	} else {
+		if (s->n == s->cap) {
+			s->cap = s->cap ? s->cap * 2 : 16;
+			s->r = xrealloc(s->r, s->cap * sizeof *s->r);
+		}
+		r = &s->r[s->n++];
+		memset(r, 0, sizeof *r);
+		r->kind = kd;
+		r->id = id;
+	}
+	while ((w = word(&p, &len))) {
+		const char *eq = memchr(w, '=', len);
+
+		if (!eq || eq == w) {
+			s->bad++;
+			continue;
+		}
+		rec_set(r, w, (size_t)(eq - w), eq + 1, len - (size_t)(eq - w) - 1);
+	}
+	return 0;
+}
+
+/* --- output -------------------------------------------------------- */
+
+struct cols {
+	const char **name;
+	unsigned n, cap;
+};
+
+static void cols_add(struct cols *c, const char *k)
+{
+	for (unsigned i = 0; i < c->n; i++)
+		if (!strcmp(c->name[i], k))
+			return;
+	if (c->n == c->cap) {
+		c->cap = c->cap ? c->cap * 2 : 16;
+		c->name = xrealloc(c->name, c->cap * sizeof *c->name);
+	}
+	c->name[c->n++] = k;
+}
+
+static int is_number(const char *s)
+{
+	int digits = 0;
+
+	if (*s == '-' || *s == '+')
+		s++;
+	while (isdigit((unsigned char)*s))
+		s++, digits++;
+	if (*s == '.') {
+		s++;
+		while (isdigit((unsigned char)*s))
+			s++, digits++;
+	}
+	if (*s == '%')
+		s++;
+	return digits && !*s;
+}
+
+static int in_group(const struct rec *r, const char *kind)
+{
+	if (!kind)
+		return !strcmp(r->kind, "guest") || !strcmp(r->kind, "total");
+	return !strcmp(r->kind, kind);
+}
+
+/* One table: records of kind (NULL: guest rows then total rows). */
+static void print_table(const struct recset *s, const char *kind, FILE *out)
+{
+	struct cols c = { 0 };
+	const struct rec **rows = xmalloc((s->n + 1) * sizeof *rows);
+	unsigned nr = 0, *w;
+	const char *first = kind ? "id" : "guest";
+
+	/* rows in order: guests, then totals */
+	for (int pass = 0; pass < 2; pass++)
+		for (unsigned i = 0; i < s->n; i++) {
+			const struct rec *r = &s->r[i];
+
+			if (!in_group(r, kind))
+				continue;
+			if (!kind && (pass == 0) != !strcmp(r->kind, "guest"))
+				continue;
+			if (kind && pass == 1)
+				continue;
+			rows[nr++] = r;
+		}
+	if (!nr) {
+		free(rows);
+		return;
+	}
+	for (unsigned i = 0; i < nr; i++)
+		for (unsigned k = 0; k < rows[i]->n; k++)
+			if (strcmp(rows[i]->key[k], "id"))
+				cols_add(&c, rows[i]->key[k]);
+	w = xmalloc((c.n + 1) * sizeof *w);
+	w[0] = (unsigned)strlen(first);
+	for (unsigned j = 0; j < c.n; j++)
+		w[j + 1] = (unsigned)strlen(c.name[j]);
+	for (unsigned i = 0; i < nr; i++) {
+		const char *id = rows[i]->id ? rows[i]->id : rows[i]->kind;
+
+		if (strlen(id) > w[0])
+			w[0] = (unsigned)strlen(id);
+		for (unsigned j = 0; j < c.n; j++) {
+			const char *v = rec_get(rows[i], c.name[j]);
+
+			if (v && strlen(v) > w[j + 1])
+				w[j + 1] = (unsigned)strlen(v);
+		}
+	}
+	if (kind)
+		fprintf(out, "%s:\n", kind);
+	fprintf(out, "%-*s", (int)w[0], first);
+	for (unsigned j = 0; j < c.n; j++)
+		fprintf(out, "  %*s", (int)w[j + 1], c.name[j]);
+	fputc('\n', out);
+	for (unsigned i = 0; i < nr; i++) {
+		const char *id = rows[i]->id ? rows[i]->id : rows[i]->kind;
+
+		fprintf(out, "%-*s", (int)w[0], id);
+		for (unsigned j = 0; j < c.n; j++) {
+			const char *v = rec_get(rows[i], c.name[j]);
+
+			if (!v)
+				v = "-";
+			if (is_number(v) || !strcmp(v, "-"))
+				fprintf(out, "  %*s", (int)w[j + 1], v);
+			else if (j + 1 == c.n)
+				fprintf(out, "  %s", v);
+			else
+				fprintf(out, "  %-*s", (int)w[j + 1], v);
+		}
+		fputc('\n', out);
+	}
+	free(w);
+	free(c.name);
+	free(rows);
+}
+
+void recset_print(const struct recset *s, FILE *out)
+{
+	struct cols kinds = { 0 };
+	int any = 0;
+
+	for (unsigned i = 0; i < s->n; i++)
+		if (in_group(&s->r[i], NULL))
+			any = 1;
+		else
+			cols_add(&kinds, s->r[i].kind);
+	if (any)
+		print_table(s, NULL, out);
+	for (unsigned k = 0; k < kinds.n; k++) {
+		if (any || k)
+			fputc('\n', out);
+		print_table(s, kinds.name[k], out);
+	}
+	free(kinds.name);
+}
+
+int recset_write_tsv(const struct recset *s, FILE *out)
+{
+	struct cols c = { 0 };
+
+	for (unsigned i = 0; i < s->n; i++)
+		for (unsigned k = 0; k < s->r[i].n; k++)
+			cols_add(&c, s->r[i].key[k]);
+	fputs("kind", out);
+	for (unsigned j = 0; j < c.n; j++)
+		fprintf(out, "\t%s", c.name[j]);
+	fputc('\n', out);
+	for (unsigned i = 0; i < s->n; i++) {
+		fputs(s->r[i].kind, out);
+		for (unsigned j = 0; j < c.n; j++) {
+			const char *v = rec_get(&s->r[i], c.name[j]);
+
+			fprintf(out, "\t%s", v ? v : "");
+		}
+		fputc('\n', out);
+	}
+	free(c.name);
+	return ferror(out) ? -1 : 0;
+}

@@ -1,0 +1,268 @@
+/* run.c - `zcmm run`: turns the options and the fleet into a run
+ * directory (hercules.cnf, hercules.rc, load.ins, boot.bin, binaries),
+ * starts Hercules, streams it, and ends with the host's exit status, the
+ * result tables and the clear error lines of a run that went wrong. */
+#include "tools/run.h"
+#include "tools/bootblk.h"
+#include "tools/elfcheck.h"
+#include "tools/hercules.h"
+#include "tools/util.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static void on_signal(int sig)
+{
+	zcmm_stop_signal = sig;
+}
+
+static void catch_signals(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;      /* no SA_RESTART: poll() returns */
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
+}
+
+/* The fleet: the file (if any), then the command line over it. */
+static void make_fleet(struct fleet *f, const struct run_opts *o)
+{
+	char err[ZERR_MAX];
+
+	fleet_init(f);
+	if (o->fleet_file && fleet_parse_file(f, &o->gd, o->fleet_file, err) < 0)
+		zdie(ZX_USAGE, "%s", err);
+	if (o->guests_set && fleet_add(f, &o->gd, "g", o->guests, "--guests", err) < 0)
+		zdie(ZX_USAGE, "%s", err);
+	if (f->n == 0 && fleet_add_default(f, &o->gd, err) < 0)
+		zdie(ZX_USAGE, "%s", err);
+	if (o->storage_set)   { f->storage = o->storage; f->storage_set = 1; }
+	if (o->cpus_set)      f->cpus = o->cpus;
+	if (o->timeslice_set) f->timeslice_us = o->timeslice_us;
+	if (o->seed_set)      f->seed = o->seed;
+	if (o->timeout_set)   f->timeout_ms = o->timeout_ms;
+	fleet_seal(f, f->seed);
+}
+
+static char *need_file(const char *dir, const char *name)
+{
+	char *p = path_join(dir, name);
+
+	if (access(p, R_OK) < 0)
+		zdie(ZX_USAGE, "missing data file %s: %s (build it with make, or set ZCMM_DATADIR)",
+		     p, strerror(errno));
+	return p;
+}
+
+static int uses_default_image(const struct fleet *f)
+{
+	for (unsigned i = 0; i < f->n; i++)
+		if (!f->g[i].image)
+			return 1;
+	return 0;
+}
+
+static void describe(char *buf, size_t len, const struct fleet *f,
+		     uint32_t mode, uint64_t storage)
+{
+	char sz[32];
+
+	fmt_size(storage, sz, sizeof sz);
+	if (mode == ZCMM_MODE_FLEET)
+		snprintf(buf, len, "fleet of %u guest%s, %s, %u cpu%s", f->n,
+			 f->n == 1 ? "" : "s", sz, f->cpus, f->cpus == 1 ? "" : "s");
+	else
+		snprintf(buf, len, "host mode %s, %s, %u cpu%s", mode_name(mode),
+			 sz, f->cpus, f->cpus == 1 ? "" : "s");
+}
+
+/* Writes everything Hercules needs into dir. */
+static void fill_rundir(const char *dir, const char *data,
+			const struct boot_plan *p)
+{
+	char err[ZERR_MAX], *psw, *host;
+	size_t len = boot_encoded_size(p->boot.nguests);
+	uint8_t *bin = xmalloc(len);
+	int bad = 0;
+
+	psw = path_join(data, "ipl-psw.bin");
+	host = path_join(data, "zcmm-host.bin");
+	bad |= copy_file(psw, dir, "ipl-psw.bin", err);
+	if (!bad)
+		bad |= copy_file(host, dir, "zcmm-host.bin", err);
+	for (unsigned i = 0; !bad && i < p->nimg; i++)
+		bad |= copy_file(p->img[i].path, dir, p->img[i].file, err);
+	boot_encode(&p->boot, p->desc, p->boot.nguests, bin);
+	if (!bad)
+		bad |= write_file(dir, "boot.bin", bin, len, err);
+	free(psw);
+	free(host);
+	free(bin);
+	if (bad) {
+		rundir_remove(dir);
+		zdie(ZX_USAGE, "%s", err);
+	}
+}
+
+static void write_text(const char *dir, const char *name, char *text)
+{
+	char err[ZERR_MAX];
+
+	if (write_file(dir, name, text, strlen(text), err) < 0) {
+		rundir_remove(dir);
+		zdie(ZX_USAGE, "%s", err);
+	}
+	free(text);
+}
+
+int cmd_run(int argc, char **argv)
+{
+	struct run_opts o;
+	struct fleet f;
+	struct boot_plan p;
+	struct stream_cfg sc;
+	struct stream_result r;
+	char err[ZERR_MAX], what[200], *herc = NULL, *data, *guest_elf = NULL;
+	char *dir;
+	FILE *log = NULL, *res = NULL;
+	pid_t pid;
+	int st, status;
+
+	run_parse_opts(&o, argc, argv);
+	make_fleet(&f, &o);
+	if (!o.dry_run && !(herc = herc_find(o.hercules, err)))
+		zdie(ZX_HERCULES, "%s", err);
+	data = datadir_find();
+	free(need_file(data, "ipl-psw.bin"));
+	free(need_file(data, "zcmm-host.bin"));
+	if (uses_default_image(&f)) {
+		guest_elf = need_file(data, "zcmm-guest.elf");
+		if (elf_check_file(guest_elf, err) < 0)
+			zdie(ZX_USAGE, "guest kernel %s", err);
+	}
+	if (boot_plan_make(&p, &f, guest_elf, err) < 0)
+		zdie(ZX_USAGE, "%s", err);
+	p.boot.mode = o.mode;
+	p.boot.flags = o.no_essa ? ZCMM_BOOT_NO_ESSA : 0;
+	p.boot.timeslice_us = f.timeslice_us;
+	p.boot.progress_ms = o.progress_ms;
+	p.boot.seed = f.seed;
+	p.boot.storage_size = f.storage_set ? f.storage : boot_auto_storage(&p);
+	if (p.boot.storage_size < p.boot.images_end) {
+		char a[32], b[32];
+
+		zdie(ZX_USAGE, "storage %s is too small: the guest images end at %s",
+		     fmt_size(p.boot.storage_size, a, sizeof a),
+		     fmt_size(p.boot.images_end, b, sizeof b));
+	}
+	if (o.log && !(log = fopen(o.log, "wb")))
+		zdie(ZX_USAGE, "--log %s: %s", o.log, strerror(errno));
+	if (o.results && !(res = fopen(o.results, "w")))
+		zdie(ZX_USAGE, "--results %s: %s", o.results, strerror(errno));
+
+	if (!(dir = rundir_make(err)))
+		zdie(ZX_USAGE, "%s", err);
+	fill_rundir(dir, data, &p);
+	write_text(dir, "hercules.cnf", herc_cnf_text(p.boot.storage_size, f.cpus));
+	write_text(dir, "hercules.rc", herc_rc_text());
+	write_text(dir, "load.ins", herc_ins_text(&p));
+	describe(what, sizeof what, &f, o.mode, p.boot.storage_size);
+	if (o.dry_run) {
+		printf("%s\n", dir);
+		return 0;
+	}
+
+	catch_signals();
+	if ((pid = herc_start(herc, dir, &sc.fd, err)) < 0) {
+		if (!o.keep)
+			rundir_remove(dir);
+		zdie(ZX_HERCULES, "%s", err);
+	}
+	memset(&r, 0, sizeof r);
+	sc.pid = pid;
+	sc.log = log;
+	sc.verbose = o.verbose;
+	sc.quiet = o.quiet;
+	sc.tty = isatty(1);
+	sc.progress_every_ms = 5000;
+	sc.timeout_ms = (long)f.timeout_ms;
+	sc.linger_ms = 5000;
+	sc.cpus = f.cpus;
+	stream_run(&sc, &r);
+	close(sc.fd);
+	if (r.exit_seen && !r.lingered && herc_wait(pid, 5000, &st))
+		;
+	else
+		herc_kill(pid, 1000);
+	if (log)
+		fclose(log);
+
+	if (r.recs.n) {
+		fputc('\n', stdout);
+		recset_print(&r.recs, stdout);
+		fflush(stdout);
+		if (res && recset_write_tsv(&r.recs, res) < 0)
+			zerr("--results %s: %s", o.results, strerror(errno));
+	}
+	if (res)
+		fclose(res);
+
+	if (r.interrupted) {
+		zerr("interrupted (signal %d) after %ld.%ld s (running: %s)",
+		     (int)zcmm_stop_signal, r.elapsed_ms / 1000, r.elapsed_ms / 100 % 10, what);
+		status = ZX_SIGNAL;
+	} else if (r.timed_out) {
+		char secs[32];
+
+		if (f.timeout_ms % 1000)
+			snprintf(secs, sizeof secs, "%.3g", f.timeout_ms / 1000.0);
+		else
+			snprintf(secs, sizeof secs, "%llu",
+				 (unsigned long long)(f.timeout_ms / 1000));
+		zerr("timeout: the host did not finish within %s s (running: %s, run dir %s%s)",
+		     secs, what, dir, o.keep ? ", kept" : ", removed");
+		status = ZX_TIMEOUT;
+	} else if (!r.exit_seen) {
+		if (r.disabled_wait)
+			zerr("the host stopped in a disabled wait state without an @exit line (running: %s)", what);
+		else if (r.first_host_ms < 0)
+			zerr("Hercules ended without any line from the host (running: %s; --verbose or --log FILE show Hercules's output)", what);
+		else
+			zerr("Hercules ended without an @exit line from the host (last host line: '%s')",
+			     r.last_host);
+		status = ZX_HERCULES;
+	} else {
+		status = r.exit_status;
+	}
+	if (r.seq.gaps || r.seq.disorder) {
+		zerr("error: %lu host line(s) lost in %lu gap(s)%s (first: expected zcmm:%06u, got zcmm:%06u)",
+		     r.seq.lost, r.seq.gaps,
+		     r.seq.disorder ? ", some out of order" : "",
+		     r.seq.first_want, r.seq.first_got);
+		if (status == 0)
+			status = ZX_PROTOCOL;
+	}
+	if (o.verbose && r.first_host_ms >= 0)
+		zerr("first host line after %ld ms, run took %ld ms",
+		     r.first_host_ms, r.elapsed_ms);
+	if (o.keep)
+		zerr("run directory kept: %s", dir);
+	else
+		rundir_remove(dir);
+	recset_free(&r.recs);
+	boot_plan_free(&p);
+	fleet_free(&f);
+	free(dir);
+	free(herc);
+	free(data);
+	free(guest_elf);
+	return status;
+}

@@ -1,0 +1,66 @@
+/* run.h - `zcmm run`: its options (runopts.c), the preparation of a run
+ * (run.c) and the streaming of Hercules's output (stream.c). */
+#ifndef ZCMM_TOOLS_RUN_H
+#define ZCMM_TOOLS_RUN_H
+
+#include <signal.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <sys/types.h>
+#include "tools/conline.h"
+#include "tools/fleet.h"
+#include "tools/report.h"
+
+struct run_opts {
+	const char *fleet_file;
+	uint64_t storage;       int storage_set;
+	unsigned cpus;          int cpus_set;
+	uint64_t timeout_ms;    int timeout_set;
+	uint64_t timeslice_us;  int timeslice_set;
+	uint64_t progress_ms;   int progress_set;
+	uint64_t seed;          int seed_set;
+	unsigned guests;        int guests_set;
+	uint32_t mode;
+	int keep, quiet, verbose, no_essa, dry_run;
+	const char *log, *results, *hercules;
+	struct guest_defaults gd;
+};
+
+/* Parses `zcmm run` options (argv[0] is "run"); --help exits 0, an error
+ * exits ZX_USAGE with one line. */
+void run_parse_opts(struct run_opts *o, int argc, char **argv);
+void run_usage(FILE *out);
+const char *mode_name(uint32_t mode);
+
+int cmd_run(int argc, char **argv);
+
+/* --- streaming ----------------------------------------------------- */
+
+extern volatile sig_atomic_t zcmm_stop_signal;
+
+struct stream_cfg {
+	int fd;                 /* Hercules's stdout+stderr */
+	pid_t pid;              /* its process group */
+	FILE *log;              /* raw copy, or NULL */
+	int verbose, quiet, tty;
+	long progress_every_ms; /* plain progress lines (not a terminal) */
+	long timeout_ms;        /* 0: none */
+	long linger_ms;         /* after @exit, before killing Hercules */
+	unsigned cpus;
+};
+
+struct stream_result {
+	int exit_seen, exit_status;
+	int bad_exit;           /* malformed @exit lines */
+	int timed_out, interrupted, disabled_wait, lingered;
+	long first_host_ms;     /* from start to the first host line, -1 */
+	long elapsed_ms;
+	unsigned long other_recs;
+	struct con_seq seq;
+	struct recset recs;
+	char last_host[256];    /* last host text line, for error messages */
+};
+
+void stream_run(const struct stream_cfg *c, struct stream_result *r);
+
+#endif

@@ -1,0 +1,232 @@
+/* stream.c - reads Hercules's output while the host runs: splits it into
+ * lines, copies every byte to --log, prints the host's text lines, keeps
+ * its records, shows progress, watches the sequence numbers, the timeout
+ * and the end (@exit, then Hercules quits). */
+#include "tools/run.h"
+#include "tools/util.h"
+#include "zcmm/console.h"
+
+#include <errno.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <time.h>
+#include <unistd.h>
+
+volatile sig_atomic_t zcmm_stop_signal;
+
+#define LINE_MAX_ 8192
+
+struct st {
+	const struct stream_cfg *c;
+	struct stream_result *r;
+	long t0, exit_at, wait_at, last_plain;
+	int status_shown;           /* a \r status line is on the terminal */
+	char line[LINE_MAX_ + 1];
+	size_t len;
+};
+
+static long now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000L + ts.tv_nsec / 1000000L;
+}
+
+static void clear_status(struct st *s)
+{
+	if (s->status_shown) {
+		fputs("\r\033[K", stdout);
+		fflush(stdout);
+		s->status_shown = 0;
+	}
+}
+
+static int term_cols(void)
+{
+	struct winsize ws;
+
+	if (ioctl(1, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 10)
+		return ws.ws_col;
+	return 80;
+}
+
+static void progress(struct st *s, const char *rest)
+{
+	long t = now_ms() - s->t0;
+	char buf[512];
+
+	if (s->c->quiet)
+		return;
+	snprintf(buf, sizeof buf, "[%ld.%lds] %s", t / 1000, t / 100 % 10, rest);
+	if (s->c->tty) {
+		int cols = term_cols() - 1;
+
+		if ((int)strlen(buf) > cols)
+			buf[cols] = 0;
+		printf("\r\033[K%s", buf);
+		fflush(stdout);
+		s->status_shown = 1;
+	} else if (s->last_plain < 0 ||
+		   now_ms() - s->last_plain >= s->c->progress_every_ms) {
+		printf("progress %s\n", buf);
+		fflush(stdout);
+		s->last_plain = now_ms();
+	}
+}
+
+static void host_line(struct st *s, unsigned seq, const char *payload)
+{
+	struct stream_result *r = s->r;
+	const char *rest;
+	long lost;
+
+	if (r->first_host_ms < 0)
+		r->first_host_ms = now_ms() - s->t0;
+	lost = con_seq_note(&r->seq, seq);
+	if (lost && s->c->verbose) {
+		clear_status(s);
+		if (lost < 0)
+			fprintf(stderr, "zcmm: host line zcmm:%06u out of order\n", seq);
+		else
+			fprintf(stderr, "zcmm: %ld host line(s) lost before zcmm:%06u\n",
+				lost, seq);
+	}
+	switch (con_record(payload, &rest)) {
+	case REC_TEXT:
+		clear_status(s);
+		printf("%s\n", payload);
+		fflush(stdout);
+		snprintf(r->last_host, sizeof r->last_host, "%s", payload);
+		break;
+	case REC_EXIT:
+		if (con_exit_status(rest, &r->exit_status) < 0) {
+			r->bad_exit++;
+			r->exit_status = 1;
+			clear_status(s);
+			fprintf(stderr, "zcmm: malformed exit record '%s'\n", payload);
+		}
+		r->exit_seen = 1;
+		s->exit_at = now_ms();
+		break;
+	case REC_RESULT:
+		if (recset_add(&r->recs, rest) < 0)
+			r->other_recs++;
+		break;
+	case REC_PROGRESS:
+		progress(s, rest);
+		break;
+	case REC_OTHER:
+		r->other_recs++;
+		if (s->c->verbose) {
+			clear_status(s);
+			fprintf(stderr, "zcmm: unknown host record: %s\n", payload);
+		}
+		break;
+	}
+}
+
+static void one_line(struct st *s, const char *line)
+{
+	struct con_line cl;
+
+	con_classify(line, &cl);
+	if (cl.kind == CON_HOST) {
+		host_line(s, cl.seq, cl.payload);
+		return;
+	}
+	if (con_is_disabled_wait(line)) {
+		s->r->disabled_wait = 1;
+		if (!s->wait_at)
+			s->wait_at = now_ms();
+	}
+	if (cl.kind == CON_ALERT || s->c->verbose) {
+		clear_status(s);
+		fprintf(stderr, "hercules: %s\n", line);
+	}
+}
+
+static void feed(struct st *s, const char *buf, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		char ch = buf[i];
+
+		if (ch == '\n' || s->len == LINE_MAX_) {
+			if (s->len && s->line[s->len - 1] == '\r')
+				s->len--;
+			s->line[s->len] = 0;
+			one_line(s, s->line);
+			s->len = 0;
+			if (ch == '\n')
+				continue;
+		}
+		s->line[s->len++] = ch;
+	}
+}
+
+void stream_run(const struct stream_cfg *c, struct stream_result *r)
+{
+	static struct st s;
+	char buf[65536];
+
+	memset(&s, 0, sizeof s);
+	s.c = c;
+	s.r = r;
+	s.t0 = now_ms();
+	s.last_plain = -1;
+	r->first_host_ms = -1;
+	con_seq_init(&r->seq);
+	recset_init(&r->recs);
+	for (;;) {
+		long now = now_ms(), wait = 250;
+		struct pollfd pfd = { .fd = c->fd, .events = POLLIN };
+		int n;
+
+		if (zcmm_stop_signal) {
+			r->interrupted = 1;
+			break;
+		}
+		if (c->timeout_ms && !r->exit_seen && now - s.t0 >= c->timeout_ms) {
+			r->timed_out = 1;
+			break;
+		}
+		if (r->exit_seen && now - s.exit_at >= c->linger_ms) {
+			r->lingered = 1;
+			break;
+		}
+		/* one CPU in a disabled wait: nothing more will come */
+		if (s.wait_at && !r->exit_seen && c->cpus == 1 &&
+		    now - s.wait_at >= 1000)
+			break;
+		n = poll(&pfd, 1, (int)wait);
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			break;
+		}
+		if (n == 0)
+			continue;
+		ssize_t got = read(c->fd, buf, sizeof buf);
+		if (got < 0) {
+			if (errno == EINTR || errno == EAGAIN)
+				continue;
+			break;
+		}
+		if (got == 0)
+			break;
+		if (c->log)
+			fwrite(buf, 1, (size_t)got, c->log);
+		feed(&s, buf, (size_t)got);
+	}
+	if (s.len) {
+		s.line[s.len] = 0;
+		one_line(&s, s.line);
+	}
+	clear_status(&s);
+	if (c->log)
+		fflush(c->log);
+	r->elapsed_ms = now_ms() - s.t0;
+}
