@@ -3,12 +3,13 @@
  * it returns in r1 and what the host has to do about it. Pure: the host's
  * ESSA intercept and the guest kernel's own model both call essa_apply().
  *
- * Authority: ESSA is described outside the Principles of Operation (it is
- * part of the CMMA facility); the states and transitions below follow the
- * guest-page-hinting design posted to LKML by M. Schwidefsky (2006-2007)
- * and the encodings of Linux's arch/s390/include/asm/page-states.h. Where
- * KVM (arch/s390/kvm/priv.c, mm/pgtable.c) implements less, zcmm follows
- * the architecture; states/README.md lists every such difference. */
+ * Authority: ESSA belongs to the CMMA facility; the states and transitions
+ * below follow the architecture as published with guest page hinting on
+ * LKML by M. Schwidefsky (2006-2007), the encodings of Linux's
+ * arch/s390/include/asm/page-states.h and the Principles of Operation's
+ * program-interruption codes. Where KVM (arch/s390/kvm/priv.c,
+ * mm/pgtable.c) implements less, zcmm follows the architecture;
+ * states/README.md lists every such difference. */
 #include "states/states.h"
 
 static struct essa_result result(struct page_state st, uint64_t r1,

@@ -115,7 +115,8 @@ static const struct row *find_row(const struct row *t, size_t n,
 	return NULL;
 }
 
-/* Check one cell; returns the number of failed checks. */
+/* Check one cell: the state afterwards, the action, r1, the program code
+ * and the change-bit reset, all at once. */
 static void check_cell(const struct row *r, struct page_state in, bool dirty,
 		       unsigned op, bool fac, const char *cell)
 {
