@@ -1,8 +1,7 @@
 /* host.c - the host's side of the page-state machine: which frames reclaim
- * may drop without I/O, which it must write out, how a page comes back,
- * and what a guest access to a page means in each state. The host's pager
- * and fault handler decide *when*; these functions decide *whether* and
- * *into what*, from the same rules the guest's ESSA uses (states/essa.c). */
+ * may drop without I/O, which it must write out, how a page comes back, and
+ * what a guest access means in each state. The pager decides *when*; these
+ * decide *whether* and *into what*, by the rules essa.c uses. */
 #include "states/states.h"
 
 static struct states_host_result verdict(enum states_verdict v,

@@ -1,8 +1,7 @@
-/* states.h - the page-state machine: guest usage x host content, the ESSA
- * operations a guest applies to it, the host's own transitions (discard,
- * page-out, page-in, zero fill) and what a guest access means in each state.
- * Portable and freestanding: pure functions over small values, no globals.
- * The semantics and every decision are written down in states/README.md. */
+/* states.h - the page-state machine's API: guest usage x host content, the
+ * ESSA operations, the host's transitions (discard, page-out, page-in, zero
+ * fill) and what a guest access means. Freestanding pure functions, no
+ * globals; every semantic decision is written down in states/README.md. */
 #ifndef ZCMM_STATES_H
 #define ZCMM_STATES_H
 
