@@ -1,7 +1,11 @@
 /* main.c - the host's boot, as a table of contents. */
 #include "host/boot.h"
 #include "host/console.h"
+#include "host/fleet.h"
+#include "host/frame.h"
+#include "host/gmap.h"
 #include "host/selftest.h"
+#include "host/sie.h"
 #include "host/timer.h"
 #include "host/trap.h"
 #include "zcmm/console.h"
@@ -21,6 +25,10 @@ void main(void)
 	kprintf("storage %lu MiB, %u guests\n", /* what we were given      */
 		boot->storage_size >> 20, boot->nguests);
 	timer_init();                           /* CPU timer, clock comp.  */
+	frames_init(boot->images_end,           /* free storage -> frames  */
+		    boot->storage_size);
+	gmap_init();                            /* guest space, ASCE in CR1 */
+	sie_init();                             /* host faults during SIE  */
 
 	switch (boot->mode) {
 	case ZCMM_MODE_SELFTEST:                /* PASS/FAIL lines         */
@@ -34,8 +42,7 @@ void main(void)
 		for (;;)
 			;
 	case ZCMM_MODE_FLEET:
-		kprintf("no fleet runner yet\n");
-		power_off(ZCMM_EXIT_OK);
+		power_off(fleet_run());             /* the guests, the report  */
 	}
 	panic("unknown boot mode %u", boot->mode);
 }

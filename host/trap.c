@@ -4,6 +4,7 @@
 #include <stdarg.h>
 
 #include "host/console.h"
+#include "host/sie.h"
 #include "host/trap.h"
 #include "zcmm/console.h"
 
@@ -57,6 +58,8 @@ void trap(int type, uint64_t *gprs)
 	volatile struct psw *old = old_psw(type);
 
 	trap_count[type]++;
+	if (type == TRAP_EXTERNAL || type == TRAP_IO)
+		sie_interrupted(old);
 	if (type == TRAP_PROGRAM && !in_panic && extable_fixup(old))
 		return;
 	if (handlers[type] && !in_panic && handlers[type](gprs, old)) {

@@ -1,0 +1,42 @@
+/* gmap.h - guest storage in host DAT: one host address space (its ASCE in
+ * CR1, used only by SIE) in which each guest owns a 1 MiB-aligned slot;
+ * SIE adds the slot's origin (MSO) to every guest absolute address. */
+#ifndef ZCMM_GMAP_H
+#define ZCMM_GMAP_H
+
+#include <stdint.h>
+
+#define PTE_INVALID 0x400UL   /* page-table entry bit 53            */
+#define PTE_ORIGIN  (~0xfffUL)
+
+struct guest;
+
+void gmap_init(void);
+/* Give a guest its slot and page tables (one frame per MiB); 0 or -1. */
+int gmap_create(struct guest *g);
+/* Unmap every page, free the frames and page tables. */
+void gmap_destroy(struct guest *g);
+/* The page-table entry of guest page gpage. */
+uint64_t *gmap_pte(struct guest *g, uint64_t gpage);
+/* Map a fresh zeroed frame at gpage; returns the frame or 0. */
+uint64_t gmap_map_zero(struct guest *g, uint64_t gpage);
+/* The frame holding guest page gpage, mapping one if need be (0: none). */
+uint64_t gmap_frame(struct guest *g, uint64_t gpage);
+/* Drop the mapping (IPTE) and free the frame. */
+void gmap_unmap(struct guest *g, uint64_t gpage);
+
+/* Storage-key helpers for host frames. */
+static inline void frame_set_key(uint64_t frame, uint8_t key)
+{
+	asm volatile("sske %0,%1" : : "d"((uint64_t)key), "a"(frame) : "memory");
+}
+
+static inline uint8_t frame_key(uint64_t frame)
+{
+	uint64_t k;
+
+	asm volatile("iske %0,%1" : "=d"(k) : "a"(frame));
+	return (uint8_t)k;
+}
+
+#endif

@@ -1,0 +1,134 @@
+/* guest.c - making and unmaking a guest: its frame, its storage slot,
+ * its image loaded per the guest ABI (docs/guest-abi.md), its initial
+ * state descriptor; and the host's copies to and from guest storage. */
+#include "host/console.h"
+#include "host/frame.h"
+#include "host/gmap.h"
+#include "host/guest.h"
+#include "host/lowcore.h"
+#include "host/memlayout.h"
+#include "host/boot.h"
+#include "lib/elf.h"
+
+#define PGM_ADDRESSING 0x0005
+
+void *memcpy(void *d, const void *s, unsigned long n);
+
+static int copy(struct guest *g, uint64_t gaddr, void *buf, uint64_t len,
+		int to_guest)
+{
+	uint8_t *b = buf;
+
+	if (gaddr > g->mem_bytes || len > g->mem_bytes - gaddr)
+		return PGM_ADDRESSING;
+	while (len) {
+		uint64_t off = gaddr & (PAGE_SIZE - 1);
+		uint64_t n = PAGE_SIZE - off < len ? PAGE_SIZE - off : len;
+		uint64_t f = gmap_frame(g, gaddr >> PAGE_SHIFT);
+
+		if (!f)
+			return PGM_ADDRESSING; /* no frame: caller stops it */
+		if (to_guest)
+			memcpy((void *)(f + off), b, n);
+		else
+			memcpy(b, (void *)(f + off), n);
+		gaddr += n;
+		b += n;
+		len -= n;
+	}
+	return 0;
+}
+
+int gmem_read(struct guest *g, uint64_t gaddr, void *buf, uint64_t len)
+{
+	return copy(g, gaddr, buf, len, 0);
+}
+
+int gmem_write(struct guest *g, uint64_t gaddr, const void *buf, uint64_t len)
+{
+	return copy(g, gaddr, (void *)buf, len, 1);
+}
+
+void guest_stop(struct guest *g, int status, const char *reason)
+{
+	g->state = GUEST_STOPPED;
+	g->exit_status = status;
+	g->stop_reason = reason;
+	if (reason)
+		kprintf("guest %s stopped: %s\n", g->name, reason);
+}
+
+static const char *load_image(struct guest *g)
+{
+	const struct zcmm_guest_desc *d = g->desc;
+	const uint8_t *file = (const uint8_t *)d->image_addr;
+	struct elf_image img;
+	const char *err;
+
+	if (d->image_addr < ZCMM_IMAGES_ADDR || d->image_size == 0 ||
+	    d->image_addr + d->image_size > boot->images_end)
+		return "image outside the loaded images";
+	err = elf_parse(file, d->image_size, g->mem_bytes, &img);
+	if (err)
+		return err;
+	for (unsigned i = 0; i < img.nsegments; i++)
+		if (gmem_write(g, img.seg[i].paddr, file + img.seg[i].offset,
+			       img.seg[i].filesz))
+			return "no host storage for the image";
+	/* the lowcore pages must be resident before the first SIE (a
+	   missing prefix page is a validity interception), and so must
+	   the first instruction (Hercules mishandles a fault on it) */
+	if (!gmap_frame(g, 0) || !gmap_frame(g, 1) ||
+	    !gmap_frame(g, img.entry >> PAGE_SHIFT))
+		return "no host storage for the lowcore";
+	g->sd.psw_mask = PSW_64BIT;
+	g->sd.psw_addr = img.entry;
+	return 0;
+}
+
+struct guest *guest_create(const struct zcmm_guest_desc *d, unsigned index)
+{
+	struct guest *g = (struct guest *)frame_alloc_zero();
+	const char *err = 0;
+
+	if (!g)
+		return 0;
+	g->index = index;
+	g->desc = d;
+	for (int i = 0; i < 16 && d->name[i]; i++)
+		g->name[i] = d->name[i];
+	g->mem_bytes = d->mem_bytes;
+	g->npages = d->mem_bytes >> PAGE_SHIFT;
+	g->state = GUEST_RUNNABLE;
+	if (!d->mem_bytes || (d->mem_bytes & (SEGMENT_SIZE - 1)))
+		err = "storage size is not a positive multiple of 1 MiB";
+	else if (gmap_create(g))
+		err = "no host storage for the guest's tables";
+	else
+		err = load_image(g);
+
+	g->sd.mx = SIE_MX_ZARCH;
+	g->sd.prefix = 0;
+	g->sd.mso = g->mso;
+	g->sd.mse = g->mso + g->mem_bytes - 1;
+	g->sd.cputimer = 0x7fffffffffffffffUL;
+	g->sd.clockcomp = ~0UL;
+	g->sd.ic[0] = SIE_IC0_OPEREX;
+	g->sd.ic[2] = SIE_IC2_ISKE | SIE_IC2_SSKE | SIE_IC2_RRBE;
+	g->sd.cr[0] = 0xe0;
+	g->sd.cr[14] = 0xc2000000UL;
+	g->sd.lhcpu = 0xffff;
+	g->gprs[2] = g->mem_bytes;
+	g->gprs[3] = index;
+	if (err) {
+		guest_stop(g, GUEST_STATUS_KILLED, err);
+	}
+	return g;
+}
+
+void guest_destroy(struct guest *g)
+{
+	if (g->mso)
+		gmap_destroy(g);
+	frame_free((uint64_t)g);
+}

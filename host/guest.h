@@ -1,0 +1,78 @@
+/* guest.h - one guest: its SIE state descriptor, registers, place in
+ * host storage, scheduling state and counters. One frame holds it all. */
+#ifndef ZCMM_GUEST_H
+#define ZCMM_GUEST_H
+
+#include <stdint.h>
+
+#include "host/sie.h"
+#include "zcmm/boot.h"
+
+enum guest_state {
+	GUEST_RUNNABLE,
+	GUEST_WAITING,  /* enabled wait until wake_tod            */
+	GUEST_STOPPED,  /* exited, or stopped by the host          */
+};
+
+/* Exit statuses the host gives a guest it stopped. */
+#define GUEST_STATUS_KILLED 0x200 /* the host stopped it (reason set)   */
+#define GUEST_STATUS_WAIT   0x100 /* disabled wait: + low byte of IA    */
+
+struct guest_stats {
+	uint64_t work;           /* work units the guest reported        */
+	uint64_t touched;        /* pages given a frame on first touch   */
+	uint64_t frames;         /* frames it holds now                  */
+	uint64_t frames_peak;
+	uint64_t host_faults;    /* host translation faults in SIE       */
+	uint64_t sie_entries;
+	uint64_t diag;           /* hypercalls                           */
+	uint64_t pgm_reflected;  /* program interruptions it was given   */
+	uint64_t icpt[ICPT_CODES / 4]; /* interceptions by code / 4     */
+};
+
+struct guest {
+	struct sie_block sd;     /* 0x000: must be 512-aligned           */
+	uint64_t gprs[16];       /* guest r0-r13 while it is not running */
+	unsigned index;
+	char name[17];
+	enum guest_state state;
+	int exit_status;
+	const char *stop_reason; /* why the host stopped it, or 0        */
+	uint64_t mso;            /* host virtual address of its 0        */
+	uint64_t mem_bytes, npages;
+	uint64_t wake_tod;       /* GUEST_WAITING: when to run it again  */
+	int yielded;             /* it gave up the rest of its slice     */
+	const struct zcmm_guest_desc *desc;
+	struct guest_stats st;
+};
+
+_Static_assert(sizeof(struct guest) <= 4096, "a guest fits in a frame");
+
+/* Make a guest from its description: storage, image, initial PSW. On a
+ * bad description or image it comes back stopped, with the reason. */
+struct guest *guest_create(const struct zcmm_guest_desc *d, unsigned index);
+void guest_destroy(struct guest *g);
+void guest_stop(struct guest *g, int status, const char *reason);
+
+/* Guest storage, as the host reads and writes it (guest real = absolute
+ * with prefix 0). Both return 0 or a program interruption code. */
+int gmem_read(struct guest *g, uint64_t gaddr, void *buf, uint64_t len);
+int gmem_write(struct guest *g, uint64_t gaddr, const void *buf, uint64_t len);
+
+/* Guest registers: r0-r13 in gprs, r14 and r15 in the descriptor. */
+static inline uint64_t guest_gpr(struct guest *g, int r)
+{
+	return r < 14 ? g->gprs[r] : r == 14 ? g->sd.gr14 : g->sd.gr15;
+}
+
+static inline void guest_set_gpr(struct guest *g, int r, uint64_t v)
+{
+	if (r < 14)
+		g->gprs[r] = v;
+	else if (r == 14)
+		g->sd.gr14 = v;
+	else
+		g->sd.gr15 = v;
+}
+
+#endif

@@ -1,0 +1,115 @@
+/* intercept.c - the interception dispatcher: first on the interception
+ * code, then by table on the opcode. Instructions zcmm does not offer get
+ * the operation exception a machine without them would give. */
+#include "host/console.h"
+#include "host/intercept.h"
+#include "host/lowcore.h"
+#include "host/timer.h"
+
+struct opcode_handler {
+	uint16_t opcode;   /* first byte, or first two for 0xb2xx etc.  */
+	icpt_handler_t fn;
+};
+
+/* Intercepted instructions (code 4) zcmm emulates. */
+static const struct opcode_handler instruction_table[] = {
+	{ 0x83, handle_diag },
+};
+
+/* Operation exceptions (code 44): instructions the machine lacks. */
+static const struct opcode_handler operation_table[] = {
+	{ 0, 0 },
+};
+
+static uint16_t opcode_of(struct guest *g)
+{
+	uint8_t op = g->sd.ipa >> 8;
+
+	/* two-byte opcodes: the second byte is in the ipa's low byte */
+	if (op == 0xb2 || op == 0xb9 || op == 0xe5 || op == 0x01)
+		return g->sd.ipa;
+	return op;
+}
+
+static int dispatch(struct guest *g, const struct opcode_handler *t, int n)
+{
+	uint16_t op = opcode_of(g);
+
+	for (int i = 0; i < n; i++)
+		if (t[i].fn && t[i].opcode == op)
+			return t[i].fn(g);
+	return PGM_OPERATION;
+}
+
+static int handle_instruction(struct guest *g)
+{
+	return dispatch(g, instruction_table,
+			sizeof(instruction_table) / sizeof(instruction_table[0]));
+}
+
+static int handle_operation_exception(struct guest *g)
+{
+	return dispatch(g, operation_table,
+			sizeof(operation_table) / sizeof(operation_table[0]));
+}
+
+/* A wait PSW: enabled, the guest sleeps until its clock comparator or
+ * CPU timer is due; disabled, it has stopped for good. */
+static int handle_wait(struct guest *g)
+{
+	uint64_t now = tod_now(), wake = ~0UL;
+	int ext = !!(g->sd.psw_mask & PSW_EXT);
+
+	if (ext && (g->sd.cr[0] & 0x800))
+		wake = g->sd.clockcomp;
+	if (ext && (g->sd.cr[0] & 0x400)) {
+		int64_t left = (int64_t)g->sd.cputimer;
+		uint64_t t = left <= 0 ? now : now + (uint64_t)left;
+
+		wake = t < wake ? t : wake;
+	}
+	if (wake == ~0UL && !(g->sd.psw_mask & (PSW_EXT | PSW_IO))) {
+		guest_stop(g, GUEST_STATUS_WAIT | (g->sd.psw_addr & 0xff), 0);
+		return 0;
+	}
+	g->state = GUEST_WAITING;
+	g->wake_tod = wake;
+	return 0;
+}
+
+static int handle_validity(struct guest *g)
+{
+	kprintf("guest %s: validity interception, reason 0x%04x\n", g->name,
+		g->sd.ipb >> 16);
+	guest_stop(g, GUEST_STATUS_KILLED, "validity interception");
+	return 0;
+}
+
+static int handle_unexpected(struct guest *g)
+{
+	kprintf("guest %s: unexpected interception code %d, ipa %04x ipb %08x\n",
+		g->name, g->sd.icptcode, g->sd.ipa, g->sd.ipb);
+	guest_stop(g, GUEST_STATUS_KILLED, "unexpected interception");
+	return 0;
+}
+
+static const icpt_handler_t icpt_handlers[ICPT_CODES / 4] = {
+	[ICPT_INST / 4] = handle_instruction,
+	[ICPT_WAIT / 4] = handle_wait,
+	[ICPT_VALIDITY / 4] = handle_validity,
+	[ICPT_OPEREXC / 4] = handle_operation_exception,
+};
+
+void intercept_handle(struct guest *g)
+{
+	uint8_t code = g->sd.icptcode;
+	icpt_handler_t fn = code < ICPT_CODES ? icpt_handlers[code / 4] : 0;
+	int pgm;
+
+	if (code < ICPT_CODES)
+		g->st.icpt[code / 4]++;
+	pgm = (fn ? fn : handle_unexpected)(g);
+	/* codes 4 and 44 leave the PSW past the instruction */
+	if (pgm)
+		guest_program_interrupt(g, pgm, insn_length(g->sd.ipa >> 8), 0);
+}

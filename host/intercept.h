@@ -1,0 +1,36 @@
+/* intercept.h - handling a guest's interceptions. Every handler has the
+ * same shape and the same return convention: 0 when done (the guest goes
+ * on, or its state says why not), else a program interruption code that
+ * the dispatcher reflects to the guest. */
+#ifndef ZCMM_INTERCEPT_H
+#define ZCMM_INTERCEPT_H
+
+#include <stdint.h>
+
+#include "host/guest.h"
+
+/* Program interruption codes (Principles of Operation, ch. 6). */
+#define PGM_OPERATION     0x0001
+#define PGM_PRIVILEGED    0x0002
+#define PGM_ADDRESSING    0x0005
+#define PGM_SPECIFICATION 0x0006
+#define PGM_DISCARD_FAULT 0x001a /* zcmm: a discarded volatile page   */
+
+typedef int (*icpt_handler_t)(struct guest *g);
+
+/* Deal with the interception the last SIE exit reported. */
+void intercept_handle(struct guest *g);
+/* Present a program interruption to the guest (its lowcore, new PSW).
+ * ilen: length of the instruction the old PSW points past (0 if none). */
+void guest_program_interrupt(struct guest *g, uint16_t code, int ilen,
+			     uint64_t teid);
+/* Instruction length from the first opcode byte. */
+static inline int insn_length(uint8_t op)
+{
+	return op < 0x40 ? 2 : op < 0xc0 ? 4 : 6;
+}
+
+/* Handlers by instruction, one per file of the mechanism they serve. */
+int handle_diag(struct guest *g);
+
+#endif

@@ -1,0 +1,96 @@
+/* sched.c - the run loop: round robin over the guests, each for at most
+ * one time slice (the host's CPU timer ends it, so a looping guest cannot
+ * starve the rest); waiting guests cost nothing until their wake time;
+ * with nobody runnable the host sleeps on its clock comparator. */
+#include "host/gmap.h"
+#include "host/intercept.h"
+#include "host/memlayout.h"
+#include "host/sched.h"
+#include "host/timer.h"
+
+struct sched_stats sched_stats;
+
+/* A guest touched storage the host has not mapped: give it a frame. */
+static void host_fault(struct guest *g)
+{
+	uint64_t gaddr = sie_fault_addr - g->mso;
+
+	g->st.host_faults++;
+	if (sie_fault_addr < g->mso || gaddr >= g->mem_bytes) {
+		guest_stop(g, GUEST_STATUS_KILLED, "host fault outside the guest");
+		return;
+	}
+	if (!gmap_map_zero(g, gaddr >> PAGE_SHIFT))
+		guest_stop(g, GUEST_STATUS_KILLED, "out of host storage");
+}
+
+/* One time slice of guest g. */
+static void run_slice(struct guest *g, uint64_t slice_us)
+{
+	g->yielded = 0;
+	timer_slice_start(slice_us);
+	while (g->state == GUEST_RUNNABLE && !g->yielded && !timer_slice_over) {
+		g->sd.icptcode = ICPT_NONE;
+		sie_exit_reason = SIE_EXIT_INTERCEPT;
+		g->st.sie_entries++;
+		sie_enter(&g->sd, g->gprs);
+		if (sie_exit_reason == SIE_EXIT_HOST_FAULT)
+			host_fault(g);
+		else if (g->sd.icptcode != ICPT_NONE)
+			intercept_handle(g);
+	}
+	timer_slice_stop();
+	sched_stats.slices++;
+}
+
+void sched_run(struct guest **guests, unsigned n, uint64_t slice_us,
+	       uint64_t progress_ms, void (*report)(uint64_t ms))
+{
+	uint64_t start = tod_now(), next_report = start;
+	unsigned cur = 0;
+
+	for (;;) {
+		uint64_t now = tod_now(), soonest = ~0UL;
+		unsigned alive = 0, ran = 0;
+
+		if (progress_ms && now >= next_report) {
+			report(tod_to_us(now - start) / 1000);
+			next_report = now + progress_ms * 1000 * TOD_PER_US;
+		}
+		for (unsigned k = 0; k < n; k++, cur = (cur + 1) % n) {
+			struct guest *g = guests[cur];
+
+			if (g->state == GUEST_STOPPED)
+				continue;
+			alive++;
+			if (g->state == GUEST_WAITING) {
+				if (g->wake_tod > now) {
+					if (g->wake_tod < soonest)
+						soonest = g->wake_tod;
+					continue;
+				}
+				g->state = GUEST_RUNNABLE;
+			}
+			run_slice(g, slice_us);
+			ran++;
+			now = tod_now();
+		}
+		if (!alive)
+			return;
+		if (!ran) {
+			if (soonest == ~0UL) {
+				/* enabled wait with nothing that can wake it */
+				for (unsigned k = 0; k < n; k++)
+					if (guests[k]->state == GUEST_WAITING)
+						guest_stop(guests[k], GUEST_STATUS_KILLED,
+							   "waiting with no timer set");
+				continue;
+			}
+			if (progress_ms && soonest > next_report)
+				soonest = next_report;
+			sched_stats.idle_waits++;
+			timer_wait_until(soonest);
+			sched_stats.idle_us += tod_to_us(tod_now() - now);
+		}
+	}
+}
