@@ -130,7 +130,9 @@ char *herc_cnf_text(uint64_t storage, unsigned cpus)
 		 "DIAG8CMD  ENABLE\n"
 		 "SHCMDOPT  DISABLE\n"
 		 "PANRATE   SLOW\n"
-		 "# no devices: no console, no 3270 port, no HTTP server\n",
+		 "# Hercules needs one device: an empty card reader. No console\n"
+		 "# or 3270 device and no HTTPPORT, so no TCP port is opened.\n"
+		 "000C      3505\n",
 		 (unsigned long long)(storage / MiB), cpus, cpus);
 	return t;
 }

@@ -42,7 +42,9 @@ static void make_fleet(struct fleet *f, const struct run_opts *o)
 		zdie(ZX_USAGE, "%s", err);
 	if (o->guests_set && fleet_add(f, &o->gd, "g", o->guests, "--guests", err) < 0)
 		zdie(ZX_USAGE, "%s", err);
-	if (f->n == 0 && fleet_add_default(f, &o->gd, err) < 0)
+	/* the other host modes run no guests unless given some */
+	if (f->n == 0 && (o->mode == ZCMM_MODE_FLEET || o->gd.image) &&
+	    fleet_add_default(f, &o->gd, err) < 0)
 		zdie(ZX_USAGE, "%s", err);
 	if (o->storage_set)   { f->storage = o->storage; f->storage_set = 1; }
 	if (o->cpus_set)      f->cpus = o->cpus;

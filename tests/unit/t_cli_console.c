@@ -1,0 +1,156 @@
+/* t_cli_console.c - the CLI's side of the console protocol: line
+ * classification (tools/conline.c), sequence-gap detection, and the
+ * merging, tables and TSV of @result records (tools/report.c). */
+#include "tests/tap.h"
+#include "tools/conline.h"
+#include "tools/report.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static void classify(void)
+{
+	struct con_line c;
+	const char *rest;
+	int st = -1;
+
+	con_classify("zcmm:000012 hello world", &c);
+	tap_ok(c.kind == CON_HOST && c.seq == 12 && !strcmp(c.payload, "hello world"),
+	       "host line: seq and payload");
+	con_classify("zcmm:000013   indented", &c);
+	tap_ok(c.kind == CON_HOST && !strcmp(c.payload, "  indented"),
+	       "payload keeps its own leading blanks");
+	con_classify("zcmm:999999", &c);
+	tap_ok(c.kind == CON_HOST && c.seq == 999999 && !strcmp(c.payload, ""),
+	       "empty payload");
+	con_classify("<pnl,color(white,black)>zcmm:000001 x", &c);
+	tap_ok(c.kind == CON_HOST && c.seq == 1 && !strcmp(c.payload, "x"),
+	       "panel colour prefix skipped");
+	con_classify("zcmm:00001 short", &c);
+	tap_eq(c.kind, CON_NOISE, "5 digits: noise");
+	con_classify("zcmm:0000012 long", &c);
+	tap_eq(c.kind, CON_NOISE, "7 digits: noise");
+	con_classify(" zcmm:000001 x", &c);
+	tap_eq(c.kind, CON_NOISE, "not at the start: noise");
+	con_classify("HHCCP007I CPU0000 architecture mode set to z/Arch", &c);
+	tap_eq(c.kind, CON_NOISE, "Hercules info: noise");
+	con_classify("HHCCF004S No device records in file hercules.cnf", &c);
+	tap_eq(c.kind, CON_ALERT, "HHC...S: alert");
+	con_classify("HHCPN995E .RC file \"x\" not found.", &c);
+	tap_eq(c.kind, CON_ALERT, "HHC...E: alert");
+	con_classify("HHCCP011I CPU0000: Disabled wait state", &c);
+	tap_eq(c.kind, CON_ALERT, "disabled wait: alert");
+	tap_ok(con_is_disabled_wait("HHCCP011I CPU0000: Disabled wait state"),
+	       "disabled wait recognised");
+	con_classify("HHCXXE bad", &c);
+	tap_eq(c.kind, CON_NOISE, "malformed id: noise");
+	con_classify("ipl load.ins", &c);
+	tap_eq(c.kind, CON_NOISE, "echoed command: noise");
+
+	tap_eq(con_record("plain text", &rest), REC_TEXT, "text payload");
+	tap_eq(con_record("@exit 0", &rest), REC_EXIT, "@exit");
+	tap_ok(con_exit_status(rest, &st) == 0 && st == 0, "@exit 0 -> 0");
+	con_record("@exit 70", &rest);
+	tap_ok(con_exit_status(rest, &st) == 0 && st == 70, "@exit 70 -> 70");
+	con_record("@exit x", &rest);
+	tap_eq(con_exit_status(rest, &st), -1, "@exit x malformed");
+	con_record("@exit 256", &rest);
+	tap_eq(con_exit_status(rest, &st), -1, "@exit 256 out of range");
+	tap_eq(con_record("@exit", &rest), REC_EXIT, "bare @exit is an exit record");
+	tap_eq(con_exit_status(rest, &st), -1, "bare @exit malformed");
+	tap_eq(con_record("@result guest id=a x=1", &rest), REC_RESULT, "@result");
+	tap_ok(!strcmp(rest, "guest id=a x=1"), "@result rest");
+	tap_eq(con_record("@progress t=1", &rest), REC_PROGRESS, "@progress");
+	tap_eq(con_record("@resultx", &rest), REC_OTHER, "@resultx is unknown");
+	tap_eq(con_record("@hello", &rest), REC_OTHER, "unknown record");
+}
+
+static void sequence(void)
+{
+	struct con_seq s;
+
+	con_seq_init(&s);
+	tap_eq(con_seq_note(&s, 0), 0, "first line 0");
+	tap_eq(con_seq_note(&s, 1), 0, "then 1");
+	tap_eq(con_seq_note(&s, 2), 0, "then 2");
+	tap_eq(con_seq_note(&s, 5), 2, "3 and 4 lost");
+	tap_eq(con_seq_note(&s, 6), 0, "in order again");
+	tap_eq(con_seq_note(&s, 6), -1, "a repeat");
+	tap_ok(s.gaps == 1 && s.lost == 2 && s.disorder == 1 &&
+	       s.first_want == 3 && s.first_got == 5 && s.lines == 6,
+	       "counters: 1 gap, 2 lost, 1 out of order, first gap 3->5");
+	con_seq_init(&s);
+	tap_eq(con_seq_note(&s, 1), 0, "first line 1 is fine too");
+	con_seq_init(&s);
+	tap_eq(con_seq_note(&s, 4), 3, "first line 4: 1, 2, 3 lost");
+	con_seq_init(&s);
+	s.started = 1;
+	s.next = 999999;
+	tap_eq(con_seq_note(&s, 999999), 0, "999999");
+	tap_eq(con_seq_note(&s, 0), 0, "wraps to 000000");
+	tap_eq(con_seq_note(&s, 2), 1, "gap across nothing after the wrap");
+}
+
+static void records(void)
+{
+	struct recset s;
+	const struct rec *r;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *fp;
+
+	recset_init(&s);
+	tap_eq(recset_add(&s, "guest id=g0 work=10 essa=5"), 0, "guest g0 line 1");
+	recset_add(&s, "guest id=g1 work=7 essa=1");
+	recset_add(&s, "total work=17 essa=6");
+	recset_add(&s, "guest id=g0 states=Sr:3 essa=6 faults=2");
+	recset_add(&s, "host frames=100 pageouts=3");
+	tap_eq(recset_add(&s, ""), -1, "no KIND");
+	tap_eq(recset_add(&s, "k=v"), -1, "KIND missing, key first");
+	recset_add(&s, "guest id=g1 junk");
+	tap_eq(s.n, 4, "4 records: g0, g1, total, host");
+	r = recset_find(&s, "guest", "g0");
+	tap_ok(r && r->n == 5, "g0 merged: id work essa states faults");
+	tap_ok(r && !strcmp(rec_get(r, "essa"), "6"), "later value wins");
+	tap_ok(r && !strcmp(r->key[3], "states") && !strcmp(r->key[4], "faults"),
+	       "new keys appended in order");
+	tap_ok(recset_find(&s, "total", NULL) != NULL, "total without id");
+	tap_ok(recset_find(&s, "guest", "g9") == NULL, "no such record");
+	tap_eq(s.bad, 1, "a word without '=' is counted as bad");
+
+	fp = open_memstream(&buf, &len);
+	recset_print(&s, fp);
+	fclose(fp);
+	tap_ok(!strncmp(buf, "guest  work  essa  states  faults\n", 34),
+	       "table header: keys in order of first appearance");
+	tap_ok(strstr(buf, "\ng0       10     6  Sr:3         2\n") != NULL,
+	       "numbers right-aligned, text left");
+	tap_ok(strstr(buf, "\ntotal    17     6       -       -\n") != NULL,
+	       "total row last, missing cells '-'");
+	tap_ok(strstr(buf, "host:\nid    frames  pageouts\nhost     100         3\n") != NULL,
+	       "other kinds in their own table");
+	if (!strstr(buf, "host:\nid    frames"))
+		tap_diag("table:\n%s", buf);
+	free(buf);
+
+	buf = NULL;
+	fp = open_memstream(&buf, &len);
+	recset_write_tsv(&s, fp);
+	fclose(fp);
+	tap_ok(!strcmp(buf,
+		"kind\tid\twork\tessa\tstates\tfaults\tframes\tpageouts\n"
+		"guest\tg0\t10\t6\tSr:3\t2\t\t\n"
+		"guest\tg1\t7\t1\t\t\t\t\n"
+		"total\t\t17\t6\t\t\t\t\n"
+		"host\t\t\t\t\t\t100\t3\n"), "TSV: header and one line per record");
+	free(buf);
+	recset_free(&s);
+}
+
+int main(void)
+{
+	classify();
+	sequence();
+	records();
+	return tap_done();
+}
