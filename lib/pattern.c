@@ -1,6 +1,6 @@
 /* pattern.c - fill and verify a 4 KiB page with its self-checking pattern
- * (see pattern.h). The fast path is one add and one store or xor per word;
- * only a page that fails is scanned a second time for the report. */
+ * (see pattern.h). The fast path stops at the first bad word; only a page
+ * that fails is scanned a second time, whole, for the report. */
 #include "lib/pattern.h"
 #include "lib/prng.h"
 
@@ -13,17 +13,28 @@ uint64_t pattern_base(const struct pattern_id *id)
 	return prng_mix64(h ^ ((uint64_t)id->gen << 1 | 1));
 }
 
+/* Four running values, one per word of a group of four, each advanced by
+ * four steps: about two instructions per word on s390x. The empty asm
+ * hides their relation, or gcc rebuilds each from v0 and a constant. */
+#define STEP4(v) uint64_t s4 = 4 * PATTERN_STEP, v0 = (v), v1 = v0 + PATTERN_STEP, \
+	v2 = v1 + PATTERN_STEP, v3 = v2 + PATTERN_STEP; \
+	__asm__("" : "+r"(s4), "+r"(v0), "+r"(v1), "+r"(v2), "+r"(v3))
+
 void pattern_fill(void *page, const struct pattern_id *id)
 {
-	uint64_t *w = page, v = pattern_base(id);
+	uint64_t *w = page;
 	uint32_t i;
+	STEP4(pattern_base(id));
 
 	for (i = 0; i < PATTERN_WORDS; i += 4) {
-		w[i] = v;
-		w[i + 1] = v + PATTERN_STEP;
-		w[i + 2] = v + 2 * PATTERN_STEP;
-		w[i + 3] = v + 3 * PATTERN_STEP;
-		v += 4 * PATTERN_STEP;
+		w[i] = v0;
+		w[i + 1] = v1;
+		w[i + 2] = v2;
+		w[i + 3] = v3;
+		v0 += s4;
+		v1 += s4;
+		v2 += s4;
+		v3 += s4;
 	}
 }
 
@@ -31,18 +42,22 @@ int pattern_verify(const void *page, const struct pattern_id *id,
 		   struct pattern_bad *bad)
 {
 	const uint64_t *w = page;
-	uint64_t base = pattern_base(id), v = base, diff = 0;
+	uint64_t base = pattern_base(id), v;
 	uint32_t i;
+	STEP4(base);
 
 	for (i = 0; i < PATTERN_WORDS; i += 4) {
-		diff |= w[i] ^ v;
-		diff |= w[i + 1] ^ (v + PATTERN_STEP);
-		diff |= w[i + 2] ^ (v + 2 * PATTERN_STEP);
-		diff |= w[i + 3] ^ (v + 3 * PATTERN_STEP);
-		v += 4 * PATTERN_STEP;
+		if (w[i] != v0 || w[i + 1] != v1 || w[i + 2] != v2 ||
+		    w[i + 3] != v3)
+			break;
+		v0 += s4;
+		v1 += s4;
+		v2 += s4;
+		v3 += s4;
 	}
-	if (!diff)
+	if (i == PATTERN_WORDS)
 		return 0;
+	/* a bad page: scan it all again for the report */
 	bad->nbad = 0;
 	for (i = 0, v = base; i < PATTERN_WORDS; i++, v += PATTERN_STEP) {
 		if (w[i] == v)
