@@ -179,7 +179,8 @@ int cmd_run(int argc, char **argv)
 	describe(what, sizeof what, &f, o.mode, p.boot.storage_size);
 	if (o.dry_run) {
 		printf("%s\n", dir);
-		return 0;
+		status = 0;
+		goto out;
 	}
 
 	catch_signals();
@@ -260,6 +261,7 @@ int cmd_run(int argc, char **argv)
 	else
 		rundir_remove(dir);
 	recset_free(&r.recs);
+out:
 	boot_plan_free(&p);
 	fleet_free(&f);
 	free(dir);

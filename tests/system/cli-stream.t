@@ -1,0 +1,129 @@
+#!/bin/bash
+# cli-stream.t - zcmm run against a fake Hercules (a script printing what
+# Hercules would): the run directory it is given, text/@exit/@result/
+# @progress handling, results table and TSV, sequence gaps, Hercules
+# errors, no @exit, timeout. Needs no real host: a fake data directory.
+cd "$(dirname "$0")/../.." || exit 1
+Z=$PWD/build/bin/zcmm
+T=$(mktemp -d /tmp/cli-stream.XXXXXX); trap 'rm -rf "$T"' EXIT
+n=0; fail=0
+ok() { n=$((n+1)); if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fail=1; fi; }
+
+# fake data files: the guest kernel must be an s390x ELF64 executable header
+mkdir "$T/data"
+printf '\0\10\0\0\200\1\0\0' >"$T/data/ipl-psw.bin"
+printf 'HOST' >"$T/data/zcmm-host.bin"
+printf '\177ELF\2\2\1\0\0\0\0\0\0\0\0\0\0\2\0\26' >"$T/data/zcmm-guest.elf"
+head -c 44 /dev/zero >>"$T/data/zcmm-guest.elf"
+export ZCMM_DATADIR=$T/data TMPDIR=$T
+
+# The fake Hercules: checks how it was started, then plays $FAKE.
+cat >"$T/hercules" <<'FAKE'
+#!/bin/bash
+[ "$*" = "-d -f hercules.cnf" ] || { echo "HHCXX999S bad args: $*"; exit 1; }
+[ "$HERCULES_RC" = hercules.rc ] || { echo "HHCXX998S bad HERCULES_RC"; exit 1; }
+for f in hercules.cnf hercules.rc load.ins boot.bin ipl-psw.bin zcmm-host.bin; do
+	[ -f $f ] || { echo "HHCXX997S missing $f"; exit 1; }
+done
+[ -n "$FAKE_DUMP" ] && { mkdir -p "$FAKE_DUMP"; cp * "$FAKE_DUMP"/; }
+echo "Hercules Version 3.13"
+echo "HHCCP007I CPU0000 architecture mode set to z/Arch"
+while IFS= read -r l; do
+	case "$l" in
+	sleep*) sleep ${l#sleep } ;;
+	*) printf '%s\n' "$l" ;;
+	esac
+done <"$FAKE"
+echo "HHCIN099I Hercules terminated"
+FAKE
+chmod +x "$T/hercules"
+H="--hercules $T/hercules"
+
+cat >"$T/good" <<'EOF2'
+zcmm:000000 zcmm host starting
+zcmm:000001 @progress t=1 work=5
+zcmm:000002 hello from the host
+zcmm:000003 @result guest id=a work=10 essa=3
+zcmm:000004 @result guest id=b work=7 essa=1
+HHCXX001I some noise
+zcmm:000005 @result guest id=a faults=2
+zcmm:000006 @result total work=17 essa=4 faults=2
+zcmm:000007 @exit 0
+EOF2
+FAKE=$T/good FAKE_DUMP=$T/dump $Z run $H --guests 2 --seed 9 --results "$T/res.tsv" --log "$T/raw.log" >"$T/out" 2>"$T/err"
+ok $? "good run exits 0 (err: $(cat $T/err))"
+grep -qx "zcmm host starting" "$T/out" && grep -qx "hello from the host" "$T/out"
+ok $? "host text lines printed without their tag"
+! grep -q "zcmm:0\|@result\|@exit\|HHCXX001I\|Hercules Version" "$T/out" "$T/err"
+ok $? "tags, records and Hercules noise hidden"
+grep -q "^progress .*t=1 work=5" "$T/out"; ok $? "progress printed as a plain line (not a terminal)"
+grep -q "^guest  work  essa  faults$" "$T/out"; ok $? "result table header"
+grep -q "^a        10     3       2$" "$T/out"; ok $? "merged guest row, numbers right-aligned"
+grep -q "^total    17     4       2$" "$T/out"; ok $? "total row"
+printf 'kind\tid\twork\tessa\tfaults\nguest\ta\t10\t3\t2\nguest\tb\t7\t1\t\ntotal\t\t17\t4\t2\n' | cmp -s - "$T/res.tsv"
+ok $? "--results TSV"
+grep -q "HHCXX001I some noise" "$T/raw.log" && grep -q "zcmm:000007 @exit 0" "$T/raw.log"
+ok $? "--log has the raw output"
+ls -d "$T"/zcmm-run.* >/dev/null 2>&1; [ $? != 0 ]; ok $? "run directory removed"
+
+# what the fake Hercules was given
+grep -q "^MAINSIZE  21$" "$T/dump/hercules.cnf"; ok $? "MAINSIZE auto: (16 + 1 image + 2 guests) MiB + 10% -> 21"
+grep -q "^NUMCPU    1$" "$T/dump/hercules.cnf" && grep -q "^DIAG8CMD  ENABLE$" "$T/dump/hercules.cnf" && grep -q "^ARCHMODE  z/Arch$" "$T/dump/hercules.cnf"
+ok $? "cnf: NUMCPU, DIAG8CMD, ARCHMODE"
+! grep -v '^#' "$T/dump/hercules.cnf" | grep -qi "3270\|3215\|1052\|CNSLPORT\|HTTPPORT"; ok $? "cnf: no console device, no port"
+grep -q "^pgmtrace -1$" "$T/dump/hercules.rc" && tail -1 "$T/dump/hercules.rc" | grep -q "^ipl load.ins$"
+ok $? "rc: pgmtrace -1 ... ipl load.ins"
+printf '%s\n' "ipl-psw.bin 0x0" "zcmm-host.bin 0x10000" "boot.bin 0x400000" "image0.elf 0x500000" | cmp -s - <(grep -v '^\*' "$T/dump/load.ins")
+ok $? "load.ins: psw, host, boot block, one image"
+[ "$(stat -c %s "$T/dump/boot.bin")" = 384 ]; ok $? "boot.bin: header + 2 guests = 384 bytes"
+[ "$(od -An -tx1 -N8 "$T/dump/boot.bin" | tr -d ' ')" = 7a636d6d424f4f54 ]; ok $? "boot.bin starts with the magic"
+[ "$(od -An -c -j128 -N2 "$T/dump/boot.bin" | tr -d ' ')" = g0 ]; ok $? "first guest g0"
+cmp -s "$T/dump/image0.elf" "$T/data/zcmm-guest.elf"; ok $? "guest kernel copied in"
+
+# the host's status passes through
+printf 'zcmm:000000 x\nzcmm:000001 @exit 70\n' >"$T/panic"
+FAKE=$T/panic $Z run $H >"$T/out" 2>"$T/err"; [ $? = 70 ]; ok $? "@exit 70 -> exit 70"
+
+# a lost line: error at the end, non-zero exit
+printf 'zcmm:000000 a\nzcmm:000001 b\nzcmm:000004 c\nzcmm:000005 @exit 0\n' >"$T/gap"
+FAKE=$T/gap $Z run $H >"$T/out" 2>"$T/err"; st=$?
+[ $st = 4 ]; ok $? "lost host lines -> exit 4 (got $st)"
+grep -q "^zcmm: error: 2 host line(s) lost in 1 gap(s) (first: expected zcmm:000002, got zcmm:000004)" "$T/err"
+ok $? "gap reported ($(cat $T/err))"
+
+# Hercules errors are shown, its other messages are not
+printf 'HHCCF004S No device records in file hercules.cnf\nHHCIN900I Begin shutdown\n' >"$T/herr"
+FAKE=$T/herr $Z run $H >"$T/out" 2>"$T/err"; st=$?
+[ $st = 3 ]; ok $? "no @exit -> exit 3 (got $st)"
+grep -qx "hercules: HHCCF004S No device records in file hercules.cnf" "$T/err"; ok $? "HHC...S shown with 'hercules: '"
+! grep -q HHCIN900I "$T/err" "$T/out"; ok $? "HHC...I hidden"
+grep -q "^zcmm: Hercules ended without any line from the host" "$T/err"; ok $? "clear line for no host output"
+printf 'zcmm:000000 booting\nzcmm:000001 working\n' >"$T/noexit"
+FAKE=$T/noexit $Z run $H >"$T/out" 2>"$T/err"; st=$?
+[ $st = 3 ] && grep -q "^zcmm: Hercules ended without an @exit line from the host (last host line: 'working')" "$T/err"
+ok $? "ended without @exit: exit 3, last host line named"
+
+# --verbose shows the noise
+FAKE=$T/good $Z run $H --verbose >"$T/out" 2>"$T/err"
+grep -q "^hercules: HHCXX001I some noise" "$T/err"; ok $? "--verbose shows Hercules noise"
+
+# timeout
+printf 'zcmm:000000 spinning\nsleep 30\n' >"$T/hang"
+start=$SECONDS
+FAKE=$T/hang $Z run $H --guests 200 --timeout 1 >"$T/out" 2>"$T/err"; st=$?
+[ $st = 124 ]; ok $? "timeout -> exit 124 (got $st)"
+grep -q "^zcmm: timeout: the host did not finish within 1 s (running: fleet of 200 guests" "$T/err"; ok $? "timeout line ($(cat $T/err))"
+[ $((SECONDS - start)) -le 5 ]; ok $? "stopped promptly"
+ls -d "$T"/zcmm-run.* >/dev/null 2>&1; [ $? != 0 ]; ok $? "run directory removed after a timeout"
+
+# --keep prints the run directory; --dry-run writes it and starts nothing
+FAKE=$T/good $Z run $H --keep >"$T/out" 2>"$T/err"
+d=$(sed -n 's/^zcmm: run directory kept: //p' "$T/err"); [ -n "$d" ] && [ -f "$d/boot.bin" ]; ok $? "--keep keeps $d"
+d=$($Z run --dry-run --guests 3 --storage 64M --cpus 2); [ -f "$d/load.ins" ] && grep -q "^MAINSIZE  64$" "$d/hercules.cnf" && grep -q "^NUMCPU    2$" "$d/hercules.cnf"
+ok $? "--dry-run: run directory with --storage and --cpus"
+$Z run --dry-run --storage 4M >"$T/out" 2>"$T/err"; [ $? = 2 ] && grep -q "^zcmm: storage 4 MiB is too small: the guest images end at 6 MiB" "$T/err"
+ok $? "--storage smaller than the images: error"
+# two runs at once get two directories
+d1=$($Z run --dry-run); d2=$($Z run --dry-run); [ "$d1" != "$d2" ] && [ -d "$d1" ] && [ -d "$d2" ]; ok $? "two runs, two directories"
+echo "1..$n"
+exit $fail
