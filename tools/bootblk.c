@@ -126,8 +126,9 @@ size_t boot_encode(const struct zcmm_boot *b, const struct zcmm_guest_desc *g,
 	put_be64(out + 0x28, b->timeslice_us);
 	put_be64(out + 0x30, b->progress_ms);
 	put_be64(out + 0x38, b->seed);
-	for (int i = 0; i < 8; i++)
-		put_be64(out + 0x40 + 8 * i, b->reserved[i]);
+	put_be64(out + 0x40, b->duration_ms);
+	for (size_t i = 0; i < sizeof b->reserved / 8; i++)
+		put_be64(out + 0x80 - sizeof b->reserved + 8 * i, b->reserved[i]);
 	for (unsigned i = 0; i < n; i++) {
 		uint8_t *o = out + sizeof(struct zcmm_boot) +
 			     (size_t)i * sizeof(struct zcmm_guest_desc);

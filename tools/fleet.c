@@ -475,6 +475,15 @@ int fleet_parse_line(struct fleet *f, const struct guest_defaults *d,
 		}
 		f->seed = v;
 		f->seed_set = 1;
+	} else if (!strcmp(w[0], "duration")) {
+		if (one_value(w, nw, where, err))
+			return -1;
+		if (parse_ms_us(w[1], &v) < 0) {
+			zerr_set(err, "%s: duration %s: expected seconds", where, w[1]);
+			return -1;
+		}
+		f->duration_ms = v;
+		f->duration_set = 1;
 	} else if (!strcmp(w[0], "timeout")) {
 		if (one_value(w, nw, where, err))
 			return -1;
@@ -485,7 +494,7 @@ int fleet_parse_line(struct fleet *f, const struct guest_defaults *d,
 		f->timeout_ms = v;      /* seconds with 3 decimals = ms */
 		f->timeout_set = 1;
 	} else {
-		zerr_set(err, "%s: unknown setting '%s' (storage, cpus, timeslice, seed, timeout, guest)",
+		zerr_set(err, "%s: unknown setting '%s' (storage, cpus, timeslice, seed, duration, timeout, guest)",
 			 where, w[0]);
 		return -1;
 	}

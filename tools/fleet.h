@@ -38,6 +38,7 @@ struct fleet {
 	uint64_t timeslice_us; int timeslice_set;
 	uint64_t seed;       int seed_set;
 	uint64_t timeout_ms; int timeout_set;
+	uint64_t duration_ms; int duration_set;  /* 0: run to the end */
 	struct fleet_guest *g;
 	unsigned n, cap;
 	unsigned *hash;                 /* open addressing, index+1 */

@@ -51,6 +51,7 @@ static void make_fleet(struct fleet *f, const struct run_opts *o)
 	if (o->timeslice_set) f->timeslice_us = o->timeslice_us;
 	if (o->seed_set)      f->seed = o->seed;
 	if (o->timeout_set)   f->timeout_ms = o->timeout_ms;
+	if (o->duration_set)  f->duration_ms = o->duration_ms;
 	fleet_seal(f, f->seed);
 }
 
@@ -157,6 +158,7 @@ int cmd_run(int argc, char **argv)
 	p.boot.timeslice_us = f.timeslice_us;
 	p.boot.progress_ms = o.progress_ms;
 	p.boot.seed = f.seed;
+	p.boot.duration_ms = f.duration_ms;
 	p.boot.storage_size = f.storage_set ? f.storage : boot_auto_storage(&p);
 	if (p.boot.storage_size < p.boot.images_end) {
 		char a[32], b[32];

@@ -19,6 +19,7 @@ struct run_opts {
 	uint64_t timeslice_us;  int timeslice_set;
 	uint64_t progress_ms;   int progress_set;
 	uint64_t seed;          int seed_set;
+	uint64_t duration_ms;   int duration_set;
 	unsigned guests;        int guests_set;
 	uint32_t mode;
 	int keep, quiet, verbose, no_essa, dry_run;

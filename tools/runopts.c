@@ -59,6 +59,8 @@ void run_usage(FILE *out)
 "                     (ws/iters/phases/ms/min: 0 or absent = the guest\n"
 "                     kernel's own default)\n"
 "Run:\n"
+"  --duration SEC     the host stops guests still running after SEC seconds\n"
+"                     of wall-clock time (default 0: run them to the end)\n"
 "  --timeout SEC      stop the run after SEC seconds (default 600; 0: never)\n"
 "  --keep             keep the run directory and print its path\n"
 "  --dry-run          write the run directory, print its path, start nothing\n"
@@ -79,7 +81,7 @@ enum {
 	O_STORAGE = 256, O_CPUS, O_TIMEOUT, O_KEEP, O_LOG, O_RESULTS, O_QUIET,
 	O_VERBOSE, O_MODE, O_TIMESLICE, O_PROGRESS, O_SEED, O_NOESSA,
 	O_GUESTS, O_GMEM, O_WORKLOAD, O_IMAGE, O_WS, O_ITERS, O_PHASES, O_MS,
-	O_MIN, O_HINTING, O_HERCULES, O_DRYRUN,
+	O_MIN, O_HINTING, O_HERCULES, O_DRYRUN, O_DURATION,
 };
 
 static const struct option longopts[] = {
@@ -95,7 +97,7 @@ static const struct option longopts[] = {
 	{ "iters", 1, 0, O_ITERS },         { "phases", 1, 0, O_PHASES },
 	{ "ms", 1, 0, O_MS },               { "min", 1, 0, O_MIN },
 	{ "hinting", 1, 0, O_HINTING },     { "hercules", 1, 0, O_HERCULES },
-	{ "dry-run", 0, 0, O_DRYRUN },      { "help", 0, 0, 'h' },
+	{ "dry-run", 0, 0, O_DRYRUN },      { "duration", 1, 0, O_DURATION },      { "help", 0, 0, 'h' },
 	{ 0, 0, 0, 0 },
 };
 
@@ -149,6 +151,12 @@ void run_parse_opts(struct run_opts *o, int argc, char **argv)
 				zdie(ZX_USAGE, "--timeout %s: expected seconds", a);
 			o->timeout_ms = v;
 			o->timeout_set = 1;
+			break;
+		case O_DURATION:
+			if (parse_ms_us(a, &v) < 0)
+				zdie(ZX_USAGE, "--duration %s: expected seconds", a);
+			o->duration_ms = v;
+			o->duration_set = 1;
 			break;
 		case O_KEEP:     o->keep = 1; break;
 		case O_DRYRUN:   o->dry_run = 1; break;

@@ -42,6 +42,7 @@ static void encode(void)
 	b.timeslice_us = 5000;
 	b.progress_ms = 1000;
 	b.seed = 0x0102030405060708ULL;
+	b.duration_ms = 0x4444;
 	strcpy(g[0].name, "web0");
 	g[0].mem_bytes = 0x100000;
 	g[0].image_addr = 0x500000;
@@ -72,9 +73,10 @@ static void encode(void)
 	{
 		int zero = 1;
 
-		for (int i = 0x40; i < 0x80; i++)
+		tap_eq(get_be64(out + 0x40), 0x4444, "0x40 duration_ms");
+		for (int i = 0x48; i < 0x80; i++)
 			zero &= out[i] == 0;
-		tap_ok(zero, "0x40 reserved zero");
+		tap_ok(zero, "0x48 reserved zero");
 	}
 	uint8_t *d = out + 0x80;
 	tap_ok(!memcmp(d, "web0\0\0\0\0\0\0\0\0\0\0\0\0", 16), "guest 0x00 name NUL-padded");

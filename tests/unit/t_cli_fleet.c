@@ -54,6 +54,7 @@ static void good_file(void)
 		"timeslice 2.5\n"
 		"seed 42\n"
 		"timeout 30\n"
+		"duration 2.5\n"
 		"guest web count=3 mem=4M workload=random ws=100 iters=5000 hinting=off\n"
 		"guest db mem=16M workload=phases phases=4 min=10 ws=2000 seed=7\n"
 		"\tguest  sleepy   workload=idle ms=250  \r\n"
@@ -68,6 +69,7 @@ static void good_file(void)
 	tap_eq(f.timeslice_us, 2500, "timeslice 2.5 ms");
 	tap_eq(f.seed, 42, "seed");
 	tap_eq(f.timeout_ms, 30000, "timeout");
+	tap_eq(f.duration_ms, 2500, "duration 2.5 s");
 	tap_eq(f.n, 6, "3 + 1 + 1 + 1 guests");
 	tap_ok(!strcmp(f.g[0].name, "web0") && !strcmp(f.g[2].name, "web2"),
 	       "count=3 names web0..web2");
@@ -210,7 +212,7 @@ static void errors(void)
 	bad("guest a ws=1 ws=2\n", "fleet.conf:1: key 'ws' given twice");
 	bad("guest a =3\n", "fleet.conf:1: '=3': expected key=value");
 	bad("frobnicate 3\n",
-	    "fleet.conf:1: unknown setting 'frobnicate' (storage, cpus, timeslice, seed, timeout, guest)");
+	    "fleet.conf:1: unknown setting 'frobnicate' (storage, cpus, timeslice, seed, duration, timeout, guest)");
 	bad("storage\n", "fleet.conf:1: storage: expected one value");
 	bad("storage 1M 2M\n", "fleet.conf:1: storage: expected one value");
 	bad("storage 100K\n", "fleet.conf:1: storage 100K: not a multiple of 1 MiB");
