@@ -45,7 +45,9 @@ HOST_IMG  := $(SHARE)/zcmm-host.bin
 GUEST_ELF := $(SHARE)/zcmm-guest.elf
 ZCMM      := $(B)/bin/zcmm
 
-all: $(ZCMM) $(HOST_IMG) $(SHARE)/ipl-psw.bin $(GUEST_ELF) $(UNIT_BIN)
+TEST_GUESTS := $(patsubst tests/guests/%.S,$(B)/tests/guests/%.elf,$(wildcard tests/guests/*.S))
+
+all: $(ZCMM) $(HOST_IMG) $(SHARE)/ipl-psw.bin $(GUEST_ELF) $(UNIT_BIN) $(TEST_GUESTS)
 
 # --- the host: one flat image IPL'd at 0x10000 ------------------------
 $(B)/xhost/%.o: % | deps-check
@@ -68,6 +70,12 @@ $(B)/xguest/%.o: % | deps-check
 $(GUEST_ELF): $(GUEST_OBJ) guest/guest.ld
 	@mkdir -p $(dir $@)
 	$(XCC) $(XCFLAGS) $(XLDFLAGS) -Wl,-T,guest/guest.ld $(GUEST_OBJ) -lgcc -o $@
+
+# --- small guests for the system tests, one file each ----------------
+$(B)/tests/guests/%.elf: tests/guests/%.S tests/guests/guest.ld | deps-check
+	@mkdir -p $(dir $@)
+	$(XCC) -march=z196 -nostdlib -static -Wl,--build-id=none \
+		-Wl,--no-warn-rwx-segments -Wl,-T,tests/guests/guest.ld $< -o $@
 
 # --- native: the CLI and the unit tests -------------------------------
 $(B)/native/%.o: %

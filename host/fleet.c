@@ -75,19 +75,24 @@ int fleet_run(void)
 	kprintf("running %u guests, time slice %lu us, %lu frames free\n",
 		nguests, slice, frames_free);
 	t0 = tod_now();
-	sched_run(guests, nguests, slice, boot->progress_ms, progress);
+	struct sched_params sp = {
+		.slice_us = slice, .progress_ms = boot->progress_ms,
+		.duration_ms = boot->duration_ms, .report = progress,
+	};
+
+	sched_run(guests, nguests, &sp);
 	wall_us = tod_to_us(tod_now() - t0);
 	for (unsigned i = 0; i < nguests; i++) {
 		struct guest *g = guests[i];
 		char id[24];
 
 		fmt_snprintf(id, sizeof(id), "%u", i);
-		kprintf(ZCMM_REC_RESULT "guest id=%u name=%s mem_kib=%lu%s%s\n",
-			i, g->name, g->mem_bytes >> 10,
-			g->stop_reason ? " stopped=" : "",
-			g->stop_reason ? "yes" : "");
+		kprintf(ZCMM_REC_RESULT "guest id=%u name=%s mem_kib=%lu "
+			"end=%s\n", i, g->name, g->mem_bytes >> 10,
+			g->exit_status == GUEST_STATUS_LIMIT ? "time-limit"
+			: g->stop_reason ? "stopped" : "exit");
 		result_line("guest", id, &g->st, g->exit_status);
-		if (g->exit_status)
+		if (g->exit_status && g->exit_status != GUEST_STATUS_LIMIT)
 			failed++;
 		add_stats(&total, &g->st);
 	}

@@ -115,6 +115,7 @@ struct guest *guest_create(const struct zcmm_guest_desc *d, unsigned index)
 	g->sd.clockcomp = ~0UL;
 	g->sd.ic[0] = SIE_IC0_OPEREX;
 	g->sd.ic[2] = SIE_IC2_ISKE | SIE_IC2_SSKE | SIE_IC2_RRBE;
+	g->sd.ec[0] = SIE_EC0_EXTA;
 	g->sd.cr[0] = 0xe0;
 	g->sd.cr[14] = 0xc2000000UL;
 	g->sd.lhcpu = 0xffff;

@@ -43,20 +43,33 @@ static void run_slice(struct guest *g, uint64_t slice_us)
 	sched_stats.slices++;
 }
 
-void sched_run(struct guest **guests, unsigned n, uint64_t slice_us,
-	       uint64_t progress_ms, void (*report)(uint64_t ms))
+static void stop_all(struct guest **guests, unsigned n, int status,
+		     const char *why)
 {
-	uint64_t start = tod_now(), next_report = start;
+	for (unsigned k = 0; k < n; k++)
+		if (guests[k]->state != GUEST_STOPPED)
+			guest_stop(guests[k], status, why);
+}
+
+void sched_run(struct guest **guests, unsigned n,
+	       const struct sched_params *p)
+{
+	uint64_t start = tod_now(), next_report = start, end = ~0UL;
+	uint64_t slice_us = p->slice_us, progress_ms = p->progress_ms;
 	unsigned cur = 0;
 
+	if (p->duration_ms)
+		end = start + p->duration_ms * 1000 * TOD_PER_US;
 	for (;;) {
-		uint64_t now = tod_now(), soonest = ~0UL;
+		uint64_t now = tod_now(), soonest = end;
 		unsigned alive = 0, ran = 0;
 
 		if (progress_ms && now >= next_report) {
-			report(tod_to_us(now - start) / 1000);
+			p->report(tod_to_us(now - start) / 1000);
 			next_report = now + progress_ms * 1000 * TOD_PER_US;
 		}
+		if (now >= end)
+			stop_all(guests, n, GUEST_STATUS_LIMIT, 0);
 		for (unsigned k = 0; k < n; k++, cur = (cur + 1) % n) {
 			struct guest *g = guests[cur];
 
@@ -79,11 +92,9 @@ void sched_run(struct guest **guests, unsigned n, uint64_t slice_us,
 			return;
 		if (!ran) {
 			if (soonest == ~0UL) {
-				/* enabled wait with nothing that can wake it */
-				for (unsigned k = 0; k < n; k++)
-					if (guests[k]->state == GUEST_WAITING)
-						guest_stop(guests[k], GUEST_STATUS_KILLED,
-							   "waiting with no timer set");
+				/* enabled waits with nothing that can wake them */
+				stop_all(guests, n, GUEST_STATUS_KILLED,
+					 "waiting with no timer set");
 				continue;
 			}
 			if (progress_ms && soonest > next_report)

@@ -72,6 +72,9 @@ _Static_assert(sizeof(struct sie_block) == 512, "sie_block size");
 
 #define SIE_MX_ZARCH    0x08
 #define SIE_IC0_OPEREX  0x80 /* intercept operation exceptions      */
+#define SIE_EC0_EXTA    0x80 /* external-interruption assist: the   */
+			     /* machine delivers the guest's timer  */
+			     /* interruptions into its lowcore      */
 #define SIE_IC2_ISKE    0x40 /* intercept ISKE, SSKE, RRBE: the     */
 #define SIE_IC2_SSKE    0x20 /* guest's storage keys are not the    */
 #define SIE_IC2_RRBE    0x10 /* host frames' keys                   */

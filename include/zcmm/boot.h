@@ -35,7 +35,9 @@ struct zcmm_boot {
 	uint64_t timeslice_us;   /* 0x28 scheduler time slice             */
 	uint64_t progress_ms;    /* 0x30 progress line period, 0 = none   */
 	uint64_t seed;           /* 0x38 run seed                         */
-	uint64_t reserved[8];    /* 0x40                                  */
+	uint64_t duration_ms;    /* 0x40 stop guests still running after
+				          this much wall-clock time; 0: never */
+	uint64_t reserved[7];    /* 0x48                                  */
 };                               /* 0x80: guest table follows          */
 
 /* Workloads of the zcmm guest kernel (zcmm_guest_desc.workload). */

@@ -1,0 +1,51 @@
+# tap.sh - shared by the system tests (sourced, bash): TAP output and
+# access to a run's results.
+#   ok STATUS DESCRIPTION      one TAP line; STATUS 0 is a pass
+#   zrun ARGS...               run build/bin/zcmm run ARGS; sets $status,
+#                              output in $T/out, results TSV in $T/res
+#   field ID KEY               a column of the results row with that id
+#   selftest_tap FILE          PASS:/FAIL: lines of FILE as TAP lines
+#   done_testing               the plan; exit status 1 if anything failed
+cd "$(dirname "$0")/../.." || exit 1
+Z=$PWD/build/bin/zcmm
+G=$PWD/build/tests/guests
+T=$(mktemp -d "${TMPDIR:-/tmp}/zcmm-test.XXXXXX")
+trap 'rm -rf "$T"' EXIT
+n=0
+fail=0
+
+ok() {
+	n=$((n + 1))
+	if [ "$1" = 0 ]; then
+		echo "ok $n - $2"
+	else
+		echo "not ok $n - $2"
+		fail=1
+	fi
+}
+
+zrun() {
+	"$Z" run --quiet --results "$T/res" "$@" >"$T/out" 2>&1
+	status=$?
+}
+
+field() {
+	awk -F'\t' -v id="$1" -v key="$2" '
+		NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
+		$2 == id { print $col[key]; exit }' "$T/res"
+}
+
+selftest_tap() {
+	local line
+	while IFS= read -r line; do
+		case "$line" in
+		"PASS: "*) ok 0 "${line#PASS: }" ;;
+		"FAIL: "*) ok 1 "${line#FAIL: }" ;;
+		esac
+	done <"$1"
+}
+
+done_testing() {
+	echo "1..$n"
+	exit $fail
+}
