@@ -4,6 +4,7 @@
 #include "host/fleet.h"
 #include "host/frame.h"
 #include "host/gmap.h"
+#include "host/io/fba.h"
 #include "host/selftest.h"
 #include "host/sie.h"
 #include "host/timer.h"
@@ -29,6 +30,7 @@ void main(void)
 		    boot->storage_size);
 	gmap_init();                            /* guest space, ASCE in CR1 */
 	sie_init();                             /* host faults during SIE  */
+	io_init();                              /* channels, DASD volumes  */
 
 	switch (boot->mode) {
 	case ZCMM_MODE_SELFTEST:                /* PASS/FAIL lines         */

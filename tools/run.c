@@ -4,6 +4,7 @@
  * result tables and the clear error lines of a run that went wrong. */
 #include "tools/run.h"
 #include "tools/bootblk.h"
+#include "tools/dasd.h"
 #include "tools/elfcheck.h"
 #include "tools/hercules.h"
 #include "tools/util.h"
@@ -115,6 +116,26 @@ static void fill_rundir(const char *dir, const char *data,
 	}
 }
 
+/* The DASD volumes (docs/dasd.md): selftest gets four small test
+ * volumes unless told otherwise; images are made in the run dir. */
+static void make_dasd(struct dasd_plan *dp, const char *dir,
+		      const struct run_opts *o, const struct fleet *f,
+		      const char *herc)
+{
+	char err[ZERR_MAX];
+	int sel = o->mode == ZCMM_MODE_SELFTEST;
+	unsigned n = o->paging_volumes >= 0 ? (unsigned)o->paging_volumes
+					    : sel ? DASD_SELFTEST_VOLS : 0;
+	uint64_t size = o->paging_size ? o->paging_size
+				       : sel ? DASD_SELFTEST_SIZE : 0;
+
+	if (dasd_plan_paging(dp, n, size, f, err) < 0 ||
+	    dasd_create(dp, dir, herc, err) < 0) {
+		rundir_remove(dir);
+		zdie(ZX_USAGE, "%s", err);
+	}
+}
+
 static void write_text(const char *dir, const char *name, char *text)
 {
 	char err[ZERR_MAX];
@@ -131,6 +152,7 @@ int cmd_run(int argc, char **argv)
 	struct run_opts o;
 	struct fleet f;
 	struct boot_plan p;
+	struct dasd_plan dp;
 	struct stream_cfg sc;
 	struct stream_result r;
 	char err[ZERR_MAX], what[200], *herc = NULL, *data, *guest_elf = NULL;
@@ -175,7 +197,9 @@ int cmd_run(int argc, char **argv)
 	if (!(dir = rundir_make(err)))
 		zdie(ZX_USAGE, "%s", err);
 	fill_rundir(dir, data, &p);
-	write_text(dir, "hercules.cnf", herc_cnf_text(p.boot.storage_size, f.cpus));
+	make_dasd(&dp, dir, &o, &f, herc);
+	write_text(dir, "hercules.cnf",
+		   dasd_cnf_append(herc_cnf_text(p.boot.storage_size, f.cpus), &dp));
 	write_text(dir, "hercules.rc", herc_rc_text());
 	write_text(dir, "load.ins", herc_ins_text(&p));
 	describe(what, sizeof what, &f, o.mode, p.boot.storage_size);

@@ -23,6 +23,8 @@ struct run_opts {
 	unsigned guests;        int guests_set;
 	uint32_t mode;
 	int keep, quiet, verbose, no_essa, dry_run;
+	int paging_volumes;      /* -1: auto (selftest 4, else 0) */
+	uint64_t paging_size;   /* bytes per volume, 0: auto     */
 	const char *log, *results, *hercules;
 	struct guest_defaults gd;
 };

@@ -2,6 +2,7 @@
  * checking (one `zcmm: ...` line and exit 2 on any error), defaults. */
 #include "tools/run.h"
 #include "tools/elfcheck.h"
+#include "host/io/devnum.h"
 #include "tools/util.h"
 
 #include <getopt.h>
@@ -58,6 +59,13 @@ void run_usage(FILE *out)
 "  --hinting on|off   the guest may use ESSA hints (default on)\n"
 "                     (ws/iters/phases/ms/min: 0 or absent = the guest\n"
 "                     kernel's own default)\n"
+"DASD (docs/dasd.md):\n"
+"  --paging-volumes N FBA paging volumes at 0200-020F, made with dasdinit in\n"
+"                     the run directory (0-16; default 4 with --host-mode\n"
+"                     selftest, else 0)\n"
+"  --paging-size SIZE bytes per paging volume (default: 8M for selftest, else\n"
+"                     the fleet's guest storage plus 1/8, split over the\n"
+"                     volumes, at least 4M)\n"
 "Run:\n"
 "  --duration SEC     the host stops guests still running after SEC seconds\n"
 "                     of wall-clock time (default 0: run them to the end)\n"
@@ -81,7 +89,7 @@ enum {
 	O_STORAGE = 256, O_CPUS, O_TIMEOUT, O_KEEP, O_LOG, O_RESULTS, O_QUIET,
 	O_VERBOSE, O_MODE, O_TIMESLICE, O_PROGRESS, O_SEED, O_NOESSA,
 	O_GUESTS, O_GMEM, O_WORKLOAD, O_IMAGE, O_WS, O_ITERS, O_PHASES, O_MS,
-	O_MIN, O_HINTING, O_HERCULES, O_DRYRUN, O_DURATION,
+	O_MIN, O_HINTING, O_HERCULES, O_DRYRUN, O_DURATION, O_PGVOLS, O_PGSIZE,
 };
 
 static const struct option longopts[] = {
@@ -97,7 +105,9 @@ static const struct option longopts[] = {
 	{ "iters", 1, 0, O_ITERS },         { "phases", 1, 0, O_PHASES },
 	{ "ms", 1, 0, O_MS },               { "min", 1, 0, O_MIN },
 	{ "hinting", 1, 0, O_HINTING },     { "hercules", 1, 0, O_HERCULES },
-	{ "dry-run", 0, 0, O_DRYRUN },      { "duration", 1, 0, O_DURATION },      { "help", 0, 0, 'h' },
+	{ "dry-run", 0, 0, O_DRYRUN },      { "duration", 1, 0, O_DURATION },
+	{ "paging-volumes", 1, 0, O_PGVOLS }, { "paging-size", 1, 0, O_PGSIZE },
+	{ "help", 0, 0, 'h' },
 	{ 0, 0, 0, 0 },
 };
 
@@ -122,6 +132,7 @@ void run_parse_opts(struct run_opts *o, int argc, char **argv)
 	o->timeout_ms = 600000;
 	o->timeslice_us = 5000;
 	o->seed = 1;
+	o->paging_volumes = -1;
 	opterr = 0;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "+:h", longopts, NULL)) != -1) {
@@ -160,6 +171,17 @@ void run_parse_opts(struct run_opts *o, int argc, char **argv)
 			break;
 		case O_KEEP:     o->keep = 1; break;
 		case O_DRYRUN:   o->dry_run = 1; break;
+		case O_PGVOLS:
+			v = num("--paging-volumes", a);
+			if (v > DASD_PAGING_MAX)
+				zdie(ZX_USAGE, "--paging-volumes %s: expected 0 to %d", a, DASD_PAGING_MAX);
+			o->paging_volumes = (int)v;
+			break;
+		case O_PGSIZE:
+			if (parse_size(a, &v) < 0 || v < MiB || v % 4096 || v > (1ULL << 40))
+				zdie(ZX_USAGE, "--paging-size %s: expected a size from 1M to 1T, a multiple of 4K", a);
+			o->paging_size = v;
+			break;
 		case O_LOG:      o->log = a; break;
 		case O_RESULTS:  o->results = a; break;
 		case O_QUIET:    o->quiet = 1; break;
