@@ -15,5 +15,6 @@ int selftest_run(void);
 void selftest_boot(void);
 void selftest_trap(void);
 void selftest_timer(void);
+void selftest_io(void);
 
 #endif
