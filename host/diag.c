@@ -7,6 +7,7 @@
 #include "host/intercept.h"
 #include "host/lowcore.h"
 #include "host/memlayout.h"
+#include "host/page.h"
 
 #define CONSOLE_WRITE_MAX 200
 
@@ -36,7 +37,7 @@ static int hcall_release(struct guest *g, const struct diag_operands *op)
 		return PGM_ADDRESSING;
 	for (uint64_t p = first >> PAGE_SHIFT; p <= last >> PAGE_SHIFT; p++)
 		if (p > 1)
-			gmap_unmap(g, p);
+			page_release(g, p);
 	return 0;
 }
 

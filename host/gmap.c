@@ -88,15 +88,6 @@ uint64_t gmap_map_zero(struct guest *g, uint64_t gpage)
 	return f;
 }
 
-uint64_t gmap_frame(struct guest *g, uint64_t gpage)
-{
-	uint64_t pte = *gmap_pte(g, gpage);
-
-	if (!(pte & PTE_INVALID))
-		return pte & PTE_ORIGIN;
-	return gmap_map_zero(g, gpage);
-}
-
 void gmap_unmap(struct guest *g, uint64_t gpage)
 {
 	uint64_t *pte = gmap_pte(g, gpage);

@@ -20,8 +20,6 @@ void gmap_destroy(struct guest *g);
 uint64_t *gmap_pte(struct guest *g, uint64_t gpage);
 /* Map a fresh zeroed frame at gpage; returns the frame or 0. */
 uint64_t gmap_map_zero(struct guest *g, uint64_t gpage);
-/* The frame holding guest page gpage, mapping one if need be (0: none). */
-uint64_t gmap_frame(struct guest *g, uint64_t gpage);
 /* Drop the mapping (IPTE) and free the frame. */
 void gmap_unmap(struct guest *g, uint64_t gpage);
 

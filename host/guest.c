@@ -5,12 +5,14 @@
 #include "host/frame.h"
 #include "host/gmap.h"
 #include "host/guest.h"
+#include "host/intercept.h"
+#include "host/page.h"
 #include "host/lowcore.h"
 #include "host/memlayout.h"
 #include "host/boot.h"
+#include "host/param.h"
 #include "lib/elf.h"
 
-#define PGM_ADDRESSING 0x0005
 
 void *memcpy(void *d, const void *s, unsigned long n);
 
@@ -24,10 +26,11 @@ static int copy(struct guest *g, uint64_t gaddr, void *buf, uint64_t len,
 	while (len) {
 		uint64_t off = gaddr & (PAGE_SIZE - 1);
 		uint64_t n = PAGE_SIZE - off < len ? PAGE_SIZE - off : len;
-		uint64_t f = gmap_frame(g, gaddr >> PAGE_SHIFT);
+		int pgm;
+		uint64_t f = page_frame(g, gaddr >> PAGE_SHIFT, &pgm);
 
 		if (!f)
-			return PGM_ADDRESSING; /* no frame: caller stops it */
+			return pgm ? pgm : PGM_NO_FRAME;
 		if (to_guest)
 			memcpy((void *)(f + off), b, n);
 		else
@@ -64,6 +67,7 @@ static const char *load_image(struct guest *g)
 	const uint8_t *file = (const uint8_t *)d->image_addr;
 	struct elf_image img;
 	const char *err;
+	int pgm;
 
 	if (d->image_addr < ZCMM_IMAGES_ADDR || d->image_size == 0 ||
 	    d->image_addr + d->image_size > boot->images_end)
@@ -78,8 +82,8 @@ static const char *load_image(struct guest *g)
 	/* the lowcore pages must be resident before the first SIE (a
 	   missing prefix page is a validity interception), and so must
 	   the first instruction (Hercules mishandles a fault on it) */
-	if (!gmap_frame(g, 0) || !gmap_frame(g, 1) ||
-	    !gmap_frame(g, img.entry >> PAGE_SHIFT))
+	if (!page_frame(g, 0, &pgm) || !page_frame(g, 1, &pgm) ||
+	    !page_frame(g, img.entry >> PAGE_SHIFT, &pgm))
 		return "no host storage for the lowcore";
 	g->sd.psw_mask = PSW_64BIT;
 	g->sd.psw_addr = img.entry;
@@ -102,10 +106,17 @@ struct guest *guest_create(const struct zcmm_guest_desc *d, unsigned index)
 	g->state = GUEST_RUNNABLE;
 	if (!d->mem_bytes || (d->mem_bytes & (SEGMENT_SIZE - 1)))
 		err = "storage size is not a positive multiple of 1 MiB";
+	else if (d->mem_bytes > GUEST_MEM_MAX)
+		err = "storage larger than the host supports (GUEST_MEM_MAX)";
+	else if (!(g->pstate = g->npages <= GUEST_PSTATE_SMALL
+			       ? g->pstate_small : (uint8_t *)frame_alloc()))
+		err = "no host storage for the guest's page states";
 	else if (gmap_create(g))
 		err = "no host storage for the guest's tables";
-	else
+	else {
+		page_states_init(g);
 		err = load_image(g);
+	}
 
 	g->sd.mx = SIE_MX_ZARCH;
 	g->sd.prefix = 0;
@@ -131,5 +142,7 @@ void guest_destroy(struct guest *g)
 {
 	if (g->mso)
 		gmap_destroy(g);
+	if (g->pstate && g->pstate != g->pstate_small)
+		frame_free((uint64_t)g->pstate);
 	frame_free((uint64_t)g);
 }

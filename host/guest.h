@@ -29,6 +29,10 @@ struct guest_stats {
 	uint64_t diag;           /* hypercalls                           */
 	uint64_t pgm_reflected;  /* program interruptions it was given   */
 	uint64_t icpt[ICPT_CODES / 4]; /* interceptions by code / 4     */
+	uint64_t essa[8];        /* ESSA operations by request code      */
+	uint64_t discards[4];    /* frames dropped without I/O, by usage */
+	uint64_t discard_faults; /* touches of discarded pages           */
+	uint64_t released;       /* pages given back by DIAG 0x10        */
 };
 
 struct guest {
@@ -45,9 +49,13 @@ struct guest {
 	int yielded;             /* it gave up the rest of its slice     */
 	const struct zcmm_guest_desc *desc;
 	struct guest_stats st;
+	uint8_t *pstate;         /* per page: states_encode() of its state */
+	uint8_t pstate_small[];  /* the rest of the frame, for small guests */
 };
 
-_Static_assert(sizeof(struct guest) <= 4096, "a guest fits in a frame");
+#define GUEST_PSTATE_SMALL (4096 - sizeof(struct guest))
+_Static_assert(sizeof(struct guest) <= 2048, "a guest and its page states "
+	       "for 2048 pages fit in a frame");
 
 /* Make a guest from its description: storage, image, initial PSW. On a
  * bad description or image it comes back stopped, with the reason. */

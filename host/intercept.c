@@ -14,11 +14,12 @@ struct opcode_handler {
 /* Intercepted instructions (code 4) zcmm emulates. */
 static const struct opcode_handler instruction_table[] = {
 	{ 0x83, handle_diag },
+	{ 0xb9ab, handle_essa },  /* machines that intercept it: code 4 */
 };
 
 /* Operation exceptions (code 44): instructions the machine lacks. */
 static const struct opcode_handler operation_table[] = {
-	{ 0, 0 },
+	{ 0xb9ab, handle_essa },  /* Hercules has no ESSA: code 44       */
 };
 
 static uint16_t opcode_of(struct guest *g)
@@ -110,6 +111,8 @@ void intercept_handle(struct guest *g)
 		g->st.icpt[code / 4]++;
 	pgm = (fn ? fn : handle_unexpected)(g);
 	/* codes 4 and 44 leave the PSW past the instruction */
-	if (pgm)
+	if (pgm == PGM_NO_FRAME)
+		guest_stop(g, GUEST_STATUS_KILLED, "out of host storage");
+	else if (pgm)
 		guest_program_interrupt(g, pgm, insn_length(g->sd.ipa >> 8), 0);
 }

@@ -15,6 +15,8 @@
 #define PGM_ADDRESSING    0x0005
 #define PGM_SPECIFICATION 0x0006
 #define PGM_DISCARD_FAULT 0x001a /* zcmm: a discarded volatile page   */
+#define PGM_NO_FRAME      0xffff /* not architected: the host is out of
+				    storage for this guest; it stops it */
 
 typedef int (*icpt_handler_t)(struct guest *g);
 
@@ -32,5 +34,6 @@ static inline int insn_length(uint8_t op)
 
 /* Handlers by instruction, one per file of the mechanism they serve. */
 int handle_diag(struct guest *g);
+int handle_essa(struct guest *g);
 
 #endif

@@ -7,5 +7,8 @@
 #define CONSOLE_LINE_MAX  230          /* payload bytes per console line */
 #define TIMESLICE_US_DEF  5000         /* guest time slice if unset     */
 #define PROGRESS_MS_DEF   0            /* no progress lines if unset    */
+#define GUEST_MEM_MAX     (16UL << 20) /* page states fit in one frame  */
+#define FRAMES_LOW_WATER  64           /* below this, reclaim ...       */
+#define FRAMES_HIGH_WATER 256          /* ... until this many are free  */
 
 #endif

@@ -5,23 +5,35 @@
 #include "host/gmap.h"
 #include "host/intercept.h"
 #include "host/memlayout.h"
+#include "host/page.h"
 #include "host/sched.h"
 #include "host/timer.h"
 
 struct sched_stats sched_stats;
 
-/* A guest touched storage the host has not mapped: give it a frame. */
+/* A guest touched storage the host has not mapped: its page's state
+ * says what that means (first touch, discard fault, addressing). The
+ * instruction was nullified: the guest PSW points at it. */
 static void host_fault(struct guest *g)
 {
 	uint64_t gaddr = sie_fault_addr - g->mso;
+	uint8_t op;
+	int pgm;
 
 	g->st.host_faults++;
 	if (sie_fault_addr < g->mso || gaddr >= g->mem_bytes) {
 		guest_stop(g, GUEST_STATUS_KILLED, "host fault outside the guest");
 		return;
 	}
-	if (!gmap_map_zero(g, gaddr >> PAGE_SHIFT))
+	if (page_frame(g, gaddr >> PAGE_SHIFT, &pgm))
+		return;
+	if (!pgm) {
 		guest_stop(g, GUEST_STATUS_KILLED, "out of host storage");
+		return;
+	}
+	if (gmem_read(g, g->sd.psw_addr, &op, 1))
+		op = 0;
+	guest_program_interrupt(g, pgm, insn_length(op), gaddr & ~0xfffUL);
 }
 
 /* One time slice of guest g. */
