@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 static void on_signal(int sig)
@@ -136,6 +137,21 @@ static void make_dasd(struct dasd_plan *dp, const char *dir,
 	}
 }
 
+/* How Hercules ended, from its wait status (-1: unknown). */
+static const char *herc_status(int st, char *buf, size_t len)
+{
+	if (st == -1)
+		snprintf(buf, len, "status unknown");
+	else if (WIFEXITED(st))
+		snprintf(buf, len, "exit status %d", WEXITSTATUS(st));
+	else if (WIFSIGNALED(st))
+		snprintf(buf, len, "killed by signal %d, %s", WTERMSIG(st),
+			 strsignal(WTERMSIG(st)));
+	else
+		snprintf(buf, len, "wait status 0x%x", st);
+	return buf;
+}
+
 static void write_text(const char *dir, const char *name, char *text)
 {
 	char err[ZERR_MAX];
@@ -155,7 +171,7 @@ int cmd_run(int argc, char **argv)
 	struct dasd_plan dp;
 	struct stream_cfg sc;
 	struct stream_result r;
-	char err[ZERR_MAX], what[200], *herc = NULL, *data, *guest_elf = NULL;
+	char err[ZERR_MAX], what[200], hs[64], *herc = NULL, *data, *guest_elf = NULL;
 	char *dir;
 	FILE *log = NULL, *res = NULL;
 	pid_t pid;
@@ -227,10 +243,15 @@ int cmd_run(int argc, char **argv)
 	sc.cpus = f.cpus;
 	stream_run(&sc, &r);
 	close(sc.fd);
-	if (r.exit_seen && !r.lingered && herc_wait(pid, 5000, &st))
+	st = -1;
+	if ((r.exit_seen && !r.lingered && herc_wait(pid, 5000, &st)) ||
+	    (!r.exit_seen && !r.timed_out && !r.interrupted && !r.disabled_wait &&
+	     herc_wait(pid, 2000, &st)))
 		;
-	else
+	else {
 		herc_kill(pid, 1000);
+		st = -1;
+	}
 	if (log)
 		fclose(log);
 
@@ -263,10 +284,11 @@ int cmd_run(int argc, char **argv)
 		if (r.disabled_wait)
 			zerr("the host stopped in a disabled wait state without an @exit line (running: %s)", what);
 		else if (r.first_host_ms < 0)
-			zerr("Hercules ended without any line from the host (running: %s; --verbose or --log FILE show Hercules's output)", what);
+			zerr("Hercules ended (%s) without any line from the host (running: %s; --verbose or --log FILE show Hercules's output)",
+			     herc_status(st, hs, sizeof hs), what);
 		else
-			zerr("Hercules ended without an @exit line from the host (last host line: '%s')",
-			     r.last_host);
+			zerr("Hercules ended (%s) without an @exit line from the host (last host line: '%s')",
+			     herc_status(st, hs, sizeof hs), r.last_host);
 		status = ZX_HERCULES;
 	} else {
 		status = r.exit_status;

@@ -97,10 +97,10 @@ FAKE=$T/herr $Z run $H >"$T/out" 2>"$T/err"; st=$?
 [ $st = 3 ]; ok $? "no @exit -> exit 3 (got $st)"
 grep -qx "hercules: HHCCF004S No device records in file hercules.cnf" "$T/err"; ok $? "HHC...S shown with 'hercules: '"
 ! grep -q HHCIN900I "$T/err" "$T/out"; ok $? "HHC...I hidden"
-grep -q "^zcmm: Hercules ended without any line from the host" "$T/err"; ok $? "clear line for no host output"
+grep -q "^zcmm: Hercules ended (exit status 0) without any line from the host" "$T/err"; ok $? "clear line for no host output"
 printf 'zcmm:000000 booting\nzcmm:000001 working\n' >"$T/noexit"
 FAKE=$T/noexit $Z run $H >"$T/out" 2>"$T/err"; st=$?
-[ $st = 3 ] && grep -q "^zcmm: Hercules ended without an @exit line from the host (last host line: 'working')" "$T/err"
+[ $st = 3 ] && grep -q "^zcmm: Hercules ended (exit status 0) without an @exit line from the host (last host line: 'working')" "$T/err"
 ok $? "ended without @exit: exit 3, last host line named"
 
 # --verbose shows the noise
