@@ -3,7 +3,9 @@
  * every frame back and check that none leaked. */
 #include "host/boot.h"
 #include "host/console.h"
+#include "host/essa/reclaim.h"
 #include "host/frame.h"
+#include "host/page.h"
 #include "host/fleet.h"
 #include "host/param.h"
 #include "host/sched.h"
@@ -14,6 +16,8 @@
 
 static struct guest *guests[ZCMM_MAX_GUESTS];
 static unsigned nguests;
+
+static void sample(uint64_t ms);
 
 static void progress(uint64_t ms)
 {
@@ -34,6 +38,7 @@ static void progress(uint64_t ms)
 	kprintf(ZCMM_REC_PROGRESS "t_ms=%lu guests=%u running=%u waiting=%u "
 		"done=%u work=%lu frames_free=%lu\n", ms, nguests, running,
 		waiting, done, work, frames_free);
+	sample(ms);
 }
 
 static void result_line(const char *kind, const char *id,
@@ -48,6 +53,51 @@ static void result_line(const char *kind, const char *id,
 		id, s->sie_entries, s->icpt[ICPT_INST / 4],
 		s->icpt[ICPT_WAIT / 4], s->icpt[ICPT_OPEREXC / 4],
 		s->icpt[ICPT_VALIDITY / 4]);
+	kprintf(ZCMM_REC_RESULT "%s id=%s essa_extract=%lu essa_stable=%lu "
+		"essa_unused=%lu essa_volatile=%lu essa_potvol=%lu "
+		"essa_resident=%lu essa_ifres=%lu\n", kind, id, s->essa[0],
+		s->essa[1], s->essa[2], s->essa[3], s->essa[4], s->essa[5],
+		s->essa[6]);
+	kprintf(ZCMM_REC_RESULT "%s id=%s discard_u=%lu discard_v=%lu "
+		"discard_p=%lu discard_faults=%lu released=%lu\n", kind, id,
+		s->discards[PAGE_USAGE_UNUSED], s->discards[PAGE_USAGE_VOLATILE],
+		s->discards[PAGE_USAGE_POT_VOLATILE], s->discard_faults,
+		s->released);
+}
+
+static const char *const state_names[STATES_NVALID] = {
+	"Sr", "Sp", "Sz", "Ur", "Uz", "Vr", "Vz", "Pr",
+};
+
+static void census_line(const char *kind, const char *id,
+			const uint64_t c[STATES_NVALID])
+{
+	char buf[160];
+	size_t n = 0;
+
+	for (int i = 0; i < STATES_NVALID; i++)
+		n += fmt_snprintf(buf + n, sizeof(buf) - n, " %s=%lu",
+				  state_names[i], c[i]);
+	kprintf(ZCMM_REC_RESULT "%s id=%s%s\n", kind, id, buf);
+}
+
+/* The state distribution of the guests still running, summed. */
+static void sample(uint64_t ms)
+{
+	uint64_t c[STATES_NVALID], sum[STATES_NVALID] = { 0 };
+	char id[24];
+
+	for (unsigned i = 0; i < nguests; i++) {
+		if (guests[i]->state == GUEST_STOPPED)
+			continue;
+		page_census(guests[i], c);
+		for (int k = 0; k < STATES_NVALID; k++)
+			sum[k] += c[k];
+	}
+	fmt_snprintf(id, sizeof(id), "t%lu", ms);
+	kprintf(ZCMM_REC_RESULT "sample id=%s t_ms=%lu frames_free=%lu\n", id,
+		ms, frames_free);
+	census_line("sample", id, sum);
 }
 
 static void add_stats(struct guest_stats *t, const struct guest_stats *s)
@@ -62,6 +112,7 @@ static void add_stats(struct guest_stats *t, const struct guest_stats *s)
 int fleet_run(void)
 {
 	struct guest_stats total = { 0 };
+	uint64_t census[STATES_NVALID], census_total[STATES_NVALID] = { 0 };
 	uint64_t free_before = frames_free, t0, wall_us;
 	unsigned failed = 0;
 	uint64_t slice = boot->timeslice_us ? boot->timeslice_us
@@ -72,6 +123,7 @@ int fleet_run(void)
 		if (!guests[nguests])
 			panic("no host storage for guest %u", nguests);
 	}
+	reclaim_init(guests, nguests);
 	kprintf("running %u guests, time slice %lu us, %lu frames free\n",
 		nguests, slice, frames_free);
 	t0 = tod_now();
@@ -92,6 +144,10 @@ int fleet_run(void)
 			g->exit_status == GUEST_STATUS_LIMIT ? "time-limit"
 			: g->stop_reason ? "stopped" : "exit");
 		result_line("guest", id, &g->st, g->exit_status);
+		page_census(g, census);
+		census_line("guest", id, census);
+		for (int k = 0; k < STATES_NVALID; k++)
+			census_total[k] += census[k];
 		if (g->exit_status && g->exit_status != GUEST_STATUS_LIMIT)
 			failed++;
 		add_stats(&total, &g->st);
@@ -104,6 +160,11 @@ int fleet_run(void)
 		nguests, failed, wall_us, sched_stats.idle_us,
 		sched_stats.slices, (long)(free_before - frames_free));
 	result_line("total", "all", &total, failed ? 1 : 0);
+	census_line("total", "all", census_total);
+	kprintf(ZCMM_REC_RESULT "total id=all reclaim_runs=%lu "
+		"reclaim_scanned=%lu reclaim_discarded=%lu\n",
+		reclaim_stats.runs, reclaim_stats.scanned,
+		reclaim_stats.discarded);
 	kprintf("%u guests ran, %u failed\n", nguests, failed);
 	return failed || frames_free != free_before ? ZCMM_EXIT_FAIL
 						    : ZCMM_EXIT_OK;

@@ -1,6 +1,7 @@
 /* page.c - one guest page as the host sees it: its state (states/) and
  * its frame (gmap.c). First touch, discard, release and the census of
  * states all live here, so no caller changes one without the other. */
+#include "host/essa/reclaim.h"
 #include "host/gmap.h"
 #include "host/intercept.h"
 #include "host/page.h"
@@ -33,6 +34,7 @@ uint64_t page_frame(struct guest *g, uint64_t p, int *pgm)
 	a = states_access(page_state(g, p));
 	switch (a.kind) {
 	case STATES_ACCESS_ZERO_FILL:
+		reclaim_make_room();
 		f = gmap_map_zero(g, p);
 		if (!f)
 			return 0;
