@@ -11,6 +11,8 @@
 enum guest_state {
 	GUEST_RUNNABLE,
 	GUEST_WAITING,  /* enabled wait until wake_tod            */
+	GUEST_WAITING_IO, /* blocked until host I/O for it is done: a
+			     page-in, or its disk I/O (io_inflight > 0) */
 	GUEST_STOPPED,  /* exited, or stopped by the host          */
 };
 
@@ -47,6 +49,9 @@ struct guest {
 	uint64_t mem_bytes, npages;
 	uint64_t wake_tod;       /* GUEST_WAITING: when to run it again  */
 	int yielded;             /* it gave up the rest of its slice     */
+	unsigned io_inflight;    /* host I/O under way into its storage:
+				    while > 0 neither reclaim nor the
+				    pager takes any of its frames       */
 	const struct zcmm_guest_desc *desc;
 	struct guest_stats st;
 	uint8_t *pstate;         /* per page: states_encode() of its state */

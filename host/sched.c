@@ -4,6 +4,7 @@
  * with nobody runnable the host sleeps on its clock comparator. */
 #include "host/gmap.h"
 #include "host/intercept.h"
+#include "host/io/fba.h"
 #include "host/memlayout.h"
 #include "host/page.h"
 #include "host/sched.h"
@@ -76,6 +77,7 @@ void sched_run(struct guest **guests, unsigned n,
 		uint64_t now = tod_now(), soonest = end;
 		unsigned alive = 0, ran = 0;
 
+		io_reap(); /* completions may make guests runnable */
 		if (progress_ms && now >= next_report) {
 			p->report(tod_to_us(now - start) / 1000);
 			next_report = now + progress_ms * 1000 * TOD_PER_US;
@@ -88,6 +90,8 @@ void sched_run(struct guest **guests, unsigned n,
 			if (g->state == GUEST_STOPPED)
 				continue;
 			alive++;
+			if (g->state == GUEST_WAITING_IO)
+				continue;
 			if (g->state == GUEST_WAITING) {
 				if (g->wake_tod > now) {
 					if (g->wake_tod < soonest)
@@ -103,6 +107,12 @@ void sched_run(struct guest **guests, unsigned n,
 		if (!alive)
 			return;
 		if (!ran) {
+			if (soonest == ~0UL && io_pending()) {
+				sched_stats.idle_waits++;
+				io_wait(1000000);
+				sched_stats.idle_us += tod_to_us(tod_now() - now);
+				continue;
+			}
 			if (soonest == ~0UL) {
 				/* enabled waits with nothing that can wake them */
 				stop_all(guests, n, GUEST_STATUS_KILLED,
