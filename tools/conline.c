@@ -62,6 +62,23 @@ int con_is_disabled_wait(const char *line)
 	return !strncmp(skip_pnl(line), "HHCCP011I", 9);
 }
 
+int con_is_glibc_abort(const char *line)
+{
+	static const char *const msgs[] = {
+		"double free or corruption", "free(): ", "malloc(): ",
+		"realloc(): ", "munmap_chunk(): ", "malloc_consolidate(): ",
+		"corrupted size vs. prev_size", "corrupted double-linked list",
+		"Fatal glibc error", "*** stack smashing detected",
+		"*** buffer overflow detected",
+	};
+	const char *s = skip_pnl(line);
+
+	for (unsigned i = 0; i < sizeof msgs / sizeof msgs[0]; i++)
+		if (!strncmp(s, msgs[i], strlen(msgs[i])))
+			return 1;
+	return 0;
+}
+
 enum con_rec con_record(const char *payload, const char **rest)
 {
 	static const struct { const char *word; enum con_rec rec; } recs[] = {

@@ -25,6 +25,10 @@ void con_classify(const char *line, struct con_line *out);
 int con_is_alert(const char *line);
 /* A CPU entered a disabled wait (HHCCP011I): the host is dead. */
 int con_is_disabled_wait(const char *line);
+/* glibc's fatal-error message ("double free or corruption (out)",
+ * "free(): invalid pointer", "Fatal glibc error: ...", ...): Hercules
+ * itself is about to abort. */
+int con_is_glibc_abort(const char *line);
 
 /* Payload records. */
 enum con_rec { REC_TEXT, REC_EXIT, REC_RESULT, REC_PROGRESS, REC_OTHER };

@@ -271,6 +271,8 @@ pid_t herc_start(const char *herc, const char *dir, int *fd, char *err)
 		if (out[1] > 2)
 			close(out[1]);
 		setenv("HERCULES_RC", "hercules.rc", 1);
+		/* glibc's fatal messages to stderr (our pipe), not /dev/tty */
+		setenv("LIBC_FATAL_STDERR_", "1", 1);
 		execl(herc, "hercules", "-d", "-f", "hercules.cnf", (char *)NULL);
 fail:
 		e = errno;

@@ -118,7 +118,8 @@ static void fill_rundir(const char *dir, const char *data,
 }
 
 /* The DASD volumes (docs/dasd.md): selftest gets four small test
- * volumes unless told otherwise; images are made in the run dir. */
+ * volumes, a fleet run four paging volumes sized from the fleet, unless
+ * told otherwise; images are made in the run dir. */
 static void make_dasd(struct dasd_plan *dp, const char *dir,
 		      const struct run_opts *o, const struct fleet *f,
 		      const char *herc)
@@ -126,7 +127,8 @@ static void make_dasd(struct dasd_plan *dp, const char *dir,
 	char err[ZERR_MAX];
 	int sel = o->mode == ZCMM_MODE_SELFTEST;
 	unsigned n = o->paging_volumes >= 0 ? (unsigned)o->paging_volumes
-					    : sel ? DASD_SELFTEST_VOLS : 0;
+		   : sel ? DASD_SELFTEST_VOLS
+		   : o->mode == ZCMM_MODE_FLEET ? RUN_FLEET_PAGING_VOLS : 0;
 	uint64_t size = o->paging_size ? o->paging_size
 				       : sel ? DASD_SELFTEST_SIZE : 0;
 
@@ -163,19 +165,92 @@ static void write_text(const char *dir, const char *name, char *text)
 	free(text);
 }
 
+/* Did Hercules itself crash (its bug, not the host's)? It ended by a
+ * signal, or printed glibc's fatal message, before the host's @exit. A
+ * timeout, an interruption, a disabled wait, a host panic (@exit 70) or a
+ * normal exit are not crashes. */
+static int herc_crashed(const struct stream_result *r, int st)
+{
+	if (r->exit_seen || r->timed_out || r->interrupted || r->disabled_wait)
+		return 0;
+	return (st != -1 && WIFSIGNALED(st)) || r->glibc_abort;
+}
+
+static const char *crash_text(const struct stream_result *r, int st,
+			      char *buf, size_t len)
+{
+	if (st != -1 && WIFSIGNALED(st))
+		snprintf(buf, len, "killed by signal %d", WTERMSIG(st));
+	else
+		snprintf(buf, len, "'%s'", r->abort_line);
+	return buf;
+}
+
+/* One start of Hercules in a fresh run directory: writes the directory,
+ * streams Hercules, reaps it. *dirp gets the directory (malloc'd), *st
+ * Hercules's wait status (-1: unknown). 0, or 1 for --dry-run. */
+static int attempt(const struct run_opts *o, const struct fleet *f,
+		   const struct boot_plan *p, const char *data,
+		   const char *herc, FILE *log, struct stream_result *r,
+		   char **dirp, int *st)
+{
+	struct dasd_plan dp;
+	struct stream_cfg sc;
+	char err[ZERR_MAX], *dir;
+	pid_t pid;
+
+	if (!(dir = rundir_make(err)))
+		zdie(ZX_USAGE, "%s", err);
+	*dirp = dir;
+	fill_rundir(dir, data, p);
+	make_dasd(&dp, dir, o, f, herc);
+	write_text(dir, "hercules.cnf",
+		   dasd_cnf_append(herc_cnf_text(p->boot.storage_size, f->cpus), &dp));
+	write_text(dir, "hercules.rc", herc_rc_text());
+	write_text(dir, "load.ins", herc_ins_text(p));
+	if (o->dry_run)
+		return 1;
+
+	if ((pid = herc_start(herc, dir, &sc.fd, err)) < 0) {
+		if (!o->keep)
+			rundir_remove(dir);
+		zdie(ZX_HERCULES, "%s", err);
+	}
+	memset(r, 0, sizeof *r);
+	sc.pid = pid;
+	sc.log = log;
+	sc.verbose = o->verbose;
+	sc.quiet = o->quiet;
+	sc.tty = isatty(1);
+	sc.progress_every_ms = 5000;
+	sc.timeout_ms = (long)f->timeout_ms;
+	sc.linger_ms = 5000;
+	sc.cpus = f->cpus;
+	stream_run(&sc, r);
+	close(sc.fd);
+	*st = -1;
+	if ((r->exit_seen && !r->lingered && herc_wait(pid, 5000, st)) ||
+	    (!r->exit_seen && !r->timed_out && !r->interrupted && !r->disabled_wait &&
+	     herc_wait(pid, 2000, st)))
+		;
+	else {
+		herc_kill(pid, 1000);
+		*st = -1;
+	}
+	return 0;
+}
+
 int cmd_run(int argc, char **argv)
 {
 	struct run_opts o;
 	struct fleet f;
 	struct boot_plan p;
-	struct dasd_plan dp;
-	struct stream_cfg sc;
 	struct stream_result r;
 	char err[ZERR_MAX], what[200], hs[64], *herc = NULL, *data, *guest_elf = NULL;
-	char *dir;
+	char *dir = NULL;
 	FILE *log = NULL, *res = NULL;
-	pid_t pid;
 	int st, status;
+	unsigned tries = 0;
 
 	run_parse_opts(&o, argc, argv);
 	make_fleet(&f, &o);
@@ -209,48 +284,39 @@ int cmd_run(int argc, char **argv)
 		zdie(ZX_USAGE, "--log %s: %s", o.log, strerror(errno));
 	if (o.results && !(res = fopen(o.results, "w")))
 		zdie(ZX_USAGE, "--results %s: %s", o.results, strerror(errno));
-
-	if (!(dir = rundir_make(err)))
-		zdie(ZX_USAGE, "%s", err);
-	fill_rundir(dir, data, &p);
-	make_dasd(&dp, dir, &o, &f, herc);
-	write_text(dir, "hercules.cnf",
-		   dasd_cnf_append(herc_cnf_text(p.boot.storage_size, f.cpus), &dp));
-	write_text(dir, "hercules.rc", herc_rc_text());
-	write_text(dir, "load.ins", herc_ins_text(&p));
 	describe(what, sizeof what, &f, o.mode, p.boot.storage_size);
-	if (o.dry_run) {
-		printf("%s\n", dir);
-		status = 0;
-		goto out;
-	}
+	if (!o.dry_run)
+		catch_signals();
 
-	catch_signals();
-	if ((pid = herc_start(herc, dir, &sc.fd, err)) < 0) {
-		if (!o.keep)
+	/* Hercules 3.13 sometimes crashes by itself: run the whole job
+	 * again from scratch, in a fresh run directory, up to --retries
+	 * times. Only the attempt that finished gives the results. */
+	for (;;) {
+		char why[200];
+
+		tries++;
+		if (attempt(&o, &f, &p, data, herc, log, &r, &dir, &st)) {
+			printf("%s\n", dir);
+			status = 0;
+			goto out;
+		}
+		if (!herc_crashed(&r, st) || tries > o.retries)
+			break;
+		crash_text(&r, st, why, sizeof why);
+		zerr("Hercules crashed (%s); running it again (attempt %u of %u)",
+		     why, tries + 1, o.retries + 1);
+		if (log) {
+			fprintf(log, "\n*** zcmm: Hercules crashed (%s); attempt %u of %u follows ***\n",
+				why, tries + 1, o.retries + 1);
+			fflush(log);
+		}
+		if (o.keep)
+			zerr("run directory of the crashed attempt kept: %s", dir);
+		else
 			rundir_remove(dir);
-		zdie(ZX_HERCULES, "%s", err);
-	}
-	memset(&r, 0, sizeof r);
-	sc.pid = pid;
-	sc.log = log;
-	sc.verbose = o.verbose;
-	sc.quiet = o.quiet;
-	sc.tty = isatty(1);
-	sc.progress_every_ms = 5000;
-	sc.timeout_ms = (long)f.timeout_ms;
-	sc.linger_ms = 5000;
-	sc.cpus = f.cpus;
-	stream_run(&sc, &r);
-	close(sc.fd);
-	st = -1;
-	if ((r.exit_seen && !r.lingered && herc_wait(pid, 5000, &st)) ||
-	    (!r.exit_seen && !r.timed_out && !r.interrupted && !r.disabled_wait &&
-	     herc_wait(pid, 2000, &st)))
-		;
-	else {
-		herc_kill(pid, 1000);
-		st = -1;
+		free(dir);
+		dir = NULL;
+		recset_free(&r.recs);   /* a crashed attempt's records count for nothing */
 	}
 	if (log)
 		fclose(log);
@@ -281,7 +347,11 @@ int cmd_run(int argc, char **argv)
 		     secs, what, dir, o.keep ? ", kept" : ", removed");
 		status = ZX_TIMEOUT;
 	} else if (!r.exit_seen) {
-		if (r.disabled_wait)
+		if (herc_crashed(&r, st))
+			zerr("Hercules crashed (%s) on every one of %u attempt%s (running: %s; --retries N allows more)",
+			     crash_text(&r, st, hs, sizeof hs), tries,
+			     tries == 1 ? "" : "s", what);
+		else if (r.disabled_wait)
 			zerr("the host stopped in a disabled wait state without an @exit line (running: %s)", what);
 		else if (r.first_host_ms < 0)
 			zerr("Hercules ended (%s) without any line from the host (running: %s; --verbose or --log FILE show Hercules's output)",
@@ -304,6 +374,8 @@ int cmd_run(int argc, char **argv)
 	if (o.verbose && r.first_host_ms >= 0)
 		zerr("first host line after %ld ms, run took %ld ms",
 		     r.first_host_ms, r.elapsed_ms);
+	if (tries > 1 && (r.exit_seen || o.verbose))
+		zerr("Hercules ran %u times; the results are from the last run", tries);
 	if (o.keep)
 		zerr("run directory kept: %s", dir);
 	else

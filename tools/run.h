@@ -11,6 +11,9 @@
 #include "tools/fleet.h"
 #include "tools/report.h"
 
+/* Paging volumes of a fleet run unless --paging-volumes says otherwise. */
+#define RUN_FLEET_PAGING_VOLS 4
+
 struct run_opts {
 	const char *fleet_file;
 	uint64_t storage;       int storage_set;
@@ -23,7 +26,8 @@ struct run_opts {
 	unsigned guests;        int guests_set;
 	uint32_t mode;
 	int keep, quiet, verbose, no_essa, dry_run;
-	int paging_volumes;      /* -1: auto (selftest 4, else 0) */
+	int paging_volumes;      /* -1: auto (selftest 4, fleet 4, else 0) */
+	unsigned retries;       /* re-runs after a Hercules crash (2) */
 	uint64_t paging_size;   /* bytes per volume, 0: auto     */
 	const char *log, *results, *hercules;
 	struct guest_defaults gd;
@@ -56,6 +60,8 @@ struct stream_result {
 	int exit_seen, exit_status;
 	int bad_exit;           /* malformed @exit lines */
 	int timed_out, interrupted, disabled_wait, lingered;
+	int glibc_abort;        /* Hercules printed glibc's fatal message */
+	char abort_line[160];   /* that message */
 	long first_host_ms;     /* from start to the first host line, -1 */
 	long elapsed_ms;
 	unsigned long other_recs;

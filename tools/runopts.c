@@ -61,8 +61,8 @@ void run_usage(FILE *out)
 "                     kernel's own default)\n"
 "DASD (docs/dasd.md):\n"
 "  --paging-volumes N FBA paging volumes at 0200-020F, made with dasdinit in\n"
-"                     the run directory (0-16; default 4 with --host-mode\n"
-"                     selftest, else 0)\n"
+"                     the run directory (0-16; default 4 for fleet and\n"
+"                     selftest runs, 0 for panic and hang; 0: no pager)\n"
 "  --paging-size SIZE bytes per paging volume (default: 8M for selftest, else\n"
 "                     the fleet's guest storage plus 1/8, split over the\n"
 "                     volumes, at least 4M)\n"
@@ -70,6 +70,11 @@ void run_usage(FILE *out)
 "  --duration SEC     the host stops guests still running after SEC seconds\n"
 "                     of wall-clock time (default 0: run them to the end)\n"
 "  --timeout SEC      stop the run after SEC seconds (default 600; 0: never)\n"
+"  --retries N        when Hercules itself crashes (a signal, or glibc's\n"
+"                     abort message) before the host's @exit, run the whole\n"
+"                     job again in a fresh run directory, up to N times\n"
+"                     (default 2; 0: never); a host panic, a timeout or a\n"
+"                     normal exit is never run again\n"
 "  --keep             keep the run directory and print its path\n"
 "  --dry-run          write the run directory, print its path, start nothing\n"
 "  --log FILE         write Hercules's whole raw output to FILE\n"
@@ -90,6 +95,7 @@ enum {
 	O_VERBOSE, O_MODE, O_TIMESLICE, O_PROGRESS, O_SEED, O_NOESSA,
 	O_GUESTS, O_GMEM, O_WORKLOAD, O_IMAGE, O_WS, O_ITERS, O_PHASES, O_MS,
 	O_MIN, O_HINTING, O_HERCULES, O_DRYRUN, O_DURATION, O_PGVOLS, O_PGSIZE,
+	O_RETRIES,
 };
 
 static const struct option longopts[] = {
@@ -107,6 +113,7 @@ static const struct option longopts[] = {
 	{ "hinting", 1, 0, O_HINTING },     { "hercules", 1, 0, O_HERCULES },
 	{ "dry-run", 0, 0, O_DRYRUN },      { "duration", 1, 0, O_DURATION },
 	{ "paging-volumes", 1, 0, O_PGVOLS }, { "paging-size", 1, 0, O_PGSIZE },
+	{ "retries", 1, 0, O_RETRIES },
 	{ "help", 0, 0, 'h' },
 	{ 0, 0, 0, 0 },
 };
@@ -133,6 +140,7 @@ void run_parse_opts(struct run_opts *o, int argc, char **argv)
 	o->timeslice_us = 5000;
 	o->seed = 1;
 	o->paging_volumes = -1;
+	o->retries = 2;
 	opterr = 0;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "+:h", longopts, NULL)) != -1) {
@@ -181,6 +189,12 @@ void run_parse_opts(struct run_opts *o, int argc, char **argv)
 			if (parse_size(a, &v) < 0 || v < MiB || v % 4096 || v > (1ULL << 40))
 				zdie(ZX_USAGE, "--paging-size %s: expected a size from 1M to 1T, a multiple of 4K", a);
 			o->paging_size = v;
+			break;
+		case O_RETRIES:
+			v = num("--retries", a);
+			if (v > 100)
+				zdie(ZX_USAGE, "--retries %s: expected 0 to 100", a);
+			o->retries = (unsigned)v;
 			break;
 		case O_LOG:      o->log = a; break;
 		case O_RESULTS:  o->results = a; break;

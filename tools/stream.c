@@ -143,6 +143,13 @@ static void one_line(struct st *s, const char *line)
 		if (!s->wait_at)
 			s->wait_at = now_ms();
 	}
+	if (con_is_glibc_abort(line)) {
+		if (!s->r->glibc_abort)
+			snprintf(s->r->abort_line, sizeof s->r->abort_line,
+				 "%s", line);
+		s->r->glibc_abort = 1;
+		cl.kind = CON_ALERT;
+	}
 	if (cl.kind == CON_ALERT || s->c->verbose) {
 		clear_status(s);
 		fprintf(stderr, "hercules: %s\n", line);

@@ -29,8 +29,9 @@ static void usage(FILE *out)
 "  --timeslice MS --progress MS --seed N --no-essa\n"
 "  --guests N --guest-mem SIZE --workload idle|churn|phases|random|none\n"
 "  --image ELF --ws PAGES --iters N --phases N --ms N --min PAGES\n"
-"  --hinting on|off --duration SEC --timeout SEC --keep --dry-run --log FILE --results FILE\n"
-"  --quiet --verbose\n"
+"  --hinting on|off --paging-volumes N --paging-size SIZE\n"
+"  --duration SEC --timeout SEC --retries N --keep --dry-run --log FILE\n"
+"  --results FILE --quiet --verbose\n"
 "\n"
 "Exit status: the host's own, or 2 usage error, 3 Hercules problem,\n"
 "4 lost host lines, 124 timeout, 130 interrupted.\n", out);

@@ -13,7 +13,7 @@ man=$(sed 's/\\-/-/g; s/\\f[BIRP]//g' docs/zcmm.1)
 echo "$run" | grep -q "^usage: zcmm run \[OPTIONS\] \[FLEET-FILE\]"; ok $? "zcmm run --help shows usage"
 for o in storage cpus timeout keep log results quiet verbose host-mode timeslice \
 	 progress seed no-essa guests guest-mem workload image ws iters phases ms \
-	 min hinting hercules dry-run duration help; do
+	 min hinting hercules dry-run duration retries paging-volumes paging-size help; do
 	echo "$run" | grep -q -- "--$o\b"; r1=$?
 	echo "$top" | grep -q -- "--$o\b" || [ $o = help ]; r2=$?
 	echo "$man" | grep -q -- "--$o\b"; r3=$?

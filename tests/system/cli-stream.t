@@ -31,6 +31,10 @@ echo "HHCCP007I CPU0000 architecture mode set to z/Arch"
 while IFS= read -r l; do
 	case "$l" in
 	sleep*) sleep ${l#sleep } ;;
+	crash) kill -SEGV $$ ;;
+	once*) set -- ${l#once }; f=$1; shift; [ -e "$f" ] || echo "$*" ;;
+	crashonce*) f=${l#crashonce }; [ -e "$f" ] || { : >"$f"; kill -SEGV $$; } ;;
+	glibconce*) f=${l#glibconce }; [ -e "$f" ] || { : >"$f"; echo "double free or corruption (out)"; exit 0; } ;;
 	*) printf '%s\n' "$l" ;;
 	esac
 done <"$FAKE"
@@ -125,5 +129,56 @@ $Z run --dry-run --storage 4M >"$T/out" 2>"$T/err"; [ $? = 2 ] && grep -q "^zcmm
 ok $? "--storage smaller than the images: error"
 # two runs at once get two directories
 d1=$($Z run --dry-run); d2=$($Z run --dry-run); [ "$d1" != "$d2" ] && [ -d "$d1" ] && [ -d "$d2" ]; ok $? "two runs, two directories"
+
+# Hercules 3.13 crashing by itself: the whole job runs again from scratch
+rm -rf "$T"/zcmm-run.*
+cat >"$T/crash1" <<EOF2
+zcmm:000000 zcmm host starting
+once $T/crashed1 zcmm:000001 @result guest id=a work=999 junk=1
+crashonce $T/crashed1
+zcmm:000001 @result guest id=a work=10
+zcmm:000002 @result total work=10
+zcmm:000003 @exit 0
+EOF2
+FAKE=$T/crash1 FAKE_DUMP=$T/dump1 $Z run $H --guests 1 --results "$T/res1.tsv" --log "$T/raw1.log" >"$T/out" 2>"$T/err"; st=$?
+[ $st = 0 ]; ok $? "crash on the first start, finished on the second: exit 0 (got $st; $(cat $T/err))"
+grep -qx "zcmm: Hercules crashed (killed by signal 11); running it again (attempt 2 of 3)" "$T/err"
+ok $? "one clear line about the crash and the new attempt"
+[ "$(grep -c "crashed" "$T/err")" = 1 ]; ok $? "only one crash line"
+printf 'kind\tid\twork\nguest\ta\t10\ntotal\t\t10\n' | cmp -s - "$T/res1.tsv"
+ok $? "--results only from the attempt that finished (no junk, no work=999)"
+! grep -q "999\|junk" "$T/out"; ok $? "the table has nothing of the crashed attempt"
+grep -q "Hercules crashed" "$T/raw1.log" && [ "$(grep -c "zcmm:000000 zcmm host starting" "$T/raw1.log")" = 2 ]
+ok $? "--log keeps both attempts, with a marker between them"
+ls -d "$T"/zcmm-run.* >/dev/null 2>&1; [ $? != 0 ]; ok $? "both run directories removed"
+
+printf 'zcmm:000000 zcmm host starting\nglibconce %s\nzcmm:000001 @exit 0\n' "$T/crashed2" >"$T/crash2"
+FAKE=$T/crash2 $Z run $H --guests 1 >"$T/out" 2>"$T/err"; st=$?
+[ $st = 0 ] && grep -qx "zcmm: Hercules crashed ('double free or corruption (out)'); running it again (attempt 2 of 3)" "$T/err"
+ok $? "glibc's abort message counts as a crash (exit $st; $(head -2 $T/err | tr '\n' ' '))"
+
+printf 'zcmm:000000 zcmm host starting\ncrash\n' >"$T/crashall"
+start=$SECONDS
+FAKE=$T/crashall $Z run $H --guests 1 --retries 3 >"$T/out" 2>"$T/err"; st=$?
+[ $st = 3 ]; ok $? "always crashing: exit 3 (got $st)"
+[ "$(grep -c "running it again" "$T/err")" = 3 ] && grep -q "attempt 4 of 4" "$T/err"
+ok $? "--retries 3: four attempts"
+grep -q "^zcmm: Hercules crashed (killed by signal 11) on every one of 4 attempts" "$T/err"
+ok $? "final line says every attempt crashed"
+FAKE=$T/crashall $Z run $H --guests 1 --retries 0 >"$T/out" 2>"$T/err"; st=$?
+[ $st = 3 ] && ! grep -q "running it again" "$T/err"; ok $? "--retries 0: no second attempt"
+FAKE=$T/crashall $Z run $H --guests 1 >"$T/out" 2>"$T/err"
+[ "$(grep -c "running it again" "$T/err")" = 2 ]; ok $? "default --retries is 2 (three attempts)"
+ls -d "$T"/zcmm-run.* >/dev/null 2>&1; [ $? != 0 ]; ok $? "no run directory left behind"
+
+# never retried: a host panic, a normal end without @exit, a timeout
+FAKE=$T/panic $Z run $H >"$T/out" 2>"$T/err"; st=$?
+[ $st = 70 ] && ! grep -q "running it again" "$T/err"; ok $? "a host panic is not retried"
+FAKE=$T/noexit $Z run $H >"$T/out" 2>"$T/err"; st=$?
+[ $st = 3 ] && ! grep -q "running it again" "$T/err"; ok $? "Hercules ending normally without @exit is not retried"
+FAKE=$T/hang $Z run $H --timeout 1 >"$T/out" 2>"$T/err"; st=$?
+[ $st = 124 ] && ! grep -q "running it again" "$T/err"; ok $? "a timeout is not retried"
+$Z run --retries x >/dev/null 2>"$T/err"; [ $? = 2 ] && grep -q "^zcmm: --retries x: not a number" "$T/err"
+ok $? "--retries x: usage error"
 echo "1..$n"
 exit $fail

@@ -40,6 +40,17 @@ static void classify(void)
 	tap_eq(c.kind, CON_ALERT, "HHC...E: alert");
 	con_classify("HHCCP011I CPU0000: Disabled wait state", &c);
 	tap_eq(c.kind, CON_ALERT, "disabled wait: alert");
+	tap_ok(con_is_glibc_abort("double free or corruption (out)") &&
+	       con_is_glibc_abort("free(): invalid pointer") &&
+	       con_is_glibc_abort("malloc(): corrupted top size") &&
+	       con_is_glibc_abort("Fatal glibc error: assertion failed") &&
+	       con_is_glibc_abort("corrupted size vs. prev_size"),
+	       "glibc's fatal messages are recognised");
+	tap_ok(!con_is_glibc_abort("zcmm:000001 double free or corruption") &&
+	       !con_is_glibc_abort("HHCCP007I CPU0000 architecture mode") &&
+	       !con_is_glibc_abort("[g0] free(): my own words") &&
+	       !con_is_glibc_abort(""),
+	       "other lines are not glibc aborts");
 	tap_ok(con_is_disabled_wait("HHCCP011I CPU0000: Disabled wait state"),
 	       "disabled wait recognised");
 	con_classify("HHCXXE bad", &c);
