@@ -1,6 +1,7 @@
 /* essa.c - the ESSA probe (one extract with the program-check handler in
  * probe mode: an operation exception 0x0001 means no facility, hinting
- * off) and the stable-on-allocate / unused-on-free hints. */
+ * off), the stable-on-allocate / unused-on-free hints and the volatile
+ * states of the caches. With hinting off every call does nothing. */
 #include "guest/essa.h"
 #include "guest/trap.h"
 #include "guest/console.h"
@@ -51,4 +52,40 @@ void essa_set_unused(uint64_t page_addr)
 	ESSA(state, page_addr, ESSA_SET_UNUSED);
 	essa_info.ops[ESSA_SET_UNUSED]++;
 	(void)state;
+}
+
+static uint64_t essa_op(uint64_t page_addr, int op)
+{
+	uint64_t state = ESSA_NO_STATE;
+
+	if (!essa_info.hinting)
+		return state;
+	switch (op) {
+	case ESSA_GET_STATE:    ESSA(state, page_addr, ESSA_GET_STATE); break;
+	case ESSA_SET_STABLE:   ESSA(state, page_addr, ESSA_SET_STABLE); break;
+	case ESSA_SET_VOLATILE: ESSA(state, page_addr, ESSA_SET_VOLATILE); break;
+	case ESSA_SET_POTVOL:   ESSA(state, page_addr, ESSA_SET_POTVOL); break;
+	}
+	essa_info.ops[op]++;
+	return state & 0xff;
+}
+
+void essa_set_volatile(uint64_t page_addr)
+{
+	essa_op(page_addr, ESSA_SET_VOLATILE);
+}
+
+void essa_set_potvol(uint64_t page_addr)
+{
+	essa_op(page_addr, ESSA_SET_POTVOL);
+}
+
+uint64_t essa_make_stable(uint64_t page_addr)
+{
+	return essa_op(page_addr, ESSA_SET_STABLE);
+}
+
+uint64_t essa_extract(uint64_t page_addr)
+{
+	return essa_op(page_addr, ESSA_GET_STATE);
 }

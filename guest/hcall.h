@@ -12,6 +12,7 @@
 #define HC_EXIT      0x0404
 #define HC_PARAMS    0x0408
 #define HC_WORK      0x040c
+#define HC_BLOCKIO   0x0410 /* guest/vdisk.c */
 
 #define HC_CONSOLE_MAX 200 /* bytes per console line */
 
@@ -23,6 +24,8 @@ enum guest_status {
 	GS_ALLOC = 3,    /* allocator misuse, leak or storage exhausted  */
 	GS_PARAMS = 4,   /* bad parameter block or unknown workload      */
 	GS_NESTED = 5,   /* a program check inside the program-check handler */
+	GS_DISK = 6,     /* a disk request failed that must not fail     */
+	GS_TEST = 7,     /* disktest: a check of the interface failed    */
 };
 
 #define HCALL(code, r1, r3)                                               \

@@ -9,6 +9,9 @@
 #include "guest/timer.h"
 #include "guest/hcall.h"
 #include "guest/console.h"
+#include "guest/pcache.h"
+#include "guest/swap.h"
+#include "guest/vdisk.h"
 #include "lib/pattern.h"
 
 struct work work;
@@ -23,12 +26,22 @@ static const struct {
 	[ZCMM_WL_CHURN]  = { "churn",  wl_churn,  64 },
 	[ZCMM_WL_PHASES] = { "phases", wl_phases, 64 },
 	[ZCMM_WL_RANDOM] = { "random", wl_random, 64 },
+	[ZCMM_WL_FILESERVE] = { "fileserve", wl_fileserve, 64 },
+	[ZCMM_WL_ANON]   = { "anon",   wl_anon,   64 },
+	[ZCMM_WL_DISKTEST] = { "disktest", wl_disktest, 1 },
 };
 #define NWORKLOADS (sizeof(workloads) / sizeof(workloads[0]))
 
 const char *workload_name(uint32_t wl)
 {
 	return wl < NWORKLOADS ? workloads[wl].name : "unknown";
+}
+
+/* A discard fault (0x1A): whoever owns the page rebuilds it. */
+static int discard_fault(uint64_t addr)
+{
+	return pcache_discard(addr) || swap_discard(addr) ||
+	       (work.discard_fn && work.discard_fn(addr));
 }
 
 int workload_run(void)
@@ -40,6 +53,7 @@ int workload_run(void)
 	prng_seed(&work.rng, guest_desc.seed ^
 		  prng_mix64(guest_desc.index + 0x5eedULL));
 	work.every = work.next = workloads[wl].every;
+	trap_set_discard_handler(discard_fault);
 	return workloads[wl].run ? workloads[wl].run() : GS_OK;
 }
 
@@ -61,6 +75,7 @@ int workload_summary(int status)
 	       (unsigned long)trap_stats.pgm,
 	       (unsigned long)trap_stats.discards,
 	       (unsigned long)timer_wakeups);
+	vdisk_summary();
 	con_flush();
 	return status;
 }
@@ -152,6 +167,27 @@ void wl_verify(const struct page_ref *ref)
 	       (unsigned long)bad.expected, (unsigned long)bad.found, bad.nbad);
 	workload_summary(GS_PATTERN);
 	hc_exit(GS_PATTERN);
+}
+
+void wl_verify_id(uint64_t a, const struct pattern_id *id, const char *what)
+{
+	struct pattern_bad bad;
+
+	if (!pattern_verify((void *)a, id, &bad))
+		return;
+	printf("pattern mismatch: %s page 0x%lx (id page 0x%lx gen %u) word "
+	       "%u: expected %016lx found %016lx, %u bad words\n", what,
+	       (unsigned long)a, (unsigned long)id->page, id->gen, bad.word,
+	       (unsigned long)bad.expected, (unsigned long)bad.found, bad.nbad);
+	workload_summary(GS_PATTERN);
+	hc_exit(GS_PATTERN);
+}
+
+void wl_verify_block(uint64_t a, uint32_t block)
+{
+	struct pattern_id id = { VDISK_BASE_SEED, VDISK_BASE_GUEST, 0, block };
+
+	wl_verify_id(a, &id, "base disk");
 }
 
 void wl_page_release(const struct page_ref *ref)

@@ -6,6 +6,7 @@
 
 #include <stdint.h>
 #include "lib/prng.h"
+#include "lib/pattern.h"
 
 /* A page a workload owns and the generation of the pattern it holds. */
 struct page_ref {
@@ -19,6 +20,7 @@ struct work {
 	uint64_t units;          /* work units done                        */
 	uint64_t every;          /* report every this many units           */
 	uint64_t next;           /* the next report is due at this count   */
+	int (*discard_fn)(uint64_t addr); /* a workload's own discard faults */
 };
 extern struct work work;
 
@@ -42,6 +44,11 @@ void wl_page_new(struct page_ref *ref, uint32_t gen);
 void wl_fill(const struct page_ref *ref);
 /* Verifies every word; a mismatch is reported and the guest exits 1. */
 void wl_verify(const struct page_ref *ref);
+/* Verifies page a against id (what: for the message); a mismatch is
+ * reported and the guest exits 1. */
+void wl_verify_id(uint64_t a, const struct pattern_id *id, const char *what);
+/* Verifies page a against base-disk block `block` (include/zcmm/vdisk.h). */
+void wl_verify_block(uint64_t a, uint32_t block);
 /* Verifies, then frees the page. */
 void wl_page_release(const struct page_ref *ref);
 
@@ -49,5 +56,8 @@ int wl_idle(void);
 int wl_churn(void);
 int wl_phases(void);
 int wl_random(void);
+int wl_fileserve(void);
+int wl_anon(void);
+int wl_disktest(void);
 
 #endif

@@ -6,6 +6,9 @@
 #include "tools/dasd.h"
 #include "tools/util.h"
 
+#include "lib/pattern.h"
+
+#include <endian.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -29,6 +32,7 @@ int dasd_plan_paging(struct dasd_plan *p, unsigned n, uint64_t size,
 		     const struct fleet *f, char *err)
 {
 	memset(p, 0, sizeof *p);
+	p->base = -1;
 	if (n > DASD_MAX_VOLS) {
 		zerr_set(err, "--paging-volumes %u: at most %d", n, DASD_MAX_VOLS);
 		return -1;
@@ -48,6 +52,106 @@ int dasd_plan_paging(struct dasd_plan *p, unsigned n, uint64_t size,
 	}
 	p->n = n;
 	return 0;
+}
+
+static int uses_disks(uint32_t wl)
+{
+	return wl == ZCMM_WL_FILESERVE || wl == ZCMM_WL_ANON ||
+	       wl == ZCMM_WL_DISKTEST;
+}
+
+static void add_vol(struct dasd_plan *p, uint16_t devnum, uint64_t bytes,
+		    const char *prefix)
+{
+	struct dasd_vol *v = &p->v[p->n++];
+
+	v->devnum = devnum;
+	v->bytes = bytes;
+	snprintf(v->file, sizeof v->file, "%s%04x.fba", prefix, devnum);
+}
+
+int dasd_plan_guest_disks(struct dasd_plan *p, const struct fleet *f,
+			  char *err)
+{
+	uint64_t base = VDISK_BASE_MIN, used = 0;
+	unsigned i, nvol = 0, need = 0;
+
+	for (i = 0; i < f->n; i++)
+		need |= uses_disks(f->g[i].workload);
+	if (!need)
+		return 0;
+	for (i = 0; i < f->n; i++) {
+		const uint64_t *a = f->g[i].arg;
+		uint64_t files = a[ZCMM_ARG_FILES] ? a[ZCMM_ARG_FILES]
+						   : VDISK_DEF_FILES;
+		uint64_t pages = a[ZCMM_ARG_FPAGES] ? a[ZCMM_ARG_FPAGES]
+						    : VDISK_DEF_FILE_PAGES;
+
+		if (f->g[i].workload == ZCMM_WL_FILESERVE &&
+		    files * pages * VDISK_BLOCK_SIZE > base)
+			base = files * pages * VDISK_BLOCK_SIZE;
+	}
+	base = round_up(base, MiB);
+	if (base > DASD_MAX_SIZE) {
+		zerr_set(err, "the fileserve files need a base disk of %llu MiB, more than the 1 TiB a volume holds",
+			 (unsigned long long)(base >> 20));
+		return -1;
+	}
+	p->base = (int)p->n;
+	add_vol(p, DASD_GUEST_BASE, base, "base");
+	/* the private areas, packed in fleet order as the host expects */
+	for (i = 0; i <= f->n; i++) {
+		uint64_t r = i < f->n ? VDISK_PRIVATE_PER_MEM * f->g[i].mem : 0;
+
+		if (i < f->n && (!used || used + r <= VDISK_PRIVATE_VOL_MAX)) {
+			used += r;
+			continue;
+		}
+		if (nvol == VDISK_PRIVATE_VOLS) {
+			zerr_set(err, "the guests' private disks need more than %d volumes of %llu MiB",
+				 VDISK_PRIVATE_VOLS,
+				 (unsigned long long)(VDISK_PRIVATE_VOL_MAX >> 20));
+			return -1;
+		}
+		add_vol(p, (uint16_t)(DASD_PRIVATE_FIRST + nvol++), used, "priv");
+		used = r;
+	}
+	return 0;
+}
+
+int dasd_fill_base(const struct dasd_plan *p, const char *dir, char *err)
+{
+	const struct dasd_vol *v;
+	uint64_t buf[PATTERN_WORDS];
+	char *path;
+	FILE *fp;
+	int rc = 0;
+
+	if (p->base < 0)
+		return 0;
+	v = &p->v[p->base];
+	path = path_join(dir, v->file);
+	fp = fopen(path, "r+b");
+	for (uint64_t b = 0; fp && b < v->bytes / VDISK_BLOCK_SIZE; b++) {
+		struct pattern_id id = { VDISK_BASE_SEED, VDISK_BASE_GUEST, 0, b };
+
+		pattern_fill(buf, &id);
+		for (unsigned w = 0; w < PATTERN_WORDS; w++)
+			buf[w] = htobe64(buf[w]);
+		if (fwrite(buf, sizeof buf, 1, fp) != 1)
+			break;
+	}
+	if (fp && ferror(fp))
+		fclose(fp);
+	else if (fp && fclose(fp) == 0)
+		fp = (FILE *)1;
+	if (fp != (FILE *)1) {
+		zerr_set(err, "cannot write the base disk %s: %s", path,
+			 strerror(errno));
+		rc = -1;
+	}
+	free(path);
+	return rc;
 }
 
 /* $ZCMM_DASDINIT, else dasdinit beside Hercules, else on PATH. */

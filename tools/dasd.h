@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include "tools/fleet.h"
 #include "host/io/devnum.h"
+#include "zcmm/vdisk.h"
 
 #define DASD_MAX_VOLS     DASD_PAGING_MAX
 #define DASD_SELFTEST_VOLS 4
@@ -22,7 +23,8 @@ struct dasd_vol {
 
 struct dasd_plan {
 	unsigned n;
-	struct dasd_vol v[DASD_MAX_VOLS];
+	struct dasd_vol v[DASD_MAX_VOLS + 1 + VDISK_PRIVATE_VOLS];
+	int base;                   /* index of the base disk in v[], or -1 */
 };
 
 /* The paging volumes: n (0..DASD_MAX_VOLS) of size bytes each at
@@ -33,6 +35,16 @@ int dasd_plan_paging(struct dasd_plan *p, unsigned n, uint64_t size,
 /* Every guest's storage once over, plus 1/8, split over n volumes,
  * rounded up to 1 MiB, at least 4 MiB each. */
 uint64_t dasd_paging_size(const struct fleet *f, unsigned n);
+
+/* Guest disks (docs/vdisk.md), appended to p when a guest's workload
+ * uses them (fileserve, anon, disktest): the base disk at 0100, sized
+ * for the largest fileserve file set, and the private volumes at 0300+
+ * holding VDISK_PRIVATE_PER_MEM x each guest's storage. 0, or -1. */
+int dasd_plan_guest_disks(struct dasd_plan *p, const struct fleet *f,
+			  char *err);
+/* After dasd_create(): the base disk's known content, block b holding
+ * pattern (VDISK_BASE_SEED, VDISK_BASE_GUEST, gen 0, page b), big-endian. */
+int dasd_fill_base(const struct dasd_plan *p, const char *dir, char *err);
 
 /* Runs `dasdinit -r FILE 9336 BLOCKS` per volume in dir, its output in
  * dir/dasdinit.log; dasdinit is $ZCMM_DASDINIT, else next to herc (the

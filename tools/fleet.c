@@ -14,7 +14,8 @@
 static const char *const wl_names[] = {
 	[ZCMM_WL_NONE] = "none",     [ZCMM_WL_IDLE] = "idle",
 	[ZCMM_WL_CHURN] = "churn",   [ZCMM_WL_PHASES] = "phases",
-	[ZCMM_WL_RANDOM] = "random",
+	[ZCMM_WL_RANDOM] = "random", [ZCMM_WL_FILESERVE] = "fileserve",
+	[ZCMM_WL_ANON] = "anon",     [ZCMM_WL_DISKTEST] = "disktest",
 };
 
 int workload_parse(const char *s, uint32_t *out)
@@ -284,7 +285,7 @@ static int num_value(const char *key, const char *v, uint64_t *out,
 
 static const char *const guest_keys[] = {
 	"count", "mem", "workload", "image", "ws", "iters", "phases", "ms",
-	"min", "seed", "hinting",
+	"min", "seed", "hinting", "files", "file_pages", "skew",
 };
 #define NKEYS (sizeof guest_keys / sizeof guest_keys[0])
 
@@ -348,7 +349,7 @@ static int guest_line(struct fleet *f, const struct guest_defaults *d,
 				goto fail;
 		} else if (!strcmp(key, "workload")) {
 			if (workload_parse(val, &g.workload) < 0) {
-				zerr_set(err, "%s: workload=%s: unknown workload (idle, churn, phases, random, none)",
+				zerr_set(err, "%s: workload=%s: unknown workload (idle, churn, phases, random, fileserve, anon, disktest, none)",
 					 where, val);
 				goto fail;
 			}
@@ -388,6 +389,12 @@ static int guest_line(struct fleet *f, const struct guest_defaults *d,
 				g.arg[ZCMM_ARG_MS] = v;
 			else if (!strcmp(key, "min"))
 				g.arg[ZCMM_ARG_MIN] = v;
+			else if (!strcmp(key, "files"))
+				g.arg[ZCMM_ARG_FILES] = v;
+			else if (!strcmp(key, "file_pages"))
+				g.arg[ZCMM_ARG_FPAGES] = v;
+			else if (!strcmp(key, "skew"))
+				g.arg[ZCMM_ARG_SKEW] = v;
 		}
 	}
 	if (image && !workload_given && !d->workload_set)

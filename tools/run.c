@@ -133,7 +133,9 @@ static void make_dasd(struct dasd_plan *dp, const char *dir,
 				       : sel ? DASD_SELFTEST_SIZE : 0;
 
 	if (dasd_plan_paging(dp, n, size, f, err) < 0 ||
-	    dasd_create(dp, dir, herc, err) < 0) {
+	    dasd_plan_guest_disks(dp, f, err) < 0 ||
+	    dasd_create(dp, dir, herc, err) < 0 ||
+	    dasd_fill_base(dp, dir, err) < 0) {
 		rundir_remove(dir);
 		zdie(ZX_USAGE, "%s", err);
 	}

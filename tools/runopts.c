@@ -47,8 +47,9 @@ void run_usage(FILE *out)
 "Fleet shorthands:\n"
 "  --guests N         N guests named g0..g(N-1) (no FLEET-FILE then)\n"
 "  --guest-mem SIZE   storage per guest, a multiple of 1 MiB (default 1M)\n"
-"  --workload W       idle|churn|phases|random|none (default random; none\n"
-"                     with --image)\n"
+"  --workload W       idle|churn|phases|random|fileserve|anon|disktest|none\n"
+"                     (default random; none with --image); fileserve, anon\n"
+"                     and disktest get guest disks (docs/vdisk.md)\n"
 "  --image ELF        guest image, an s390x ELF64 executable (default: the\n"
 "                     zcmm guest kernel zcmm-guest.elf)\n"
 "  --ws PAGES         working-set pages (random; phases: the maximum)\n"
@@ -56,9 +57,13 @@ void run_usage(FILE *out)
 "  --phases N         number of phases (phases)\n"
 "  --ms N             milliseconds (idle: how long to sleep)\n"
 "  --min PAGES        working set at the low end (phases)\n"
+"  --files N          files on the base disk (fileserve, default 64)\n"
+"  --file-pages N     pages per file (fileserve, default 8)\n"
+"  --skew PCT         % of requests for the hottest 20% of files (fileserve,\n"
+"                     default 80)\n"
 "  --hinting on|off   the guest may use ESSA hints (default on)\n"
-"                     (ws/iters/phases/ms/min: 0 or absent = the guest\n"
-"                     kernel's own default)\n"
+"                     (ws/iters/phases/ms/min/files/...: 0 or absent = the\n"
+"                     guest kernel's own default)\n"
 "DASD (docs/dasd.md):\n"
 "  --paging-volumes N FBA paging volumes at 0200-020F, made with dasdinit in\n"
 "                     the run directory (0-16; default 4 for fleet and\n"
@@ -94,7 +99,7 @@ enum {
 	O_STORAGE = 256, O_CPUS, O_TIMEOUT, O_KEEP, O_LOG, O_RESULTS, O_QUIET,
 	O_VERBOSE, O_MODE, O_TIMESLICE, O_PROGRESS, O_SEED, O_NOESSA,
 	O_GUESTS, O_GMEM, O_WORKLOAD, O_IMAGE, O_WS, O_ITERS, O_PHASES, O_MS,
-	O_MIN, O_HINTING, O_HERCULES, O_DRYRUN, O_DURATION, O_PGVOLS, O_PGSIZE,
+	O_MIN, O_HINTING, O_FILES, O_FPAGES, O_SKEW, O_HERCULES, O_DRYRUN, O_DURATION, O_PGVOLS, O_PGSIZE,
 	O_RETRIES,
 };
 
@@ -110,13 +115,22 @@ static const struct option longopts[] = {
 	{ "image", 1, 0, O_IMAGE },         { "ws", 1, 0, O_WS },
 	{ "iters", 1, 0, O_ITERS },         { "phases", 1, 0, O_PHASES },
 	{ "ms", 1, 0, O_MS },               { "min", 1, 0, O_MIN },
-	{ "hinting", 1, 0, O_HINTING },     { "hercules", 1, 0, O_HERCULES },
+	{ "hinting", 1, 0, O_HINTING },     { "files", 1, 0, O_FILES },
+	{ "file-pages", 1, 0, O_FPAGES },   { "skew", 1, 0, O_SKEW },     { "hercules", 1, 0, O_HERCULES },
 	{ "dry-run", 0, 0, O_DRYRUN },      { "duration", 1, 0, O_DURATION },
 	{ "paging-volumes", 1, 0, O_PGVOLS }, { "paging-size", 1, 0, O_PGSIZE },
 	{ "retries", 1, 0, O_RETRIES },
 	{ "help", 0, 0, 'h' },
 	{ 0, 0, 0, 0 },
 };
+
+int run_option_arg(const char *name)
+{
+	for (const struct option *o = longopts; o->name; o++)
+		if (!strcmp(o->name, name))
+			return o->has_arg ? 1 : 0;
+	return -1;
+}
 
 static uint64_t num(const char *opt, const char *v)
 {
@@ -242,7 +256,7 @@ void run_parse_opts(struct run_opts *o, int argc, char **argv)
 			break;
 		case O_WORKLOAD:
 			if (workload_parse(a, &o->gd.workload) < 0)
-				zdie(ZX_USAGE, "--workload %s: expected idle, churn, phases, random or none", a);
+				zdie(ZX_USAGE, "--workload %s: expected idle, churn, phases, random, fileserve, anon, disktest or none", a);
 			o->gd.workload_set = 1;
 			break;
 		case O_IMAGE:
@@ -255,6 +269,9 @@ void run_parse_opts(struct run_opts *o, int argc, char **argv)
 		case O_PHASES: o->gd.arg[ZCMM_ARG_PHASES] = num("--phases", a); break;
 		case O_MS:     o->gd.arg[ZCMM_ARG_MS] = num("--ms", a); break;
 		case O_MIN:    o->gd.arg[ZCMM_ARG_MIN] = num("--min", a); break;
+		case O_FILES:  o->gd.arg[ZCMM_ARG_FILES] = num("--files", a); break;
+		case O_FPAGES: o->gd.arg[ZCMM_ARG_FPAGES] = num("--file-pages", a); break;
+		case O_SKEW:   o->gd.arg[ZCMM_ARG_SKEW] = num("--skew", a); break;
 		case O_HINTING:
 			if (parse_bool(a, &on) < 0)
 				zdie(ZX_USAGE, "--hinting %s: expected on or off", a);

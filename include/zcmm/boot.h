@@ -47,6 +47,9 @@ enum zcmm_workload {
 	ZCMM_WL_CHURN = 2,      /* allocate, fill, verify, free            */
 	ZCMM_WL_PHASES = 3,     /* anonymous working set grows and shrinks */
 	ZCMM_WL_RANDOM = 4,     /* random touches over a working set       */
+	ZCMM_WL_FILESERVE = 5,  /* serves files from its disk: page cache   */
+	ZCMM_WL_ANON = 6,       /* anonymous set past its storage: swaps   */
+	ZCMM_WL_DISKTEST = 7,   /* checks the block interface and hinting  */
 };
 
 /* Meaning of arg[] for the zcmm guest kernel's workloads. */
@@ -55,6 +58,9 @@ enum zcmm_workload {
 #define ZCMM_ARG_PHASES  2 /* number of phases                         */
 #define ZCMM_ARG_MS      3 /* milliseconds (idle: how long to sleep)   */
 #define ZCMM_ARG_MIN     4 /* phases: working-set pages at the low end */
+#define ZCMM_ARG_FILES   5 /* fileserve: files on the base disk        */
+#define ZCMM_ARG_FPAGES  6 /* fileserve: pages per file                */
+#define ZCMM_ARG_SKEW    7 /* fileserve: % of requests to the hot 20%  */
 #define ZCMM_ARG_COUNT   8
 
 /* Guest flags (zcmm_guest_desc.flags). */
