@@ -8,6 +8,7 @@
 #include "host/lowcore.h"
 #include "host/memlayout.h"
 #include "host/page.h"
+#include "host/vdisk/vdisk.h"
 
 #define CONSOLE_WRITE_MAX 200
 
@@ -91,6 +92,12 @@ static int hcall_work(struct guest *g, const struct diag_operands *op)
 	return 0;
 }
 
+/* 0x410: block I/O on the guest's disks (host/vdisk/blockio.c). */
+static int hcall_blockio(struct guest *g, const struct diag_operands *op)
+{
+	return vdisk_hcall(g, op->r1, op->r3);
+}
+
 static const struct {
 	uint16_t code;
 	hcall_t fn;
@@ -101,6 +108,7 @@ static const struct {
 	{ 0x0404, hcall_exit },
 	{ 0x0408, hcall_params },
 	{ 0x040c, hcall_work },
+	{ 0x0410, hcall_blockio },
 };
 
 /* DIAGNOSE (opcode 0x83, RS format): privileged; the code is the

@@ -6,11 +6,14 @@
 #include "host/essa/reclaim.h"
 #include "host/frame.h"
 #include "host/page.h"
+#include "host/pager/pager.h"
+#include "host/memlayout.h"
 #include "host/fleet.h"
 #include "host/param.h"
 #include "host/sched.h"
 #include "host/trap.h"
 #include "host/timer.h"
+#include "host/vdisk/vdisk.h"
 #include "lib/fmt.h"
 #include "zcmm/console.h"
 
@@ -59,10 +62,14 @@ static void result_line(const char *kind, const char *id,
 		s->essa[1], s->essa[2], s->essa[3], s->essa[4], s->essa[5],
 		s->essa[6]);
 	kprintf(ZCMM_REC_RESULT "%s id=%s discard_u=%lu discard_v=%lu "
-		"discard_p=%lu discard_faults=%lu released=%lu\n", kind, id,
+		"discard_p=%lu discard_faults=%lu released=%lu pageouts=%lu "
+		"pageins=%lu io_wait_us=%lu\n", kind, id,
 		s->discards[PAGE_USAGE_UNUSED], s->discards[PAGE_USAGE_VOLATILE],
 		s->discards[PAGE_USAGE_POT_VOLATILE], s->discard_faults,
-		s->released);
+		s->released, s->pageouts, s->pageins, s->io_wait_us);
+	kprintf(ZCMM_REC_RESULT "%s id=%s disk_reads=%lu disk_writes=%lu "
+		"double_paging=%lu\n", kind, id, s->disk_reads, s->disk_writes,
+		s->double_paging);
 }
 
 static const char *const state_names[STATES_NVALID] = {
@@ -109,6 +116,25 @@ static void add_stats(struct guest_stats *t, const struct guest_stats *s)
 		dst[i] += src[i];
 }
 
+/* Admission control: every guest page must have a home, a frame or a
+ * paging slot, or the fleet could deadlock with the paging device full. */
+static int admit(void)
+{
+	uint64_t need = 0, have = frames_free + pager_slots();
+
+	for (unsigned i = 0; i < boot->nguests; i++)
+		need += boot_guests[i].mem_bytes >> PAGE_SHIFT;
+	/* each guest also takes a frame of its own and a page table a MiB */
+	need += boot->nguests + (need >> 8);
+	if (need <= have)
+		return 1;
+	kprintf("admission: the fleet needs %lu MiB (guest storage and host "
+		"tables), the host has %lu MiB of frames and %lu MiB of paging "
+		"slots: give more --storage or paging space (--paging-size)\n",
+		need >> 8, frames_free >> 8, pager_slots() >> 8);
+	return 0;
+}
+
 int fleet_run(void)
 {
 	struct guest_stats total = { 0 };
@@ -118,12 +144,15 @@ int fleet_run(void)
 	uint64_t slice = boot->timeslice_us ? boot->timeslice_us
 					    : TIMESLICE_US_DEF;
 
+	if (!admit())
+		return ZCMM_EXIT_FAIL;
 	for (nguests = 0; nguests < boot->nguests; nguests++) {
 		guests[nguests] = guest_create(&boot_guests[nguests], nguests);
 		if (!guests[nguests])
 			panic("no host storage for guest %u", nguests);
 	}
 	reclaim_init(guests, nguests);
+	pager_attach(guests, nguests);
 	kprintf("running %u guests, time slice %lu us, %lu frames free\n",
 		nguests, slice, frames_free);
 	t0 = tod_now();
@@ -134,6 +163,8 @@ int fleet_run(void)
 
 	sched_run(guests, nguests, &sp);
 	wall_us = tod_to_us(tod_now() - t0);
+	pager_quiesce();
+	vdisk_drain(guests, nguests);   /* guest disk I/O still under way */
 	for (unsigned i = 0; i < nguests; i++) {
 		struct guest *g = guests[i];
 		char id[24];
@@ -165,6 +196,18 @@ int fleet_run(void)
 		"reclaim_scanned=%lu reclaim_discarded=%lu\n",
 		reclaim_stats.runs, reclaim_stats.scanned,
 		reclaim_stats.discarded);
+	kprintf(ZCMM_REC_RESULT "total id=all pager_slots=%lu "
+		"pager_max_inflight=%lu pagein_us_avg=%lu pagein_us_max=%lu "
+		"pager_rescued=%lu pager_full=%lu\n", pager_slots(),
+		pager_stats.max_inflight,
+		pager_stats.pageins ? pager_stats.pagein_us / pager_stats.pageins
+				    : 0, pager_stats.pagein_us_max,
+		pager_stats.rescued, pager_stats.full);
+	kprintf(ZCMM_REC_RESULT "total id=all pager_io_errors=%lu "
+		"checksum_errors=%lu clock_scanned=%lu clock_referenced=%lu\n",
+		pager_stats.out_errors + pager_stats.in_errors,
+		pager_stats.checksum_errors, pager_stats.scanned,
+		pager_stats.referenced);
 	kprintf("%u guests ran, %u failed\n", nguests, failed);
 	return failed || frames_free != free_before ? ZCMM_EXIT_FAIL
 						    : ZCMM_EXIT_OK;

@@ -5,6 +5,7 @@
 #include "host/trap.h"
 
 uint64_t frames_total, frames_free;
+
 static uint64_t free_head;
 static uint64_t pool_start, pool_end;
 
@@ -22,11 +23,17 @@ void frames_init(uint64_t start, uint64_t end)
 
 uint64_t frame_alloc(void)
 {
-	uint64_t f = free_head;
+	uint64_t f = free_head, next;
 
 	if (!f)
 		return 0;
-	free_head = *(uint64_t *)f;
+	next = *(uint64_t *)f;
+	/* a free frame nobody may write: if its link is not a pool frame,
+	   something wrote to it after it was freed */
+	if (next && (next < pool_start || next >= pool_end || (next & 0xfff)))
+		panic("free frame 0x%lx was written after it was freed "
+		      "(link 0x%lx)", f, next);
+	free_head = next;
 	frames_free--;
 	return f;
 }

@@ -74,6 +74,13 @@ uint64_t *gmap_pte(struct guest *g, uint64_t gpage)
 	return &pt[(hva >> PAGE_SHIFT) & 0xff];
 }
 
+void gmap_map(struct guest *g, uint64_t gpage, uint64_t frame)
+{
+	*gmap_pte(g, gpage) = frame;
+	if (++g->st.frames > g->st.frames_peak)
+		g->st.frames_peak = g->st.frames;
+}
+
 uint64_t gmap_map_zero(struct guest *g, uint64_t gpage)
 {
 	uint64_t f = frame_alloc_zero();
@@ -81,26 +88,33 @@ uint64_t gmap_map_zero(struct guest *g, uint64_t gpage)
 	if (!f)
 		return 0;
 	frame_set_key(f, 0); /* clean: reference and change bits off */
-	*gmap_pte(g, gpage) = f;
+	gmap_map(g, gpage, f);
 	g->st.touched++;
-	if (++g->st.frames > g->st.frames_peak)
-		g->st.frames_peak = g->st.frames;
 	return f;
 }
 
-void gmap_unmap(struct guest *g, uint64_t gpage)
+uint64_t gmap_invalidate(struct guest *g, uint64_t gpage)
 {
 	uint64_t *pte = gmap_pte(g, gpage);
 	uint64_t pto = (uint64_t)pte & ~0x7ffUL;
 	uint64_t hva = g->mso + (gpage << PAGE_SHIFT);
-
-	if (*pte & PTE_INVALID)
-		return;
 	uint64_t frame = *pte & PTE_ORIGIN;
 
 	asm volatile("ipte %0,%1" : : "a"(pto), "a"(hva) : "memory");
-	frame_free(frame);
+	/* Hercules 3.13's IPTE misses the TLB entries of a DAT-off guest
+	   (they hold the host virtual address, not the PTE; fixed upstream
+	   after 3.13), so the guest could go on writing to the frame we
+	   are about to free. PTLB purges the guest's TLB copy as well. */
+	asm volatile("ptlb" : : : "memory");
 	g->st.frames--;
+	return frame;
+}
+
+void gmap_unmap(struct guest *g, uint64_t gpage)
+{
+	if (*gmap_pte(g, gpage) & PTE_INVALID)
+		return;
+		frame_free(gmap_invalidate(g, gpage));
 }
 
 void gmap_destroy(struct guest *g)

@@ -8,6 +8,13 @@
 
 #define PTE_INVALID 0x400UL   /* page-table entry bit 53            */
 #define PTE_ORIGIN  (~0xfffUL)
+/* An invalid entry's other bits are the host's own (the machine ignores
+ * them): the pager keeps a page's paging slot there. */
+#define PTE_SW_SLOT  0x001UL  /* bits 0-51 hold a paging slot        */
+#define PTE_SW_OUT   0x002UL  /* page-out under way (slot in 0-51)   */
+#define PTE_SW_IN    0x004UL  /* page-in under way (slot in 0-51)    */
+#define PTE_SW_DIRTY 0x008UL  /* the change bit saved with the slot  */
+#define PTE_SLOT(pte) ((pte) >> 12)
 
 struct guest;
 
@@ -20,7 +27,11 @@ void gmap_destroy(struct guest *g);
 uint64_t *gmap_pte(struct guest *g, uint64_t gpage);
 /* Map a fresh zeroed frame at gpage; returns the frame or 0. */
 uint64_t gmap_map_zero(struct guest *g, uint64_t gpage);
-/* Drop the mapping (IPTE) and free the frame. */
+/* Map a frame the caller owns at gpage. */
+void gmap_map(struct guest *g, uint64_t gpage, uint64_t frame);
+/* Invalidate (IPTE) a mapped page and hand its frame to the caller. */
+uint64_t gmap_invalidate(struct guest *g, uint64_t gpage);
+/* Drop the mapping (IPTE), if any, and free the frame. */
 void gmap_unmap(struct guest *g, uint64_t gpage);
 
 /* Storage-key helpers for host frames. */

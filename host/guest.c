@@ -11,6 +11,7 @@
 #include "host/memlayout.h"
 #include "host/boot.h"
 #include "host/param.h"
+#include "host/timer.h"
 #include "lib/elf.h"
 
 
@@ -30,7 +31,7 @@ static int copy(struct guest *g, uint64_t gaddr, void *buf, uint64_t len,
 		uint64_t f = page_frame(g, gaddr >> PAGE_SHIFT, &pgm);
 
 		if (!f)
-			return pgm ? pgm : PGM_NO_FRAME;
+			return pgm;
 		if (to_guest)
 			memcpy((void *)(f + off), b, n);
 		else
@@ -50,6 +51,21 @@ int gmem_read(struct guest *g, uint64_t gaddr, void *buf, uint64_t len)
 int gmem_write(struct guest *g, uint64_t gaddr, const void *buf, uint64_t len)
 {
 	return copy(g, gaddr, (void *)buf, len, 1);
+}
+
+void guest_block_io(struct guest *g, uint64_t page)
+{
+	g->state = GUEST_WAITING_IO;
+	g->wait_page = page;
+	g->blocked_tod = tod_now();
+}
+
+void guest_wake_io(struct guest *g)
+{
+	if (g->state != GUEST_WAITING_IO)
+		return;
+	g->state = GUEST_RUNNABLE;
+	g->st.io_wait_us += tod_to_us(tod_now() - g->blocked_tod);
 }
 
 void guest_stop(struct guest *g, int status, const char *reason)
@@ -140,8 +156,10 @@ struct guest *guest_create(const struct zcmm_guest_desc *d, unsigned index)
 
 void guest_destroy(struct guest *g)
 {
-	if (g->mso)
+	if (g->mso) {
+		page_teardown(g);
 		gmap_destroy(g);
+	}
 	if (g->pstate && g->pstate != g->pstate_small)
 		frame_free((uint64_t)g->pstate);
 	frame_free((uint64_t)g);

@@ -35,6 +35,13 @@ struct guest_stats {
 	uint64_t discards[4];    /* frames dropped without I/O, by usage */
 	uint64_t discard_faults; /* touches of discarded pages           */
 	uint64_t released;       /* pages given back by DIAG 0x10        */
+	uint64_t pageouts;       /* its pages the host wrote to a slot   */
+	uint64_t pageins;        /* its pages the host read back         */
+	uint64_t io_wait_us;     /* time it spent blocked on host I/O    */
+	uint64_t disk_reads;     /* its disk blocks read (DIAG 0x410)    */
+	uint64_t disk_writes;    /* its disk blocks written              */
+	uint64_t double_paging;  /* disk writes of pages the host had
+				    paged out: paged in first          */
 };
 
 struct guest {
@@ -49,9 +56,13 @@ struct guest {
 	uint64_t mem_bytes, npages;
 	uint64_t wake_tod;       /* GUEST_WAITING: when to run it again  */
 	int yielded;             /* it gave up the rest of its slice     */
+	uint64_t wait_page;      /* GUEST_WAITING_IO: the page it needs, or
+				    GUEST_WAIT_FRAME for any free frame  */
+	uint64_t blocked_tod;    /* when it started waiting on I/O       */
 	unsigned io_inflight;    /* host I/O under way into its storage:
 				    while > 0 neither reclaim nor the
 				    pager takes any of its frames       */
+	void *vdisk_bio;         /* its disk call's frame (host/vdisk/)  */
 	const struct zcmm_guest_desc *desc;
 	struct guest_stats st;
 	uint8_t *pstate;         /* per page: states_encode() of its state */
@@ -61,6 +72,12 @@ struct guest {
 #define GUEST_PSTATE_SMALL (4096 - sizeof(struct guest))
 _Static_assert(sizeof(struct guest) <= 2048, "a guest and its page states "
 	       "for 2048 pages fit in a frame");
+
+#define GUEST_WAIT_FRAME (~0UL)
+
+/* Block the guest until guest_wake_io(); the time is counted. */
+void guest_block_io(struct guest *g, uint64_t page);
+void guest_wake_io(struct guest *g);
 
 /* Make a guest from its description: storage, image, initial PSW. On a
  * bad description or image it comes back stopped, with the reason. */

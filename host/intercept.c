@@ -88,8 +88,14 @@ static int handle_validity(struct guest *g)
 
 static int handle_unexpected(struct guest *g)
 {
-	kprintf("guest %s: unexpected interception code %d, ipa %04x ipb %08x\n",
-		g->name, g->sd.icptcode, g->sd.ipa, g->sd.ipb);
+	/* the SIE copy of the PSA starts 0x40 before the ip field's 0x80 */
+	const uint8_t *ip = g->sd.ip;
+
+	kprintf("guest %s: unexpected interception code %d, ipa %04x ipb %08x "
+		"psw %016lx %016lx pgm code %02x%02x teid %02x%02x%02x%02x%02x%02x%02x%02x\n",
+		g->name, g->sd.icptcode, g->sd.ipa, g->sd.ipb, g->sd.psw_mask,
+		g->sd.psw_addr, ip[0x0e], ip[0x0f], ip[0x28], ip[0x29],
+		ip[0x2a], ip[0x2b], ip[0x2c], ip[0x2d], ip[0x2e], ip[0x2f]);
 	guest_stop(g, GUEST_STATUS_KILLED, "unexpected interception");
 	return 0;
 }

@@ -17,6 +17,8 @@
 #define PGM_DISCARD_FAULT 0x001a /* zcmm: a discarded volatile page   */
 #define PGM_NO_FRAME      0xffff /* not architected: the host is out of
 				    storage for this guest; it stops it */
+#define PGM_BLOCKED       0xfffe /* not architected: the guest now waits
+				    for host I/O; retry when it runs    */
 
 typedef int (*icpt_handler_t)(struct guest *g);
 

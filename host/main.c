@@ -4,10 +4,12 @@
 #include "host/fleet.h"
 #include "host/frame.h"
 #include "host/gmap.h"
+#include "host/pager/pager.h"
 #include "host/io/fba.h"
 #include "host/selftest.h"
 #include "host/sie.h"
 #include "host/timer.h"
+#include "host/vdisk/vdisk.h"
 #include "host/trap.h"
 #include "zcmm/console.h"
 
@@ -31,6 +33,8 @@ void main(void)
 	gmap_init();                            /* guest space, ASCE in CR1 */
 	sie_init();                             /* host faults during SIE  */
 	io_init();                              /* channels, DASD volumes  */
+	pager_init();                           /* paging volumes, slots   */
+	vdisk_init();                           /* guest disks             */
 
 	switch (boot->mode) {
 	case ZCMM_MODE_SELFTEST:                /* PASS/FAIL lines         */

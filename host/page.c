@@ -5,6 +5,7 @@
 #include "host/gmap.h"
 #include "host/intercept.h"
 #include "host/page.h"
+#include "host/pager/pager.h"
 #include "host/trap.h"
 
 #define KEY_CHANGE 0x02 /* storage key: change bit */
@@ -22,25 +23,62 @@ int page_dirty(uint64_t frame)
 	return !!(frame_key(frame) & KEY_CHANGE);
 }
 
-uint64_t page_frame(struct guest *g, uint64_t p, int *pgm)
+/* A frame for a logically zero page, from reclaim if need be; 0 if none
+ * is free now (page-outs under way may free one). */
+static uint64_t zero_fill(struct guest *g, uint64_t p)
+{
+	uint64_t f;
+
+	reclaim_make_room();
+	f = gmap_map_zero(g, p);
+	if (f)
+		page_set_state(g, p,
+			       states_host_zero_fill(page_state(g, p), 0).state);
+	return f;
+}
+
+static uint64_t serve(struct guest *g, uint64_t p, int *pgm, int blocking)
 {
 	uint64_t pte = *gmap_pte(g, p), f;
 	struct states_access_result a;
-	struct states_host_result h;
 
 	*pgm = 0;
 	if (!(pte & PTE_INVALID))
 		return pte & PTE_ORIGIN;
+	if (pte & PTE_SW_OUT)           /* it was on its way out: keep it */
+		return pager_rescue(g, p);
 	a = states_access(page_state(g, p));
 	switch (a.kind) {
 	case STATES_ACCESS_ZERO_FILL:
+		f = zero_fill(g, p);
+		while (!f && blocking && pager_pending()) {
+			pager_quiesce();
+			f = zero_fill(g, p);
+		}
+		if (f)
+			return f;
+		if (!blocking && pager_pending()) {
+			guest_block_io(g, GUEST_WAIT_FRAME);
+			*pgm = PGM_BLOCKED;
+		} else {
+			*pgm = PGM_NO_FRAME;
+		}
+		return 0;
+	case STATES_ACCESS_PAGE_IN:
 		reclaim_make_room();
-		f = gmap_map_zero(g, p);
-		if (!f)
-			return 0;
-		h = states_host_zero_fill(page_state(g, p), 0);
-		page_set_state(g, p, h.state);
-		return f;
+		if (blocking) {
+			if (!pager_page_in_sync(g, p))
+				return *gmap_pte(g, p) & PTE_ORIGIN;
+			*pgm = PGM_NO_FRAME;
+		} else if (!pager_page_in(g, p)) {
+			*pgm = PGM_BLOCKED;
+		} else if (pager_pending()) {
+			guest_block_io(g, GUEST_WAIT_FRAME);
+			*pgm = PGM_BLOCKED;
+		} else {
+			*pgm = PGM_NO_FRAME;
+		}
+		return 0;
 	case STATES_ACCESS_DISCARD:
 		g->st.discard_faults++;
 		*pgm = PGM_DISCARD_FAULT;
@@ -53,6 +91,16 @@ uint64_t page_frame(struct guest *g, uint64_t p, int *pgm)
 		      g->name, p, states_name(page_state(g, p)),
 		      states_access_name(a.kind));
 	}
+}
+
+uint64_t page_frame(struct guest *g, uint64_t p, int *pgm)
+{
+	return serve(g, p, pgm, 1);
+}
+
+uint64_t page_fault_in(struct guest *g, uint64_t p, int *pgm)
+{
+	return serve(g, p, pgm, 0);
 }
 
 int page_discard(struct guest *g, uint64_t p)
@@ -74,9 +122,18 @@ int page_discard(struct guest *g, uint64_t p)
 
 void page_release(struct guest *g, uint64_t p)
 {
+	if (*gmap_pte(g, p) & PTE_SW_OUT)
+		pager_rescue(g, p);
+	pager_forget(g, p);
 	gmap_unmap(g, p);
 	page_set_state(g, p, states_initial());
 	g->st.released++;
+}
+
+void page_teardown(struct guest *g)
+{
+	for (uint64_t p = 0; p < g->npages; p++)
+		pager_forget(g, p);
 }
 
 void page_census(struct guest *g, uint64_t counts[STATES_NVALID])

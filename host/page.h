@@ -24,10 +24,16 @@ static inline void page_set_state(struct guest *g, uint64_t p,
 
 /* Every page logically zero and stable, as after IPL. */
 void page_states_init(struct guest *g);
-/* The frame that holds page p, giving it one if its state allows; else
- * 0, with *pgm the program interruption the access means (discard fault,
- * addressing) or 0 when the host has no frame to give. */
+/* The frame that holds page p, giving it one if its state allows (a
+ * zeroed frame, or its preserved copy read back); else 0, with *pgm the
+ * program interruption the access means (discard fault, addressing), or
+ * PGM_NO_FRAME. The host's own accesses: this waits for any I/O. */
 uint64_t page_frame(struct guest *g, uint64_t p, int *pgm);
+/* The same for a guest's own touch (a host fault in SIE): instead of
+ * waiting, the guest is blocked (*pgm = PGM_BLOCKED) and retries later. */
+uint64_t page_fault_in(struct guest *g, uint64_t p, int *pgm);
+/* Forget every paging slot of the guest (it is being torn down). */
+void page_teardown(struct guest *g);
 /* Drop a resident page with no I/O if its state allows (Ur, Vr, clean
  * Pr); returns 1 if the frame was freed. */
 int page_discard(struct guest *g, uint64_t p);

@@ -10,5 +10,7 @@
 #define GUEST_MEM_MAX     (16UL << 20) /* page states fit in one frame  */
 #define FRAMES_LOW_WATER  64           /* below this, reclaim ...       */
 #define FRAMES_HIGH_WATER 256          /* ... until this many are free  */
+#define PAGER_MAX_SLOTS   (256 * 1024) /* 1 GiB of paging space         */
+#define PAGER_MAX_INFLIGHT 64          /* page-outs/-ins under way      */
 
 #endif

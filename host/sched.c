@@ -26,9 +26,9 @@ static void host_fault(struct guest *g)
 		guest_stop(g, GUEST_STATUS_KILLED, "host fault outside the guest");
 		return;
 	}
-	if (page_frame(g, gaddr >> PAGE_SHIFT, &pgm))
+	if (page_fault_in(g, gaddr >> PAGE_SHIFT, &pgm) || pgm == PGM_BLOCKED)
 		return;
-	if (!pgm) {
+	if (pgm == PGM_NO_FRAME) {
 		guest_stop(g, GUEST_STATUS_KILLED, "out of host storage");
 		return;
 	}
@@ -40,6 +40,16 @@ static void host_fault(struct guest *g)
 /* One time slice of guest g. */
 static void run_slice(struct guest *g, uint64_t slice_us)
 {
+	int pgm;
+
+	/* Hercules mishandles a host fault on a fresh guest's very first
+	   instruction fetch (the guest PSW comes back corrupted): the pager
+	   may have taken that page since guest_create, so bring it back */
+	if (!g->st.sie_entries &&
+	    !page_frame(g, g->sd.psw_addr >> PAGE_SHIFT, &pgm)) {
+		guest_stop(g, GUEST_STATUS_KILLED, "out of host storage");
+		return;
+	}
 	g->yielded = 0;
 	timer_slice_start(slice_us);
 	while (g->state == GUEST_RUNNABLE && !g->yielded && !timer_slice_over) {

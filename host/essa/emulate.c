@@ -8,6 +8,7 @@
 #include "host/lowcore.h"
 #include "host/memlayout.h"
 #include "host/page.h"
+#include "host/pager/pager.h"
 #include "host/trap.h"
 
 int handle_essa(struct guest *g)
@@ -29,6 +30,8 @@ int handle_essa(struct guest *g)
 		return PGM_ADDRESSING;
 	p = addr >> PAGE_SHIFT;
 	pte = gmap_pte(g, p);
+	if (*pte & PTE_SW_OUT)  /* on its way out: it is still resident */
+		pager_rescue(g, p);
 	if (!(*pte & PTE_INVALID))
 		frame = *pte & PTE_ORIGIN;
 	/* the states module decides */
@@ -45,10 +48,12 @@ int handle_essa(struct guest *g)
 		page_set_state(g, p, states_make(PAGE_USAGE_STABLE,
 						 page_state(g, p).content));
 		if (!page_frame(g, p, &pgm))
-			return pgm ? pgm : PGM_NO_FRAME;
+			return pgm;
 		res.state = page_state(g, p);
 		break;
-	case ESSA_ACT_DROP:   /* a preserved copy nobody needs: no slot yet */
+	case ESSA_ACT_DROP:   /* a preserved copy nobody needs */
+		pager_forget(g, p);
+		break;
 	case ESSA_ACT_NONE:
 		break;
 	}

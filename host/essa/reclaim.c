@@ -6,6 +6,7 @@
 #include "host/frame.h"
 #include "host/gmap.h"
 #include "host/page.h"
+#include "host/pager/pager.h"
 #include "host/param.h"
 
 struct reclaim_stats reclaim_stats;
@@ -50,4 +51,7 @@ void reclaim_make_room(void)
 		return;
 	reclaim_stats.runs++;
 	reclaim_stats.discarded += sweep(FRAMES_HIGH_WATER - frames_free);
+	/* what discarding could not free, the pager writes out */
+	if (frames_free + pager_pending() < FRAMES_HIGH_WATER)
+		pager_evict(FRAMES_HIGH_WATER - frames_free - pager_pending());
 }

@@ -23,6 +23,8 @@ enum zcmm_mode {
 
 /* Host options (zcmm_boot.flags). */
 #define ZCMM_BOOT_NO_ESSA   0x00000001u /* ESSA is an operation exception */
+#define ZCMM_BOOT_CORRUPT_SLOT 0x00000002u /* test: damage the first
+					       page-out's slot on disk   */
 
 struct zcmm_boot {
 	uint64_t magic;          /* 0x00 ZCMM_BOOT_MAGIC                  */

@@ -1,0 +1,226 @@
+/* blockio.c - DIAG 0x410, block I/O for guests (docs/guest-abi.md): the
+ * parameter list and its entries are checked, the buffer pages made
+ * resident and held (io_inflight), one FBA request per entry goes to the
+ * volume, and the guest waits until the last one completes. */
+#include "host/console.h"
+#include "host/frame.h"
+#include "host/essa/reclaim.h"
+#include "host/intercept.h"
+#include "host/memlayout.h"
+#include "host/page.h"
+#include "host/pager/pager.h"
+#include "host/vdisk/vdisk.h"
+#include "zcmm/vdisk.h"
+
+#define PSW_CC_SHIFT 44             /* PSW bits 18-19                    */
+#define VDISK_WAIT   (~1UL)         /* wait_page: "its disk I/O"         */
+
+/* One call under way, in a frame of its own while it runs. */
+struct bio {
+	struct guest *g;
+	uint64_t biopl, list;
+	int r3;                      /* the register for the return code */
+	unsigned n, go, left;        /* entries, of which sent, not back */
+	int busy;
+	struct vdisk_bioe e[VDISK_MAX_ENTRIES];
+	struct io_req req[VDISK_MAX_ENTRIES];
+};
+_Static_assert(sizeof(struct bio) <= PAGE_SIZE, "a call fits a frame");
+
+static void set_result(struct guest *g, int r3, uint64_t rc)
+{
+	uint64_t cc = rc == VDISK_RC_OK ? 0 : rc == VDISK_RC_ENTRY ? 1 : 3;
+
+	guest_set_gpr(g, r3, rc);
+	g->sd.psw_mask = (g->sd.psw_mask & ~(3UL << PSW_CC_SHIFT)) |
+			 cc << PSW_CC_SHIFT;
+}
+
+/* Statuses and `done` back into the guest's list; the result. */
+static void finish(struct bio *b, int r3)
+{
+	struct guest *g = b->g;
+	uint32_t ok = 0;
+
+	for (unsigned i = 0; i < b->n; i++) {
+		ok += b->e[i].status == VDISK_ST_OK;
+		vdisk_stats.errors += b->e[i].status != VDISK_ST_OK;
+		gmem_write(g, b->list + i * sizeof(b->e[i]) + 1,
+			   &b->e[i].status, 1);
+	}
+	gmem_write(g, b->biopl + 0x18, &ok, sizeof(ok));
+	set_result(g, r3, ok == b->n ? VDISK_RC_OK : VDISK_RC_ENTRY);
+}
+
+static void io_done(struct io_req *r)
+{
+	struct bio *b = r->ctx;
+	struct guest *g = b->g;
+	unsigned i = (unsigned)(r - b->req);
+
+	if (r->status != IO_OK) {
+		b->e[i].status = VDISK_ST_DEVICE;
+		kprintf("vdisk: guest %s block %u: %s (sense %02x)\n", g->name,
+			b->e[i].block, io_status_name(r->status),
+			r->nsense ? r->sense[0] : 0);
+	}
+	if (--b->left)
+		return;
+	if (g->state != GUEST_STOPPED)
+		finish(b, b->r3);
+	g->io_inflight -= b->go;
+	b->busy = 0;
+	guest_wake_io(g);
+}
+
+/* The buffer page of a checked entry, resident; 0 or a program code.
+ * A write of a page the host has paged out is double paging: it must
+ * be read back before it can be written to the guest's disk. */
+static int pin(struct guest *g, const struct vdisk_bioe *e, uint64_t *frame)
+{
+	uint64_t p = e->buf >> PAGE_SHIFT;
+	int pgm;
+
+	if (e->type == VDISK_WRITE &&
+	    page_state(g, p).content == PAGE_CONTENT_PRESERVED)
+		g->st.double_paging++;
+	*frame = page_frame(g, p, &pgm);
+	if (*frame)
+		return 0;
+	if (pgm == PGM_DISCARD_FAULT) {
+		/* nullified: the guest rebuilds the page, then retries */
+		g->sd.psw_addr -= 4;
+		guest_program_interrupt(g, pgm, 4, e->buf);
+		return -1;
+	}
+	return pgm ? pgm : PGM_NO_FRAME;
+}
+
+/* The guest's call frame, made on its first call and kept until the end
+ * (vdisk_drain), so a call under memory pressure needs no new frame. */
+static struct bio *get_bio(struct guest *g)
+{
+	if (!g->vdisk_bio) {
+		reclaim_make_room();
+		g->vdisk_bio = (void *)frame_alloc();
+	}
+	return g->vdisk_bio;
+}
+
+/* No frame now: if page-outs will free some, wait and run the DIAG again. */
+static int retry_for_frame(struct guest *g)
+{
+	if (!pager_pending())
+		return PGM_NO_FRAME;
+	g->sd.psw_addr -= 4;
+	guest_block_io(g, GUEST_WAIT_FRAME);
+	return 0;
+}
+
+static int check_entry(struct guest *g, const struct vdisk_area *a,
+		       struct vdisk_bioe *e)
+{
+	if ((e->type != VDISK_READ && e->type != VDISK_WRITE) ||
+	    e->reserved || (e->buf & (PAGE_SIZE - 1)))
+		return PGM_SPECIFICATION;
+	if (e->buf >= g->mem_bytes)
+		return PGM_ADDRESSING;
+	if (e->block >= a->blocks)
+		e->status = VDISK_ST_RANGE;
+	else if (e->type == VDISK_WRITE && a->readonly)
+		e->status = VDISK_ST_READONLY;
+	else
+		e->status = VDISK_ST_OK;
+	return 0;
+}
+
+static int do_io(struct guest *g, struct vdisk_biopl *pl, uint64_t addr,
+		 const struct vdisk_area *a, int r3)
+{
+	struct bio *b;
+	uint64_t frames[VDISK_MAX_ENTRIES];
+	int pgm = 0;
+	unsigned i, go = 0;
+
+	if (pl->count < 1 || pl->count > VDISK_MAX_ENTRIES || (pl->list & 15))
+		return PGM_SPECIFICATION;
+	b = get_bio(g);
+	if (!b)
+		return retry_for_frame(g);
+	b->g = g;
+	b->biopl = addr;
+	b->list = pl->list;
+	b->n = pl->count;
+	pgm = gmem_read(g, pl->list, b->e, b->n * sizeof(b->e[0]));
+	for (i = 0; !pgm && i < b->n; i++)
+		pgm = check_entry(g, a, &b->e[i]);
+	/* held from here: neither reclaim nor the pager takes its frames */
+	g->io_inflight++;
+	for (i = 0; !pgm && i < b->n; i++)
+		if (b->e[i].status == VDISK_ST_OK)
+			pgm = pin(g, &b->e[i], &frames[i]);
+	g->io_inflight--;
+	if (pgm)
+		return pgm < 0 ? 0 : pgm;
+	vdisk_stats.calls++;
+	b->r3 = r3;
+	for (i = 0; i < b->n; i++) {
+		struct io_req *r = &b->req[i];
+
+		if (b->e[i].status != VDISK_ST_OK)
+			continue;
+		g->st.disk_reads += b->e[i].type == VDISK_READ;
+		g->st.disk_writes += b->e[i].type == VDISK_WRITE;
+		*r = (struct io_req){
+			.dev = a->dev, .count = FBA_PAGE_BLOCKS,
+			.block = (uint32_t)((a->first + b->e[i].block) *
+					    FBA_PAGE_BLOCKS),
+			.buf = frames[i], .done = io_done, .ctx = b,
+			.op = b->e[i].type == VDISK_READ ? IO_READ : IO_WRITE,
+		};
+		go++;
+	}
+	b->left = b->go = go;
+	vdisk_stats.requests += go;
+	if (!go) {                        /* every entry failed its checks */
+		finish(b, r3);
+		return 0;
+	}
+	g->io_inflight += go;
+	b->busy = 1;
+	guest_block_io(g, VDISK_WAIT);
+	for (i = 0; i < b->n; i++)
+		if (b->e[i].status == VDISK_ST_OK)
+			io_submit(&b->req[i]);
+	return 0;
+}
+
+int vdisk_hcall(struct guest *g, int r1, int r3)
+{
+	uint64_t addr = guest_gpr(g, r1), fn = guest_gpr(g, r3);
+	struct vdisk_biopl pl;
+	struct vdisk_area a;
+	int pgm;
+
+	if ((addr & 7) || fn > VDISK_FN_IO)
+		return PGM_SPECIFICATION;
+	pgm = gmem_read(g, addr, &pl, sizeof(pl));
+	if (pgm)
+		return pgm;
+	if (pl.reserved)
+		return PGM_SPECIFICATION;
+	if (!vdisk_area(g, pl.disk, &a)) {
+		set_result(g, r3, VDISK_RC_NODISK);
+		return 0;
+	}
+	if (fn == VDISK_FN_QUERY) {
+		pl.blocks = a.blocks;
+		pl.flags = a.readonly ? VDISK_F_READONLY : 0;
+		pl.done = 0;
+		pgm = gmem_write(g, addr, &pl, sizeof(pl));
+		if (!pgm)
+			set_result(g, r3, VDISK_RC_OK);
+		return pgm;
+	}
+	return do_io(g, &pl, addr, &a, r3);
+}

@@ -1,0 +1,36 @@
+/* vdisk.h - guest disks: each guest's base disk (volume 0x0100, shared,
+ * read-only) and private area (a region of a volume at 0x0300+), served
+ * through the block I/O hypercall DIAG 0x410 (docs/vdisk.md). */
+#ifndef ZCMM_VDISK_HOST_H
+#define ZCMM_VDISK_HOST_H
+
+#include <stdint.h>
+
+#include "host/guest.h"
+#include "host/io/fba.h"
+
+/* A guest disk: 4 KiB blocks [first, first + blocks) of a volume. */
+struct vdisk_area {
+	struct io_dev *dev;      /* 0: no such disk on this run            */
+	uint64_t first, blocks;  /* in 4 KiB blocks                        */
+	int readonly;
+};
+
+struct vdisk_stats {
+	uint64_t calls, requests;    /* DIAG 0x410 I/O calls, block entries */
+	uint64_t errors;             /* entries that failed                  */
+	uint64_t private_guests;     /* guests that got a private area       */
+};
+extern struct vdisk_stats vdisk_stats;
+
+/* Find the base and private volumes and say what they hold. */
+void vdisk_init(void);
+/* Disk `disk` (VDISK_BASE, VDISK_PRIVATE) of guest g; 0 if none. */
+int vdisk_area(struct guest *g, unsigned disk, struct vdisk_area *a);
+/* DIAG 0x410: R1 = parameter list, R3 = function in, return code out. */
+int vdisk_hcall(struct guest *g, int r1, int r3);
+/* Before guests are torn down: wait for their disk I/O to finish, free
+ * their call frames. */
+void vdisk_drain(struct guest **guests, unsigned n);
+
+#endif
