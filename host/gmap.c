@@ -114,7 +114,7 @@ void gmap_unmap(struct guest *g, uint64_t gpage)
 {
 	if (*gmap_pte(g, gpage) & PTE_INVALID)
 		return;
-		frame_free(gmap_invalidate(g, gpage));
+	frame_free(gmap_invalidate(g, gpage));
 }
 
 void gmap_destroy(struct guest *g)
