@@ -5,6 +5,7 @@
 #include "host/console.h"
 #include "host/essa/reclaim.h"
 #include "host/frame.h"
+#include "host/io/fba.h"
 #include "host/page.h"
 #include "host/pager/pager.h"
 #include "host/memlayout.h"
@@ -204,10 +205,11 @@ int fleet_run(void)
 				    : 0, pager_stats.pagein_us_max,
 		pager_stats.rescued, pager_stats.full);
 	kprintf(ZCMM_REC_RESULT "total id=all pager_io_errors=%lu "
-		"checksum_errors=%lu clock_scanned=%lu clock_referenced=%lu\n",
+		"checksum_errors=%lu clock_scanned=%lu clock_referenced=%lu "
+		"io_max_inflight=%lu\n",
 		pager_stats.out_errors + pager_stats.in_errors,
 		pager_stats.checksum_errors, pager_stats.scanned,
-		pager_stats.referenced);
+		pager_stats.referenced, io_stats.max_in_flight);
 	kprintf("%u guests ran, %u failed\n", nguests, failed);
 	return failed || frames_free != free_before ? ZCMM_EXIT_FAIL
 						    : ZCMM_EXIT_OK;
