@@ -45,7 +45,8 @@ HOST_IMG  := $(SHARE)/zcmm-host.bin
 GUEST_ELF := $(SHARE)/zcmm-guest.elf
 ZCMM      := $(B)/bin/zcmm
 
-TEST_GUESTS := $(patsubst tests/guests/%.S,$(B)/tests/guests/%.elf,$(wildcard tests/guests/*.S))
+TEST_GUESTS := $(patsubst tests/guests/%.S,$(B)/tests/guests/%.elf,$(wildcard tests/guests/*.S)) \
+	       $(patsubst tests/guests/%.c,$(B)/tests/guests/%.elf,$(wildcard tests/guests/*.c))
 
 all: $(ZCMM) $(HOST_IMG) $(SHARE)/ipl-psw.bin $(GUEST_ELF) $(UNIT_BIN) $(TEST_GUESTS)
 
@@ -76,6 +77,12 @@ $(B)/tests/guests/%.elf: tests/guests/%.S tests/guests/guest.ld | deps-check
 	@mkdir -p $(dir $@)
 	$(XCC) -march=z196 -nostdlib -static -Wl,--build-id=none \
 		-Wl,--no-warn-rwx-segments -Wl,-T,tests/guests/guest.ld $< -o $@
+
+# C test guests: their own start-up code, the portable formatter
+$(B)/tests/guests/%.elf: tests/guests/%.c tests/guests/guest.ld lib/fmt.c $(RT) | deps-check
+	@mkdir -p $(dir $@)
+	$(XCC) $(XCFLAGS) $(XLDFLAGS) -Wl,-T,tests/guests/guest.ld $< lib/fmt.c \
+		$(RT) -lgcc -o $@
 
 # --- native: the CLI and the unit tests -------------------------------
 $(B)/native/%.o: %

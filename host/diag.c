@@ -98,6 +98,12 @@ static int hcall_blockio(struct guest *g, const struct diag_operands *op)
 	return vdisk_hcall(g, op->r1, op->r3);
 }
 
+/* 0x4f0: test hooks (host/testhook.c). */
+static int hcall_testhook(struct guest *g, const struct diag_operands *op)
+{
+	return hcall_test(g, op->r1, op->r3);
+}
+
 static const struct {
 	uint16_t code;
 	hcall_t fn;
@@ -109,6 +115,7 @@ static const struct {
 	{ 0x0408, hcall_params },
 	{ 0x040c, hcall_work },
 	{ 0x0410, hcall_blockio },
+	{ 0x04f0, hcall_testhook },
 };
 
 /* DIAGNOSE (opcode 0x83, RS format): privileged; the code is the

@@ -92,19 +92,20 @@ static void census_line(const char *kind, const char *id,
 /* The state distribution of the guests still running, summed. */
 static void sample(uint64_t ms)
 {
-	uint64_t c[STATES_NVALID], sum[STATES_NVALID] = { 0 };
+	uint64_t c[STATES_NVALID], sum[STATES_NVALID] = { 0 }, pages = 0;
 	char id[24];
 
 	for (unsigned i = 0; i < nguests; i++) {
 		if (guests[i]->state == GUEST_STOPPED)
 			continue;
+		pages += guests[i]->npages;
 		page_census(guests[i], c);
 		for (int k = 0; k < STATES_NVALID; k++)
 			sum[k] += c[k];
 	}
 	fmt_snprintf(id, sizeof(id), "t%lu", ms);
-	kprintf(ZCMM_REC_RESULT "sample id=%s t_ms=%lu frames_free=%lu\n", id,
-		ms, frames_free);
+	kprintf(ZCMM_REC_RESULT "sample id=%s t_ms=%lu frames_free=%lu "
+		"pages=%lu\n", id, ms, frames_free, pages);
 	census_line("sample", id, sum);
 }
 

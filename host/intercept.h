@@ -37,5 +37,6 @@ static inline int insn_length(uint8_t op)
 /* Handlers by instruction, one per file of the mechanism they serve. */
 int handle_diag(struct guest *g);
 int handle_essa(struct guest *g);
+int hcall_test(struct guest *g, int r1, int r3);
 
 #endif

@@ -35,7 +35,10 @@ int handle_essa(struct guest *g)
 	if (!(*pte & PTE_INVALID))
 		frame = *pte & PTE_ORIGIN;
 	/* the states module decides */
-	res = essa_apply(page_state(g, p), frame && page_dirty(frame), m3, 0);
+	/* dirty: the frame's change bit, or the one saved with the slot */
+	res = essa_apply(page_state(g, p),
+			 frame ? page_dirty(frame) : !!(*pte & PTE_SW_DIRTY),
+			 m3, 0);
 	switch (res.action) {
 	case ESSA_ACT_EXCEPTION:
 		return res.pgm;

@@ -200,6 +200,21 @@ static int page_out(struct guest *g, uint64_t p, int dirty)
 	return 0;
 }
 
+int pager_page_out_sync(struct guest *g, uint64_t p)
+{
+	uint64_t pte = *gmap_pte(g, p);
+	int dirty;
+
+	if ((pte & PTE_INVALID) || p < 2 || !slots.nslots)
+		return -1;
+	dirty = page_dirty(pte & PTE_ORIGIN);
+	if (states_host_page_out(page_state(g, p), dirty).verdict != STATES_DONE ||
+	    page_out(g, p, dirty))
+		return -1;
+	pager_quiesce();
+	return (*gmap_pte(g, p) & PTE_SW_SLOT) ? 0 : -1;
+}
+
 static int referenced(uint64_t frame)
 {
 	int cc;

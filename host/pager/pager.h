@@ -27,6 +27,9 @@ void pager_attach(struct guest **guests, unsigned n);
 uint64_t pager_slots(void);
 /* Start page-outs of up to want frames, least recently used first. */
 void pager_evict(uint64_t want);
+/* Write page p out now and wait for it (tests); 0, or -1 if its state
+ * does not allow a page-out or no slot is free. */
+int pager_page_out_sync(struct guest *g, uint64_t p);
 /* Page-outs under way (frames that will come free). */
 uint64_t pager_pending(void);
 /* A guest touched a preserved page: start reading it and block the

@@ -25,6 +25,7 @@ enum zcmm_mode {
 #define ZCMM_BOOT_NO_ESSA   0x00000001u /* ESSA is an operation exception */
 #define ZCMM_BOOT_CORRUPT_SLOT 0x00000002u /* test: damage the first
 					       page-out's slot on disk   */
+#define ZCMM_BOOT_TEST_HOOKS   0x00000004u /* test: DIAG 0x4F0 allowed  */
 
 struct zcmm_boot {
 	uint64_t magic;          /* 0x00 ZCMM_BOOT_MAGIC                  */
