@@ -30,4 +30,16 @@ zrun --storage 8M --paging-volumes 1 --paging-size 1M --guests 12 --timeout 60
 ok $? "a paging device too small for the fleet: exit 1 (got $status)"
 grep -q '^admission: the fleet needs [0-9]* MiB' "$T/out"
 ok $? "with a clear message: $(grep admission "$T/out")"
+# a page that comes back from the paging volume different from what went
+# out is caught by its checksum: the guest is stopped, never fed it
+zrun --test-hooks --paging-volumes 1 --guests 1 --image "$G/pageout.elf" \
+	--workload none --timeout 60
+ok $status "a page goes out and comes back intact (exit $status)"
+zrun --test-hooks --test-corrupt-slot --paging-volumes 1 --guests 1 \
+	--image "$G/pageout.elf" --workload none --timeout 60
+[ $status = 1 ] && [ "$(field all checksum_errors)" = 1 ]
+ok $? "a damaged slot is caught by the page-in checksum (exit $status)"
+grep -q '^pager: CHECKSUM MISMATCH on page-in of guest g0 page 48' "$T/out" &&
+	grep -q '^guest g0 stopped: page-in checksum mismatch' "$T/out"
+ok $? "loudly, and the guest is stopped"
 done_testing
