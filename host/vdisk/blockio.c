@@ -4,6 +4,7 @@
  * volume, and the guest waits until the last one completes. */
 #include "host/console.h"
 #include "host/frame.h"
+#include "host/gmap.h"
 #include "host/essa/reclaim.h"
 #include "host/intercept.h"
 #include "host/memlayout.h"
@@ -21,7 +22,7 @@ struct bio {
 	uint64_t biopl, list;
 	int r3;                      /* the register for the return code */
 	unsigned n, go, left;        /* entries, of which sent, not back */
-	int busy;
+	int busy;                    /* requests are out                 */
 	struct vdisk_bioe e[VDISK_MAX_ENTRIES];
 	struct io_req req[VDISK_MAX_ENTRIES];
 };
@@ -73,24 +74,23 @@ static void io_done(struct io_req *r)
 	guest_wake_io(g);
 }
 
-/* The buffer page of a checked entry, resident; 0 or a program code.
- * A write of a page the host has paged out is double paging: it must
- * be read back before it can be written to the guest's disk. */
-static int pin(struct guest *g, const struct vdisk_bioe *e, uint64_t *frame)
+/* The page holding guest address addr resident, as the guest's own touch
+ * would make it: 0 and *frame; -1 when the guest now waits (a page-in, a
+ * free frame, or its discard-fault handler) and runs the DIAG again; or
+ * a program interruption code. */
+static int resident(struct guest *g, uint64_t addr, uint64_t *frame)
 {
-	uint64_t p = e->buf >> PAGE_SHIFT;
 	int pgm;
 
-	if (e->type == VDISK_WRITE &&
-	    page_state(g, p).content == PAGE_CONTENT_PRESERVED)
-		g->st.double_paging++;
-	*frame = page_frame(g, p, &pgm);
+	if (addr >= g->mem_bytes)
+		return PGM_ADDRESSING;
+	*frame = page_fault_in(g, addr >> PAGE_SHIFT, &pgm);
 	if (*frame)
 		return 0;
-	if (pgm == PGM_DISCARD_FAULT) {
-		/* nullified: the guest rebuilds the page, then retries */
-		g->sd.psw_addr -= 4;
-		guest_program_interrupt(g, pgm, 4, e->buf);
+	if (pgm == PGM_BLOCKED || pgm == PGM_DISCARD_FAULT) {
+		g->sd.psw_addr -= 4;   /* nullified: it will be retried */
+		if (pgm == PGM_DISCARD_FAULT)
+			guest_program_interrupt(g, pgm, 4, addr & ~0xfffUL);
 		return -1;
 	}
 	return pgm ? pgm : PGM_NO_FRAME;
@@ -115,6 +115,48 @@ static int retry_for_frame(struct guest *g)
 	g->sd.psw_addr -= 4;
 	guest_block_io(g, GUEST_WAIT_FRAME);
 	return 0;
+}
+
+/* Every page the call uses resident at once: the buffers, the list and
+ * the parameter list (written back at completion). Making one resident
+ * may page out another (the guest is not held yet), so check them all
+ * after, and again. A write of a page the host has paged out is double
+ * paging: it must be read back before it can go to the guest's disk. */
+static int pin_all(struct guest *g, struct bio *b, uint64_t *frames)
+{
+	uint64_t f, last = b->list + b->n * sizeof(b->e[0]) - 1;
+	int pgm;
+
+	for (int round = 0; round < 8; round++) {
+		unsigned i, moved = 0;
+
+		if ((pgm = resident(g, b->biopl, &f)) ||
+		    (pgm = resident(g, b->list, &f)) ||
+		    (pgm = resident(g, last, &f)))
+			return pgm;
+		for (i = 0; i < b->n; i++) {
+			uint64_t p = b->e[i].buf >> PAGE_SHIFT;
+
+			if (b->e[i].status != VDISK_ST_OK)
+				continue;
+			if (b->e[i].type == VDISK_WRITE &&
+			    page_state(g, p).content == PAGE_CONTENT_PRESERVED)
+				g->st.double_paging++;
+			if ((pgm = resident(g, b->e[i].buf, &frames[i])))
+				return pgm;
+		}
+		for (i = 0; i < b->n; i++)
+			moved += b->e[i].status == VDISK_ST_OK &&
+				 *gmap_pte(g, b->e[i].buf >> PAGE_SHIFT) !=
+					 frames[i];
+		moved += !!(*gmap_pte(g, b->biopl >> PAGE_SHIFT) & PTE_INVALID);
+		moved += !!(*gmap_pte(g, b->list >> PAGE_SHIFT) & PTE_INVALID);
+		moved += !!(*gmap_pte(g, last >> PAGE_SHIFT) & PTE_INVALID);
+		if (!moved)
+			return 0;   /* the caller holds them (io_inflight) now */
+	}
+	pgm = retry_for_frame(g);
+	return pgm ? pgm : -1;
 }
 
 static int check_entry(struct guest *g, const struct vdisk_area *a,
@@ -151,15 +193,14 @@ static int do_io(struct guest *g, struct vdisk_biopl *pl, uint64_t addr,
 	b->biopl = addr;
 	b->list = pl->list;
 	b->n = pl->count;
+	if ((pgm = resident(g, b->list, &frames[0])) ||
+	    (pgm = resident(g, b->list + b->n * sizeof(b->e[0]) - 1, &frames[0])))
+		return pgm < 0 ? 0 : pgm;
 	pgm = gmem_read(g, pl->list, b->e, b->n * sizeof(b->e[0]));
 	for (i = 0; !pgm && i < b->n; i++)
 		pgm = check_entry(g, a, &b->e[i]);
-	/* held from here: neither reclaim nor the pager takes its frames */
-	g->io_inflight++;
-	for (i = 0; !pgm && i < b->n; i++)
-		if (b->e[i].status == VDISK_ST_OK)
-			pgm = pin(g, &b->e[i], &frames[i]);
-	g->io_inflight--;
+	if (!pgm)
+		pgm = pin_all(g, b, frames);
 	if (pgm)
 		return pgm < 0 ? 0 : pgm;
 	vdisk_stats.calls++;
@@ -200,10 +241,14 @@ int vdisk_hcall(struct guest *g, int r1, int r3)
 	uint64_t addr = guest_gpr(g, r1), fn = guest_gpr(g, r3);
 	struct vdisk_biopl pl;
 	struct vdisk_area a;
+	uint64_t frame;
 	int pgm;
 
 	if ((addr & 7) || fn > VDISK_FN_IO)
 		return PGM_SPECIFICATION;
+	pgm = resident(g, addr, &frame);
+	if (pgm)
+		return pgm < 0 ? 0 : pgm;
 	pgm = gmem_read(g, addr, &pl, sizeof(pl));
 	if (pgm)
 		return pgm;
