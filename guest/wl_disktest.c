@@ -2,7 +2,8 @@
  * the guest's side (sizes, reads of known content, private-disk round
  * trips, the return codes, statuses and program exceptions of the ABI),
  * then the hinting checks (hinttest.c). One "disktest: ok/not ok" line
- * per check; the exit status is GS_TEST if any failed. */
+ * per check; the exit status is GS_TEST if any failed. ZCMM_ARG_ITERS 1:
+ * the hinting checks must run (the host must run short of storage). */
 #include "guest/workload.h"
 #include "guest/params.h"
 #include "guest/alloc.h"
