@@ -98,6 +98,12 @@ static int hcall_blockio(struct guest *g, const struct diag_operands *op)
 	return vdisk_hcall(g, op->r1, op->r3);
 }
 
+/* 0x4f4: no operation; what a hypercall costs, measured. */
+static int hcall_nop(struct guest *g, const struct diag_operands *op)
+{
+	return 0;
+}
+
 /* 0x4f0: test hooks (host/testhook.c). */
 static int hcall_testhook(struct guest *g, const struct diag_operands *op)
 {
@@ -116,6 +122,7 @@ static const struct {
 	{ 0x040c, hcall_work },
 	{ 0x0410, hcall_blockio },
 	{ 0x04f0, hcall_testhook },
+	{ 0x04f4, hcall_nop },
 };
 
 /* DIAGNOSE (opcode 0x83, RS format): privileged; the code is the

@@ -106,10 +106,12 @@ static const char *load_image(struct guest *g)
 	return 0;
 }
 
-struct guest *guest_create(const struct zcmm_guest_desc *d, unsigned index)
+/* A guest's frame, storage slot, page states and state descriptor;
+ * *err says why not, and the guest then comes back stopped. */
+static struct guest *guest_alloc(const struct zcmm_guest_desc *d,
+				 unsigned index, const char **err)
 {
 	struct guest *g = (struct guest *)frame_alloc_zero();
-	const char *err = 0;
 
 	if (!g)
 		return 0;
@@ -121,18 +123,16 @@ struct guest *guest_create(const struct zcmm_guest_desc *d, unsigned index)
 	g->npages = d->mem_bytes >> PAGE_SHIFT;
 	g->state = GUEST_RUNNABLE;
 	if (!d->mem_bytes || (d->mem_bytes & (SEGMENT_SIZE - 1)))
-		err = "storage size is not a positive multiple of 1 MiB";
+		*err = "storage size is not a positive multiple of 1 MiB";
 	else if (d->mem_bytes > GUEST_MEM_MAX)
-		err = "storage larger than the host supports (GUEST_MEM_MAX)";
+		*err = "storage larger than the host supports (GUEST_MEM_MAX)";
 	else if (!(g->pstate = g->npages <= GUEST_PSTATE_SMALL
 			       ? g->pstate_small : (uint8_t *)frame_alloc()))
-		err = "no host storage for the guest's page states";
+		*err = "no host storage for the guest's page states";
 	else if (gmap_create(g))
-		err = "no host storage for the guest's tables";
-	else {
+		*err = "no host storage for the guest's tables";
+	else
 		page_states_init(g);
-		err = load_image(g);
-	}
 
 	g->sd.mx = SIE_MX_ZARCH;
 	g->sd.prefix = 0;
@@ -148,8 +148,36 @@ struct guest *guest_create(const struct zcmm_guest_desc *d, unsigned index)
 	g->sd.lhcpu = 0xffff;
 	g->gprs[2] = g->mem_bytes;
 	g->gprs[3] = index;
-	if (err) {
+	return g;
+}
+
+struct guest *guest_create(const struct zcmm_guest_desc *d, unsigned index)
+{
+	const char *err = 0;
+	struct guest *g = guest_alloc(d, index, &err);
+
+	if (g && !err)
+		err = load_image(g);
+	if (g && err)
 		guest_stop(g, GUEST_STATUS_KILLED, err);
+	return g;
+}
+
+struct guest *guest_create_code(const struct zcmm_guest_desc *d,
+				const void *code, uint64_t len)
+{
+	const char *err = 0;
+	struct guest *g = guest_alloc(d, 0, &err);
+	int pgm;
+
+	if (g && !err && (gmem_write(g, GUEST_CODE_ADDR, code, len) ||
+			  !page_frame(g, 0, &pgm) || !page_frame(g, 1, &pgm)))
+		err = "no host storage for the guest";
+	if (g && err)
+		guest_stop(g, GUEST_STATUS_KILLED, err);
+	else if (g) {
+		g->sd.psw_mask = PSW_64BIT;
+		g->sd.psw_addr = GUEST_CODE_ADDR;
 	}
 	return g;
 }

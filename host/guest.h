@@ -82,6 +82,11 @@ void guest_wake_io(struct guest *g);
 /* Make a guest from its description: storage, image, initial PSW. On a
  * bad description or image it comes back stopped, with the reason. */
 struct guest *guest_create(const struct zcmm_guest_desc *d, unsigned index);
+/* The same for a guest made of raw code (the host's self-tests): the
+ * code goes to GUEST_CODE_ADDR, where the guest starts. */
+#define GUEST_CODE_ADDR 0x10000UL
+struct guest *guest_create_code(const struct zcmm_guest_desc *d,
+				const void *code, uint64_t len);
 void guest_destroy(struct guest *g);
 void guest_stop(struct guest *g, int status, const char *reason);
 

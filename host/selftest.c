@@ -37,6 +37,7 @@ int selftest_run(void)
 	selftest_boot();
 	selftest_trap();
 	selftest_timer();
+	selftest_sie();
 	selftest_io();
 	kprintf("SUMMARY: %d passed, %d failed\n", passed, failed);
 	return failed;

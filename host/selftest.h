@@ -15,6 +15,7 @@ int selftest_run(void);
 void selftest_boot(void);
 void selftest_trap(void);
 void selftest_timer(void);
+void selftest_sie(void);
 void selftest_io(void);
 
 #endif
