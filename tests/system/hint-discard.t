@@ -5,6 +5,8 @@
 # dirty potentially-volatile page is preserved, a clean one dropped; an
 # overcommitted file-serving fleet survives its page cache being taken.
 source "$(dirname "$0")/tap.sh"
+# a failed run's last lines, as TAP comments
+why() { [ "$status" = 0 ] || tail -5 "$T/out" | sed 's/^/# /'; }
 
 if ! command -v dasdinit >/dev/null 2>&1; then
 	echo "1..0 # SKIP no dasdinit (Debian package hercules)"
@@ -14,6 +16,7 @@ fi
 # a 12 MiB guest on a host with about 8 MiB of frames: iters=1 says the
 # hint checks must run (the host must run short)
 zrun --guests 1 --guest-mem 12M --storage 14M --workload disktest --iters 1 --timeout 180
+why
 ok $status "disktest under host memory pressure exits 0 (got $status)"
 for want in "the host dropped the volatile page" \
 	    "a clean potentially-volatile page is dropped (Vz)" \
@@ -31,6 +34,7 @@ grep 'disktest: touched' "$T/out" | sed 's/^/# /'
 
 # eight 2 MiB file servers on a host with about 8 MiB of frames
 zrun --guests 8 --guest-mem 2M --storage 16M --workload fileserve --timeout 300
+why
 ok $status "overcommitted fileserve fleet with hinting: every guest exits 0, every page verified (got $status)"
 [ "$(field all discard_v)" -gt 0 ]
 ok $? "the host dropped volatile page-cache pages ($(field all discard_v))"

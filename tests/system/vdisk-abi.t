@@ -4,6 +4,8 @@
 # private-disk round trips, return codes, entry statuses and program
 # exceptions become TAP lines; the host counts the guest's disk I/O.
 source "$(dirname "$0")/tap.sh"
+# a failed run's last lines, as TAP comments
+why() { [ "$status" = 0 ] || tail -5 "$T/out" | sed 's/^/# /'; }
 
 if ! command -v dasdinit >/dev/null 2>&1; then
 	echo "1..0 # SKIP no dasdinit (Debian package hercules)"
@@ -21,6 +23,7 @@ guest_tap() { # the guest's "disktest: ok/not ok - ..." lines
 }
 
 zrun --guests 1 --workload disktest --timeout 120
+why
 ok $status "disktest guest exits 0 (got $status)"
 guest_tap
 [ "$(grep -c 'disktest: ok - ' "$T/out")" -ge 18 ]
@@ -37,6 +40,7 @@ ok $? "no frame leaked (the call frames are freed)"
 grep 'vdisk: calls=' "$T/out" | sed 's/^/# /'
 
 zrun --guests 1 --workload disktest --hinting off --timeout 120
+why
 ok $status "disktest with hinting off exits 0 (got $status)"
 grep -q 'disktest: ok - hinting off: no ESSA' "$T/out"
 ok $? "with hinting off the guest does no ESSA for its disks"

@@ -5,6 +5,8 @@
 # anonymous working set past its storage round-trips through swap on the
 # private disk. The host's @result disk counts match the guests' own.
 source "$(dirname "$0")/tap.sh"
+# a failed run's last lines, as TAP comments
+why() { [ "$status" = 0 ] || tail -5 "$T/out" | sed 's/^/# /'; }
 
 if ! command -v dasdinit >/dev/null 2>&1; then
 	echo "1..0 # SKIP no dasdinit (Debian package hercules)"
@@ -17,6 +19,7 @@ kv() { # kv PREFIX KEY: KEY's value on the first console line with PREFIX
 for h in on off; do
 	# 1 MiB guests, 64 files x 8 pages = 2 MiB of files each
 	zrun --guests 2 --workload fileserve --iters 200 --hinting $h --timeout 120
+	why
 	ok $status "fileserve, hinting $h: both guests exit 0, every page verified (got $status)"
 	pages=$(kv '\[g0\] pcache:' pages)
 	miss=$(kv '\[g0\] pcache:' misses)
@@ -37,6 +40,7 @@ done
 ok $? "hinting off: no page was made volatile"
 
 zrun --guests 2 --workload anon --timeout 180
+why
 ok $status "anon: both guests exit 0, every page verified after swapping (got $status)"
 out=$(kv '\[g0\] swap:' swapouts)
 in=$(kv '\[g0\] swap:' swapins)

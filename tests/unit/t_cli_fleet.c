@@ -204,7 +204,7 @@ static void errors(void)
 	bad("guest\n", "fleet.conf:1: guest: a name is missing");
 	bad("guest mem=1M\n", "fleet.conf:1: guest: a name is missing before 'mem=1M'");
 	bad("guest a workload=busy\n",
-	    "fleet.conf:1: workload=busy: unknown workload (idle, churn, phases, random, none)");
+	    "fleet.conf:1: workload=busy: unknown workload (idle, churn, phases, random, fileserve, anon, disktest, none)");
 	bad("guest a hinting=maybe\n", "fleet.conf:1: hinting=maybe: expected on or off");
 	bad("guest a ws\n", "fleet.conf:1: 'ws': expected key=value");
 	bad("guest a ws=\n", "fleet.conf:1: ws=: the value is missing");
