@@ -3,45 +3,24 @@
 # self-tests on the four test volumes the CLI attaches in selftest mode
 # (PASS/FAIL lines -> TAP), and the CLI side: images made by dasdinit in
 # the run directory, their hercules.cnf lines, clear errors.
-cd "$(dirname "$0")/../.." || exit 1
-Z=$PWD/build/bin/zcmm
-T=$(mktemp -d "${TMPDIR:-/tmp}/zcmm-io.XXXXXX") || exit 1
-trap 'rm -rf "$T"' EXIT
-export TMPDIR=$T
-n=0
-fail=0
-ok() {
-	n=$((n + 1))
-	if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fail=1; fi
-}
+source "$(dirname "$0")/tap.sh"
+export TMPDIR=$T   # --dry-run leaves its run directories here
 
 if ! command -v dasdinit >/dev/null 2>&1; then
 	echo "1..0 # SKIP no dasdinit (Debian package hercules)"
 	exit 0
 fi
 
-# Hercules 3.13 itself dies now and then at start-up (seen without any
-# DASD too): one retry when it ended without the host's @exit line.
 selftest() {
-	"$Z" run --quiet --host-mode selftest --timeout 120 "$@" >"$T/out" 2>&1
-	status=$?
-	if [ $status = 3 ] && grep -q 'without an @exit line' "$T/out"; then
-		echo "# Hercules ended early, retrying once"
-		"$Z" run --quiet --host-mode selftest --timeout 120 "$@" >"$T/out" 2>&1
-		status=$?
-	fi
+	zrun --host-mode selftest --timeout 120 "$@"
 }
 
 selftest
 ok $status "selftest with the default test volumes exits 0 (got $status)"
 [ "$(grep -c '^dasd 020[0-3]: 9336 .* 16384 blocks (8 MiB)$' "$T/out")" = 4 ]
 ok $? "the host identifies four 8 MiB 9336 volumes at 0200-0203"
-while IFS= read -r line; do
-	case "$line" in
-	"PASS: io: "*) ok 0 "${line#PASS: }" ;;
-	"FAIL: io: "*) ok 1 "${line#FAIL: }" ;;
-	esac
-done < "$T/out"
+grep '^\(PASS\|FAIL\): io: ' "$T/out" >"$T/io"
+selftest_tap "$T/io"
 [ "$(grep -c '^PASS: io: ' "$T/out")" -ge 10 ]
 ok $? "at least ten I/O self-tests passed"
 grep '^io: ' "$T/out" | sed 's/^/# /'
@@ -77,5 +56,4 @@ selftest --paging-volumes 0
 [ $status = 1 ] && grep -q '^FAIL: io: test volumes found: no FBA volume' "$T/out"
 ok $? "selftest without volumes: a clear FAIL line, exit 1 (got $status)"
 
-echo "1..$n"
-exit $fail
+done_testing
