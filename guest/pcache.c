@@ -97,7 +97,37 @@ static struct pc_ent *take_entry(void)
 	}
 }
 
-uint64_t pcache_get(uint32_t block, int pin)
+/* A miss: block and up to `ahead` uncached blocks after it, read in one
+ * call (few enough that the clock cannot take back what it just gave). */
+static uint64_t fill(uint32_t block, int pin, uint32_t ahead)
+{
+	uint32_t blk[VDISK_MAX_ENTRIES], n, i;
+	uint64_t buf[VDISK_MAX_ENTRIES];
+	struct pc_ent *got[VDISK_MAX_ENTRIES];
+
+	n = 1 + (ahead < cap / 4 ? ahead : cap / 4);
+	if (n > VDISK_MAX_ENTRIES)
+		n = VDISK_MAX_ENTRIES;
+	for (i = 0; i < n && (!i || !lookup(block + i)); i++) {
+		got[i] = take_entry();
+		got[i]->block = blk[i] = block + i;
+		got[i]->ref = 1;
+		buf[i] = ADDR(got[i]);
+	}
+	n = i;
+	if (vdisk_rw(VDISK_BASE, VDISK_READ, n, blk, buf, 0) != VDISK_RC_OK)
+		panic(GS_DISK, "pcache: reading %u blocks from %u failed", n, block);
+	pcache_stats.readahead += n - 1;
+	for (i = 0; i < n; i++) {
+		got[i]->next = *chain(blk[i]);
+		*chain(blk[i]) = (uint32_t)(got[i] - ent) + 1;
+		if (i || !pin)
+			essa_set_volatile(buf[i]);
+	}
+	return buf[0];
+}
+
+uint64_t pcache_get(uint32_t block, int pin, uint32_t ahead)
 {
 	struct pc_ent *e = lookup(block);
 
@@ -111,15 +141,7 @@ uint64_t pcache_get(uint32_t block, int pin)
 		return ADDR(e);
 	}
 	pcache_stats.misses++;
-	e = take_entry();
-	e->block = block;
-	e->ref = 1;
-	vdisk_read1(VDISK_BASE, block, ADDR(e));
-	e->next = *chain(block);
-	*chain(block) = (uint32_t)(e - ent) + 1;
-	if (!pin)
-		essa_set_volatile(ADDR(e));
-	return ADDR(e);
+	return fill(block, pin, ahead);
 }
 
 void pcache_unpin(uint64_t addr)
@@ -159,10 +181,11 @@ void pcache_summary(void)
 	struct pcache_stats *s = &pcache_stats;
 	uint64_t n = s->hits + s->misses;
 
-	printf("pcache: pages=%u hits=%lu misses=%lu hit_pct=%lu evictions=%lu "
-	       "evicted_dropped=%lu fault_rereads=%lu pin_rereads=%lu\n", cap,
+	printf("pcache: pages=%u hits=%lu misses=%lu hit_pct=%lu readahead=%lu "
+	       "evictions=%lu evicted_dropped=%lu fault_rereads=%lu "
+	       "pin_rereads=%lu\n", cap,
 	       (unsigned long)s->hits, (unsigned long)s->misses,
 	       (unsigned long)(n ? s->hits * 100 / n : 0),
-	       (unsigned long)s->evictions, (unsigned long)s->evicted_dropped,
+	       (unsigned long)s->readahead, (unsigned long)s->evictions, (unsigned long)s->evicted_dropped,
 	       (unsigned long)s->fault_rereads, (unsigned long)s->pin_rereads);
 }

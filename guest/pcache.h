@@ -9,6 +9,7 @@
 
 struct pcache_stats {
 	uint64_t hits, misses;     /* lookups found / read from disk      */
+	uint64_t readahead;        /* blocks read with a miss, after it   */
 	uint64_t evictions;        /* pages reused for another block      */
 	uint64_t evicted_dropped;  /* of which the host had dropped first */
 	uint64_t fault_rereads;    /* discard faults: re-read, resumed    */
@@ -20,10 +21,11 @@ extern struct pcache_stats pcache_stats;
 void pcache_init(uint32_t max_pages);
 /* Frees every page and the tables. */
 void pcache_fini(void);
-/* The page holding base-disk block `block`, read on a miss. pin = 0:
- * it stays volatile (a read of it may discard-fault and is re-read by
- * the handler); pin = 1: it is stable until pcache_unpin(). */
-uint64_t pcache_get(uint32_t block, int pin);
+/* The page holding base-disk block `block`, read on a miss together with
+ * up to `ahead` uncached blocks after it (one call). pin = 0: it stays
+ * volatile (a read of it may discard-fault and is re-read by the
+ * handler); pin = 1: it is stable until pcache_unpin(). */
+uint64_t pcache_get(uint32_t block, int pin, uint32_t ahead);
 void pcache_unpin(uint64_t addr);
 /* The discard-fault handler's part: nonzero if addr was a cache page
  * (then it holds its block again). */

@@ -4,7 +4,8 @@
  * them (default 80) for the hottest 20% of the files. A request reads the
  * whole file through the page cache and verifies every page; even
  * requests pin each page stable while serving it, odd ones read the
- * volatile page as it is. Work unit: one page served. */
+ * volatile page as it is; a miss reads the rest of the file with it.
+ * Work unit: one page served. */
 #include "guest/workload.h"
 #include "guest/params.h"
 #include "guest/alloc.h"
@@ -52,7 +53,7 @@ int wl_fileserve(void)
 		f = pick_file(files, skew);
 		for (k = 0; k < fpages; k++) {
 			uint32_t block = f * fpages + k;
-			uint64_t a = pcache_get(block, pin);
+			uint64_t a = pcache_get(block, pin, fpages - 1 - k);
 
 			wl_verify_block(a, block);
 			if (pin)

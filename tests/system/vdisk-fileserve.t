@@ -25,13 +25,16 @@ for h in on off; do
 	miss=$(kv '\[g0\] pcache:' misses)
 	hits=$(kv '\[g0\] pcache:' hits)
 	ev=$(kv '\[g0\] pcache:' evictions)
-	[ -n "$pages" ] && [ "$pages" -lt 512 ] && [ "$miss" -gt "$pages" ] && [ "$ev" -gt 0 ]
-	ok $? "hinting $h: the cache ($pages pages) is smaller than the files: $miss misses, $ev evictions (re-reads from disk)"
+	ra=$(kv '\[g0\] pcache:' readahead)
+	[ -n "$pages" ] && [ "$pages" -lt 512 ] && [ $((miss + ra)) -gt "$pages" ] && [ "$ev" -gt 0 ]
+	ok $? "hinting $h: the cache ($pages pages) is smaller than the files: $miss misses + $ra read ahead, $ev evictions (re-reads from disk)"
 	[ "$hits" -gt "$miss" ]
 	ok $? "hinting $h: the skewed requests hit the cache ($hits hits)"
 	rr=$(( $(kv '\[g0\] pcache:' fault_rereads) + $(kv '\[g0\] pcache:' pin_rereads) ))
-	[ "$(field 0 disk_reads)" = $((miss + rr)) ]
-	ok $? "hinting $h: host disk_reads ($(field 0 disk_reads)) = guest misses + re-reads ($miss + $rr)"
+	[ "$(field 0 disk_reads)" = $((miss + ra + rr)) ]
+	ok $? "hinting $h: host disk_reads ($(field 0 disk_reads)) = guest misses + read-ahead + re-reads ($miss + $ra + $rr)"
+	[ "$(kv '\[g0\] vdisk:' calls)" = "$miss" ]
+	ok $? "hinting $h: one call per miss, the read-ahead with it"
 	[ "$(field 0 disk_writes)" = 0 ] && [ "$(field 0 work)" = $((200 * 8)) ]
 	ok $? "hinting $h: no writes; one work unit per page served"
 	grep -E '\[g0\] (pcache|vdisk):' "$T/out" | sed 's/^/# /'
