@@ -1,6 +1,7 @@
 # zcmm top-level build.
 #   make          cross-build the host and the guest kernel, build the CLI
-#   make run      install what is missing, build, run the default job
+#   make run      install what is missing, build, run the default job:
+#                 zcmm bench bench/default.bench (BENCH=file for another)
 #   make check    install what is missing, build, run every test (prove)
 #   make deps     install missing Debian packages (nothing if all present)
 # Sources are found by directory, so a new file needs no Makefile edit:
@@ -103,9 +104,16 @@ deps:
 deps-check:
 	@command -v $(XCC) >/dev/null || ./tools/deps.sh $(DEB_PKGS)
 
+# the main job: the default benchmark scenario (about five minutes),
+# progress while it runs, the summary at the end (docs/bench.md)
+BENCH ?= bench/default.bench
 run: deps
 	$(MAKE) all
-	$(ZCMM) run
+	$(ZCMM) bench $(BENCH)
+
+bench: deps
+	$(MAKE) all
+	$(ZCMM) bench $(BENCH)
 
 check: deps
 	$(MAKE) all
@@ -119,5 +127,5 @@ install: all
 clean:
 	rm -rf $(B)
 
-.PHONY: all deps deps-check run check install clean
+.PHONY: all deps deps-check run bench check install clean
 -include $(shell find $(B) -name '*.d' 2>/dev/null)

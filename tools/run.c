@@ -269,7 +269,9 @@ int cmd_run(int argc, char **argv)
 	if (boot_plan_make(&p, &f, guest_elf, err) < 0)
 		zdie(ZX_USAGE, "%s", err);
 	p.boot.mode = o.mode;
-	p.boot.flags = o.no_essa ? ZCMM_BOOT_NO_ESSA : 0;
+	p.boot.flags = (o.no_essa ? ZCMM_BOOT_NO_ESSA : 0) |
+		       (o.test_hooks ? ZCMM_BOOT_TEST_HOOKS : 0) |
+		       (o.test_corrupt ? ZCMM_BOOT_CORRUPT_SLOT : 0);
 	p.boot.timeslice_us = f.timeslice_us;
 	p.boot.progress_ms = o.progress_ms;
 	p.boot.seed = f.seed;
@@ -349,10 +351,12 @@ int cmd_run(int argc, char **argv)
 		     secs, what, dir, o.keep ? ", kept" : ", removed");
 		status = ZX_TIMEOUT;
 	} else if (!r.exit_seen) {
-		if (herc_crashed(&r, st))
-			zerr("Hercules crashed (%s) on every one of %u attempt%s (running: %s; --retries N allows more)",
-			     crash_text(&r, st, hs, sizeof hs), tries,
-			     tries == 1 ? "" : "s", what);
+		if (herc_crashed(&r, st) && tries > 1)
+			zerr("Hercules crashed (%s) on every one of %u attempts (running: %s; --retries N allows more)",
+			     crash_text(&r, st, hs, sizeof hs), tries, what);
+		else if (herc_crashed(&r, st))
+			zerr("Hercules crashed (%s) (running: %s; --retries N runs it again)",
+			     crash_text(&r, st, hs, sizeof hs), what);
 		else if (r.disabled_wait)
 			zerr("the host stopped in a disabled wait state without an @exit line (running: %s)", what);
 		else if (r.first_host_ms < 0)

@@ -26,6 +26,7 @@ struct run_opts {
 	unsigned guests;        int guests_set;
 	uint32_t mode;
 	int keep, quiet, verbose, no_essa, dry_run;
+	int test_hooks, test_corrupt;  /* ZCMM_BOOT_TEST_HOOKS, _CORRUPT_SLOT */
 	int paging_volumes;      /* -1: auto (selftest 4, fleet 4, else 0) */
 	unsigned retries;       /* re-runs after a Hercules crash (2) */
 	uint64_t paging_size;   /* bytes per volume, 0: auto     */
@@ -37,6 +38,9 @@ struct run_opts {
  * exits ZX_USAGE with one line. */
 void run_parse_opts(struct run_opts *o, int argc, char **argv);
 void run_usage(FILE *out);
+/* Does `zcmm run` have the option --name? 1 with a value, 0 a flag,
+ * -1 no such option (zcmm bench's policy settings are these options). */
+int run_option_arg(const char *name);
 const char *mode_name(uint32_t mode);
 
 int cmd_run(int argc, char **argv);

@@ -44,6 +44,9 @@ void run_usage(FILE *out)
 "                     5000 otherwise; 0: none)\n"
 "  --seed N           run seed (default 1); guests get it mixed with their index\n"
 "  --no-essa          ESSA is not emulated: it is an operation exception\n"
+"  --test-hooks       allow the test-only hypercall DIAG 0x4F0 (tests)\n"
+"  --test-corrupt-slot  damage the first page-out on the paging volume, to\n"
+"                     show that page-in checksums catch it (tests)\n"
 "Fleet shorthands:\n"
 "  --guests N         N guests named g0..g(N-1) (no FLEET-FILE then)\n"
 "  --guest-mem SIZE   storage per guest, a multiple of 1 MiB (default 1M)\n"
@@ -97,7 +100,7 @@ void run_usage(FILE *out)
 
 enum {
 	O_STORAGE = 256, O_CPUS, O_TIMEOUT, O_KEEP, O_LOG, O_RESULTS, O_QUIET,
-	O_VERBOSE, O_MODE, O_TIMESLICE, O_PROGRESS, O_SEED, O_NOESSA,
+	O_VERBOSE, O_MODE, O_TIMESLICE, O_PROGRESS, O_SEED, O_NOESSA, O_TESTHOOKS, O_TESTCORRUPT,
 	O_GUESTS, O_GMEM, O_WORKLOAD, O_IMAGE, O_WS, O_ITERS, O_PHASES, O_MS,
 	O_MIN, O_HINTING, O_FILES, O_FPAGES, O_SKEW, O_HERCULES, O_DRYRUN, O_DURATION, O_PGVOLS, O_PGSIZE,
 	O_RETRIES,
@@ -110,7 +113,9 @@ static const struct option longopts[] = {
 	{ "quiet", 0, 0, O_QUIET },         { "verbose", 0, 0, O_VERBOSE },
 	{ "host-mode", 1, 0, O_MODE },      { "timeslice", 1, 0, O_TIMESLICE },
 	{ "progress", 1, 0, O_PROGRESS },   { "seed", 1, 0, O_SEED },
-	{ "no-essa", 0, 0, O_NOESSA },      { "guests", 1, 0, O_GUESTS },
+	{ "no-essa", 0, 0, O_NOESSA },
+	{ "test-hooks", 0, 0, O_TESTHOOKS },
+	{ "test-corrupt-slot", 0, 0, O_TESTCORRUPT },      { "guests", 1, 0, O_GUESTS },
 	{ "guest-mem", 1, 0, O_GMEM },      { "workload", 1, 0, O_WORKLOAD },
 	{ "image", 1, 0, O_IMAGE },         { "ws", 1, 0, O_WS },
 	{ "iters", 1, 0, O_ITERS },         { "phases", 1, 0, O_PHASES },
@@ -215,6 +220,8 @@ void run_parse_opts(struct run_opts *o, int argc, char **argv)
 		case O_QUIET:    o->quiet = 1; break;
 		case O_VERBOSE:  o->verbose = 1; break;
 		case O_NOESSA:   o->no_essa = 1; break;
+		case O_TESTHOOKS: o->test_hooks = 1; break;
+		case O_TESTCORRUPT: o->test_corrupt = 1; break;
 		case O_HERCULES: o->hercules = a; break;
 		case O_MODE:
 			for (v = 0; v < 4 && strcmp(a, mode_names[v]); v++)

@@ -1,5 +1,6 @@
 /* zcmm.c - main() of the zcmm CLI: the subcommand dispatch (run, states,
  * version, help). Each subcommand lives in its own file. */
+#include "tools/bench.h"
 #include "tools/run.h"
 #include "tools/statescmd.h"
 #include "tools/util.h"
@@ -19,6 +20,9 @@ static void usage(FILE *out)
 "Commands:\n"
 "  run [OPTIONS] [FLEET-FILE]   boot the host with a fleet, stream its console,\n"
 "                               print the results (zcmm run --help)\n"
+"  bench [OPTIONS] SCENARIO     run every policy of a benchmark scenario on\n"
+"                               the same fleet, write a report (CSV, plots,\n"
+"                               summary.md; zcmm bench --help, docs/bench.md)\n"
 "  states [--table|--dot]       print the page-state machine (ESSA and host\n"
 "                               transitions) as a table or a Graphviz diagram\n"
 "  version                      print the version\n"
@@ -58,6 +62,8 @@ int main(int argc, char **argv)
 		return cmd_states(argc - 1, argv + 1);
 	if (!strcmp(cmd, "run"))
 		return cmd_run(argc - 1, argv + 1);
+	if (!strcmp(cmd, "bench"))
+		return cmd_bench(argc - 1, argv + 1);
 	zerr("unknown command '%s' (see zcmm --help)", cmd);
 	return ZX_USAGE;
 }

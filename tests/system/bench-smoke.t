@@ -1,0 +1,74 @@
+#!/bin/bash
+# bench-smoke.t - zcmm bench end to end on a tiny scenario (2 policies, 1
+# repeat, 4 small guests, overcommitted so that the host reclaims): the
+# report directory has runs.csv with a row per run, samples.csv, summary.md
+# and PNG plots; the summary's figures are the ones runs.csv gives (by awk
+# here, and by zcmm bench --check); a malformed scenario names its line.
+source "$(dirname "$0")/tap.sh"
+
+cat >"$T/tiny.bench" <<'EOF2'
+title bench smoke test
+repeat 1
+sample 300
+reserve 6M
+overcommit 2
+policy none hinting=off
+policy hinting hinting=on
+target essa-cost metric=throughput policy=hinting vs=none min=0.5
+guest churn count=2 mem=2M workload=churn ws=400 iters=8
+guest random count=2 mem=2M workload=random ws=300 iters=3000
+EOF2
+D=$T/report
+"$Z" bench --out "$D" "$T/tiny.bench" >"$T/out" 2>&1
+status=$?
+ok $status "zcmm bench on a tiny scenario exits 0 (got $status; $(tail -3 "$T/out" | tr '\n' ' '))"
+for f in runs.csv samples.csv summary.md scenario.bench fleet.conf throughput.png paging.png states-2x.png; do
+	[ -s "$D/$f" ]; ok $? "report has $f"
+done
+for f in throughput.png paging.png states-2x.png; do
+	[ "$(head -c 8 "$D/$f" | od -An -tx1 | tr -d ' \n')" = 89504e470d0a1a0a ]
+	ok $? "$f is a PNG (magic bytes)"
+done
+[ "$(tail -n +2 "$D/runs.csv" | wc -l)" = 2 ]; ok $? "runs.csv: one row per run"
+head -1 "$D/runs.csv" | grep -q '^scenario,variant,policy,repeat,exit,wall_s,throughput,.*work'
+ok $? "runs.csv header: the fixed columns, then the total record's keys"
+col() { awk -F, -v k="$1" -v p="$2" 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
+	$3 == p { print $c[k] }' "$D/runs.csv"; }
+for p in none hinting; do
+	[ "$(col exit $p)" = 0 ] && [ "$(col work $p)" -gt 0 ]
+	ok $? "$p: exit 0 and work from the host's counters ($(col work $p) units)"
+	want=$(awk -v w="$(col work $p)" -v s="$(col wall_s $p)" 'BEGIN { t = w / s; if (t >= 1000) printf "%.0f", t; else printf "%.3g", t }')
+	grep -q "^| $p | \`hinting=[a-z]*\` | 1/1 | $want |" "$D/summary.md"
+	ok $? "$p: the summary's throughput $want = work / wall_s of runs.csv"
+	po=$(col pageouts $p); disc=$(awk -v a="$(col discard_u $p)" -v b="$(col discard_v $p)" -v c="$(col discard_p $p)" 'BEGIN { print a + b + c }')
+	grep -q "^| $p | .* | 1/1 | [0-9]* | ${po:-n/a} | [0-9n/a]* | $disc |" "$D/summary.md"
+	ok $? "$p: page-outs ${po:-n/a} and discards $disc as in runs.csv"
+done
+ratio=$(awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next } { t[$3] = $c["work"] / $c["wall_s"] }
+	END { r = t["hinting"] / t["none"]; if (r >= 1000) printf "%.0f", r; else printf "%.3g", r }' "$D/runs.csv")
+grep -q "^| 2x | hinting | $ratio |" "$D/summary.md"; ok $? "headline ratio $ratio = hinting / none from runs.csv"
+grep -q "^| essa-cost | throughput of hinting / none (2x) = $ratio | >= 0.5 | \(met\|not met\) |" "$D/summary.md"
+ok $? "target with the measured figure beside it"
+[ "$(awk -F, 'NR > 1 { print $1 }' "$D/samples.csv" | sort -u)" = 2x ] && [ "$(wc -l <"$D/samples.csv")" -ge 3 ]
+ok $? "samples.csv has the state samples over time"
+"$Z" bench --check "$D" >"$T/check" 2>&1; ok $? "zcmm bench --check: summary.md agrees with runs.csv ($(cat "$T/check"))"
+sed -i "s/^| 2x | hinting | $ratio |/| 2x | hinting | 9.99 |/" "$D/summary.md"
+"$Z" bench --check "$D" >"$T/check" 2>&1; st=$?
+[ $st = 1 ] && grep -q "summary.md:[0-9]*: differs" "$T/check"; ok $? "--check finds a changed figure (exit $st)"
+grep -q "^\[bench 1/2 " "$T/out" && grep -q "^\[bench 2/2 hinting r1, .*done in" "$T/out"
+ok $? "progress: which run of how many, elapsed"
+grep -q "^# zcmm bench: tiny" "$T/out"; ok $? "the summary is printed at the end"
+
+# a malformed scenario: file:line and the reason, exit 2
+printf 'repeat 1\npolicy none hinting=off\npolicy b balloon=on\n' >"$T/bad.bench"
+"$Z" bench --out "$T/bad" "$T/bad.bench" >"$T/out" 2>&1; st=$?
+[ $st = 2 ] && grep -qx "zcmm: $T/bad.bench:3: policy b: unknown setting 'balloon' (a zcmm run option, see zcmm run --help)" "$T/out"
+ok $? "unknown policy setting: line 3 named, exit 2 ($(cat "$T/out"))"
+printf 'policy none hinting=sometimes\n' >"$T/bad2.bench"
+"$Z" bench --dry-run "$T/bad2.bench" >"$T/out" 2>&1; st=$?
+[ $st = 2 ] && grep -qx "zcmm: $T/bad2.bench:1: policy none: --hinting sometimes: expected on or off" "$T/out"
+ok $? "bad setting value: zcmm run's own message with the line ($(cat "$T/out"))"
+for f in bench/*.bench; do
+	"$Z" bench --dry-run "$f" >/dev/null 2>"$T/err"; ok $? "$f parses ($(cat "$T/err"))"
+done
+done_testing

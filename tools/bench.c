@@ -1,0 +1,984 @@
+/* bench.c - `zcmm bench SCENARIO`: runs every variant x repeat x policy
+ * of a scenario as a child `zcmm run` of the same fleet (the same binary),
+ * times each on the wall clock, collects its total and sample records,
+ * and writes the report directory: runs.csv, samples.csv, summary.md
+ * (made from runs.csv read back, so --check can make it again), the
+ * gnuplot script and its PNGs, and every run's log and results. */
+#define _GNU_SOURCE
+#include "tools/bench.h"
+#include "tools/util.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <math.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#define BENCH_RETRIES 2
+
+struct bench_opts {
+	const char *scenario, *out, *hercules, *check;
+	const char *policies, *variants;
+	unsigned repeat;        /* 0: the scenario's */
+	const char *timeout;
+	int quiet, no_plots, dry_run;
+};
+
+/* State samples of one run (kind=sample records). */
+struct sample {
+	unsigned run;           /* index into runs */
+	double t_ms, frames_free;
+	double st[8];           /* Sr Sp Sz Ur Uz Vr Vz Pr */
+};
+
+static const char *const state_keys[8] = {
+	"Sr", "Sp", "Sz", "Ur", "Uz", "Vr", "Vz", "Pr",
+};
+
+static void bench_usage(FILE *out)
+{
+	fputs(
+"usage: zcmm bench [OPTIONS] SCENARIO\n"
+"       zcmm bench --check DIR\n"
+"Run every policy of a scenario (docs/bench.md) on the same fleet, one run\n"
+"after another (variant x repeat x policy), and write a report directory:\n"
+"runs.csv (one row per run), samples.csv (page states over time), summary.md\n"
+"(medians, min-max over repeats, ratios against the policy `none`, targets)\n"
+"and PNG plots (gnuplot). The summary is printed at the end.\n"
+"\n"
+"  --out DIR          report directory (default\n"
+"                     bench-results/SCENARIO-YYYYmmdd-HHMMSS)\n"
+"  --repeat N         repeats instead of the scenario's `repeat`\n"
+"  --policies A,B     only these policies\n"
+"  --variants A,B     only these variants\n"
+"  --timeout SEC      each run's --timeout (default: the fleet's, 600)\n"
+"  --hercules PATH    the Hercules program for the runs\n"
+"  --no-plots         no gnuplot\n"
+"  --dry-run          check the scenario, print the runs, run nothing\n"
+"  --check DIR        make summary.md again from DIR/runs.csv and\n"
+"                     DIR/scenario.bench and compare: exit 0 if the same\n"
+"  --quiet            no progress\n"
+"  -h, --help         this text\n"
+"\n"
+"Exit status: 0 every run finished with status 0; 1 some did not (the\n"
+"report is written, without them); 2 usage or scenario error; 130\n"
+"interrupted.\n", out);
+}
+
+static double now_s(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static int in_list(const char *list, const char *name)
+{
+	size_t len = strlen(name);
+
+	if (!list)
+		return 1;
+	for (const char *p = list; *p;) {
+		size_t k = strcspn(p, ",");
+
+		if (k == len && !strncmp(p, name, len))
+			return 1;
+		p += k + (p[k] == ',');
+	}
+	return 0;
+}
+
+static void list_check(const char *list, const struct scenario *s, int pol)
+{
+	char name[64];
+
+	if (!list)
+		return;
+	for (const char *p = list; *p;) {
+		size_t k = strcspn(p, ",");
+
+		snprintf(name, sizeof name, "%.*s", (int)k, p);
+		if (pol ? !scenario_policy(s, name) : !scenario_variant(s, name))
+			zdie(ZX_USAGE, "--%s: no %s '%s' in %s", pol ? "policies" : "variants",
+			     pol ? "policy" : "variant", name, s->path);
+		p += k + (p[k] == ',');
+	}
+}
+
+static int mkdirs(const char *path)
+{
+	char *p = xstrdup(path);
+
+	for (char *q = p + 1; *q; q++)
+		if (*q == '/') {
+			*q = 0;
+			if (mkdir(p, 0755) < 0 && errno != EEXIST) {
+				free(p);
+				return -1;
+			}
+			*q = '/';
+		}
+	free(p);
+	return mkdir(path, 0755) < 0 && errno != EEXIST ? -1 : 0;
+}
+
+static void write_text_file(const char *dir, const char *name, const char *text)
+{
+	char *p = path_join(dir, name);
+	FILE *fp = fopen(p, "w");
+
+	if (!fp || fputs(text, fp) < 0 || fclose(fp) != 0)
+		zdie(ZX_USAGE, "cannot write %s: %s", p, strerror(errno));
+	free(p);
+}
+
+static char *self_exe(void)
+{
+	char buf[4096];
+	ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 1);
+
+	if (n <= 0)
+		zdie(ZX_USAGE, "cannot find my own program (/proc/self/exe)");
+	buf[n] = 0;
+	return xstrdup(buf);
+}
+
+/* The fleet text with every guest line's count= times k (a line without
+ * count= gets count=k). malloc'd. */
+static char *scale_fleet(const char *text, unsigned k)
+{
+	size_t cap = strlen(text) * 2 + 1024, used = 0;
+	char *out = xmalloc(cap);
+
+	out[0] = 0;
+	while (*text) {
+		size_t len = strcspn(text, "\n");
+		char *line = xmalloc(len + 1), *w, *save = NULL, *hash;
+		int guest = 0, counted = 0;
+		char buf[4096];
+		size_t bl = 0;
+
+		memcpy(line, text, len);
+		line[len] = 0;
+		if ((hash = strchr(line, '#')))
+			*hash = 0;
+		buf[0] = 0;
+		for (w = strtok_r(line, " \t", &save); w; w = strtok_r(NULL, " \t", &save)) {
+			if (!bl && !strcmp(w, "guest"))
+				guest = 1;
+			if (guest && !strncmp(w, "count=", 6)) {
+				bl += (size_t)snprintf(buf + bl, sizeof buf - bl, "%scount=%llu",
+						       bl ? " " : "",
+						       strtoull(w + 6, NULL, 0) * k);
+				counted = 1;
+			} else
+				bl += (size_t)snprintf(buf + bl, sizeof buf - bl, "%s%s",
+						       bl ? " " : "", w);
+			if (bl >= sizeof buf)
+				bl = sizeof buf - 1;
+		}
+		if (guest && !counted)
+			bl += (size_t)snprintf(buf + bl, sizeof buf - bl, " count=%u", k);
+		if (used + strlen(buf) + 2 > cap)
+			out = xrealloc(out, cap = cap * 2 + strlen(buf) + 2);
+		used += (size_t)sprintf(out + used, "%s\n", guest ? buf : "");
+		free(line);
+		text += len + (text[len] == '\n');
+	}
+	return out;
+}
+
+/* --- one run ------------------------------------------------------- */
+
+struct runctx {
+	const struct bench_opts *o;
+	const struct scenario *s;
+	const char *dir, *exe, *fleet;
+	const char *vfleet;     /* this variant's scaled fleet, if scale= */
+	unsigned idx, total;
+	double t_bench;
+	int tty;
+};
+
+static void show(const struct runctx *c, const char *tag, const char *text)
+{
+	double t = now_s() - c->t_bench;
+
+	if (c->o->quiet)
+		return;
+	if (c->tty) {
+		printf("\r\033[K[bench %u/%u %s, %dm%02ds] %.60s", c->idx + 1, c->total,
+		       tag, (int)t / 60, (int)t % 60, text);
+	} else
+		printf("[bench %u/%u %s, %dm%02ds] %s\n", c->idx + 1, c->total, tag,
+		       (int)t / 60, (int)t % 60, text);
+	fflush(stdout);
+}
+
+/* Runs `zcmm run` for one variant x policy, its output into log; the
+ * exit status (128+signal if killed). */
+static int child_run(const struct runctx *c, const struct bench_arm *var,
+		     const struct bench_arm *pol, const char *res,
+		     const char *logpath, const char *tag)
+{
+	char *argv[8 + 4 * BENCH_MAX_SETS + 8], prog[32], *opt[2 * BENCH_MAX_SETS + 2];
+	int argc = 0, nopt = 0, pfd[2], st;
+	FILE *log = fopen(logpath, "a");
+	char buf[8192], line[8192];
+	size_t ll = 0;
+	pid_t pid;
+
+	if (!log)
+		zdie(ZX_USAGE, "cannot write %s: %s", logpath, strerror(errno));
+	snprintf(prog, sizeof prog, "%llu", (unsigned long long)c->s->sample_ms);
+	argv[argc++] = (char *)c->exe;
+	argv[argc++] = "run";
+	argv[argc++] = "--results";
+	argv[argc++] = (char *)res;
+	argv[argc++] = "--progress";
+	argv[argc++] = prog;
+	argv[argc++] = "--retries";     /* bench retries: it times each attempt */
+	argv[argc++] = "0";
+	if (c->o->hercules) {
+		argv[argc++] = "--hercules";
+		argv[argc++] = (char *)c->o->hercules;
+	}
+	if (c->o->timeout) {
+		argv[argc++] = "--timeout";
+		argv[argc++] = (char *)c->o->timeout;
+	}
+	for (int k = 0; k < 2; k++) {
+		const struct bench_arm *a = k ? pol : var;   /* the policy wins */
+
+		for (unsigned i = 0; i < a->nset; i++) {
+			char *o = xmalloc(strlen(a->set[i].key) + 3);
+
+			sprintf(o, "--%s", a->set[i].key);
+			opt[nopt++] = o;
+			argv[argc++] = o;
+			if (a->set[i].val)
+				argv[argc++] = a->set[i].val;
+		}
+	}
+	argv[argc++] = (char *)(var->scale > 1 ? c->vfleet : c->fleet);
+	argv[argc] = NULL;
+	fprintf(log, "$");
+	for (int i = 0; i < argc; i++)
+		fprintf(log, " %s", argv[i]);
+	fprintf(log, "\n");
+	fflush(log);
+	if (pipe(pfd) < 0)
+		zdie(ZX_USAGE, "pipe: %s", strerror(errno));
+	fflush(stdout);
+	fflush(stderr);
+	pid = fork();
+	if (pid < 0)
+		zdie(ZX_USAGE, "fork: %s", strerror(errno));
+	if (pid == 0) {
+		int nul = open("/dev/null", O_RDONLY);
+
+		close(pfd[0]);
+		if (nul >= 0)
+			dup2(nul, 0);
+		dup2(pfd[1], 1);
+		dup2(pfd[1], 2);
+		execv(c->exe, argv);
+		_exit(127);
+	}
+	close(pfd[1]);
+	for (;;) {
+		ssize_t n = read(pfd[0], buf, sizeof buf);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		fwrite(buf, 1, (size_t)n, log);
+		for (ssize_t i = 0; i < n; i++) {
+			if (buf[i] != '\n' && ll < sizeof line - 1) {
+				line[ll++] = buf[i];
+				continue;
+			}
+			line[ll] = 0;
+			ll = 0;
+			if (!strncmp(line, "progress ", 9))
+				show(c, tag, line + 9);
+			else if (!strncmp(line, "zcmm: timeout", 13)) {
+				if (c->tty && !c->o->quiet)
+					printf("\r\033[K");
+				fprintf(stderr, "  [%s] %s\n", tag, line);
+			}
+		}
+	}
+	close(pfd[0]);
+	fclose(log);
+	while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
+		;
+	for (int i = 0; i < nopt; i++)
+		free(opt[i]);
+	return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+}
+
+/* The run's results TSV: the total record into r, samples appended. */
+static void read_results(const char *path, struct bench_run *r, unsigned idx,
+			 struct sample **sp, unsigned *ns)
+{
+	FILE *fp = fopen(path, "r");
+	char *line = NULL, *hdr = NULL, **h = NULL, **f = NULL;
+	size_t cap = 0;
+	unsigned nh = 0, lineno = 0;
+
+	if (!fp)
+		return;
+	while (getline(&line, &cap, fp) > 0) {
+		unsigned nf = 0;
+		char *p;
+
+		line[strcspn(line, "\r\n")] = 0;
+		if (++lineno == 1) {
+			hdr = xstrdup(line);
+			for (p = hdr; p; ) {
+				h = xrealloc(h, (nh + 1) * sizeof *h);
+				h[nh++] = p;
+				if ((p = strchr(p, '\t')))
+					*p++ = 0;
+			}
+			f = xmalloc((nh + 1) * sizeof *f);
+			continue;
+		}
+		for (p = line; p && nf < nh; ) {
+			f[nf++] = p;
+			if ((p = strchr(p, '\t')))
+				*p++ = 0;
+		}
+		if (nf < 1)
+			continue;
+		if (!strcmp(f[0], "total")) {
+			for (unsigned j = 1; j < nf; j++)
+				if (*f[j] && strcmp(h[j], "id"))
+					bench_run_set(r, h[j], f[j]);
+		} else if (!strcmp(f[0], "sample")) {
+			struct sample s;
+
+			memset(&s, 0, sizeof s);
+			s.run = idx;
+			s.t_ms = s.frames_free = NAN;
+			for (unsigned k = 0; k < 8; k++)
+				s.st[k] = NAN;
+			for (unsigned j = 1; j < nf; j++) {
+				if (!*f[j])
+					continue;
+				if (!strcmp(h[j], "t_ms"))
+					s.t_ms = strtod(f[j], NULL);
+				else if (!strcmp(h[j], "frames_free"))
+					s.frames_free = strtod(f[j], NULL);
+				for (unsigned k = 0; k < 8; k++)
+					if (!strcmp(h[j], state_keys[k]))
+						s.st[k] = strtod(f[j], NULL);
+			}
+			*sp = xrealloc(*sp, (*ns + 1) * sizeof **sp);
+			(*sp)[(*ns)++] = s;
+		}
+	}
+	free(line);
+	free(hdr);
+	free(h);
+	free(f);
+	fclose(fp);
+}
+
+/* --- samples and plots --------------------------------------------- */
+
+static void write_samples_csv(const char *dir, const struct bench_run *runs,
+			      const struct sample *sm, unsigned ns)
+{
+	char *p = path_join(dir, "samples.csv");
+	FILE *fp = fopen(p, "w");
+
+	if (!fp)
+		zdie(ZX_USAGE, "cannot write %s: %s", p, strerror(errno));
+	fputs("variant,policy,repeat,t_ms,frames_free", fp);
+	for (unsigned k = 0; k < 8; k++)
+		fprintf(fp, ",%s", state_keys[k]);
+	fputc('\n', fp);
+	for (unsigned i = 0; i < ns; i++) {
+		const struct bench_run *r = &runs[sm[i].run];
+
+		fprintf(fp, "%s,%s,%u,%.0f,%.0f", r->variant, r->policy, r->repeat,
+			sm[i].t_ms, sm[i].frames_free);
+		for (unsigned k = 0; k < 8; k++)
+			fprintf(fp, ",%.0f", sm[i].st[k]);
+		fputc('\n', fp);
+	}
+	fclose(fp);
+	free(p);
+}
+
+static void datnum(FILE *fp, double v)
+{
+	if (isnan(v))
+		fputs(" ?", fp);
+	else
+		fprintf(fp, " %.6g", v);
+}
+
+static int has_runs(const struct bench_run *runs, unsigned n,
+		    const char *v, const char *p)
+{
+	for (unsigned i = 0; i < n; i++)
+		if ((!v || !strcmp(runs[i].variant, v)) &&
+		    (!p || !strcmp(runs[i].policy, p)))
+			return 1;
+	return 0;
+}
+
+/* Writes the data files and plots.gp; runs gnuplot. 0 if the PNGs were
+ * made. */
+static int make_plots(const char *dir, const struct scenario *s,
+		      const struct bench_run *runs, unsigned n,
+		      const struct sample *sm, unsigned ns)
+{
+	char *p;
+	FILE *gp, *tp, *pp;
+	unsigned x = 0, nv = 0;
+	int st;
+	pid_t pid;
+
+	p = path_join(dir, "plot-throughput.dat");
+	tp = fopen(p, "w");
+	free(p);
+	p = path_join(dir, "plot-paging.dat");
+	pp = fopen(p, "w");
+	free(p);
+	p = path_join(dir, "plots.gp");
+	gp = fopen(p, "w");
+	free(p);
+	if (!tp || !pp || !gp)
+		zdie(ZX_USAGE, "cannot write the plot files in %s: %s", dir, strerror(errno));
+	fprintf(tp, "# x label median min max colour\n");
+	fprintf(pp, "# label pageouts pageins discards discard_faults (medians)\n");
+	for (unsigned v = 0; v < s->nvar; v++)
+		nv += has_runs(runs, n, s->var[v].name, NULL);
+	for (unsigned v = 0; v < s->nvar; v++) {
+		const char *vn = s->var[v].name;
+
+		if (!has_runs(runs, n, vn, NULL))
+			continue;
+		for (unsigned q = 0; q < s->npol; q++) {
+			const char *pn = s->pol[q].name;
+			struct spread t = bench_spread(runs, n, vn, pn, "throughput");
+			char label[80];
+
+			if (!has_runs(runs, n, vn, pn))
+				continue;
+			if (nv > 1)
+				snprintf(label, sizeof label, "%s %s", pn, vn);
+			else
+				snprintf(label, sizeof label, "%s", pn);
+			fprintf(tp, "%u \"%s\"", x++, label);
+			datnum(tp, t.median);
+			datnum(tp, t.min);
+			datnum(tp, t.max);
+			fprintf(tp, " %u\n", q + 1);
+			fprintf(pp, "\"%s\"", label);
+			datnum(pp, bench_spread(runs, n, vn, pn, "pageouts").median);
+			datnum(pp, bench_spread(runs, n, vn, pn, "pageins").median);
+			datnum(pp, bench_spread(runs, n, vn, pn, "discards").median);
+			datnum(pp, bench_spread(runs, n, vn, pn, "discard_faults").median);
+			fputc('\n', pp);
+		}
+		x++;    /* a gap between variants */
+	}
+	fclose(tp);
+	fclose(pp);
+
+	fprintf(gp,
+"# plots.gp - written by zcmm bench; run `gnuplot plots.gp` here again\n"
+"set terminal pngcairo size 1000,560 font 'sans,11' noenhanced\n"
+"set datafile missing '?'\n"
+"set grid ytics lc rgb '#dddddd'\n"
+"set border 3\n"
+"set tics nomirror\n"
+"set output 'throughput.png'\n"
+"set title 'Throughput by policy: %s (median of the repeats, bars: min-max)'\n"
+"set ylabel 'work units per wall-clock second'\n"
+"set yrange [0:*]\n"
+"set xrange [-0.6:%u]\n"
+"set style fill solid 0.7 border -1\n"
+"set boxwidth 0.75\n"
+"set key off\n"
+"set xtics rotate by -20\n"
+"plot 'plot-throughput.dat' using 1:3:6:xtic(2) with boxes lc variable, \\\n"
+"     '' using 1:3:4:5 with yerrorbars lc rgb 'black' pt 0 lw 1.5, \\\n"
+"     '' using 1:3:(sprintf('%%.0f', $3)) with labels offset 0,1\n"
+"unset xrange\n"
+"set output 'paging.png'\n"
+"set title 'Page-outs, page-ins, discards without I/O, discard faults: %s (medians)'\n"
+"set ylabel 'pages'\n"
+"set style data histograms\n"
+"set style histogram clustered gap 1\n"
+"set style fill solid 0.8 border -1\n"
+"set boxwidth 0.9\n"
+"set key top left\n"
+"plot 'plot-paging.dat' using 2:xtic(1) title 'page-outs' lc rgb '#d62728', \\\n"
+"     '' using 3 title 'page-ins' lc rgb '#ff9896', \\\n"
+"     '' using 4 title 'discards without I/O' lc rgb '#2ca02c', \\\n"
+"     '' using 5 title 'discard faults' lc rgb '#9467bd'\n"
+"unset style\n"
+"set style fill solid 0.85 noborder\n",
+		s->name, x ? x - 1 : 1, s->name);
+
+	/* states over time: one picture per variant, a panel per policy, the
+	 * first ok repeat (else the first); stacked MiB of guest pages */
+	for (unsigned v = 0; v < s->nvar; v++) {
+		const char *vn = s->var[v].name;
+		unsigned np = 0, panel = 0;
+
+		if (!has_runs(runs, n, vn, NULL))
+			continue;
+		double tmax = 0;
+
+		for (unsigned q = 0; q < s->npol; q++)
+			np += has_runs(runs, n, vn, s->pol[q].name);
+		for (unsigned q = 0; q < s->npol; q++) {
+			int pk = -1;
+
+			for (unsigned i = 0; i < n; i++)
+				if (!strcmp(runs[i].variant, vn) && !strcmp(runs[i].policy, s->pol[q].name) &&
+				    (pk < 0 || (runs[pk].status && !runs[i].status)))
+					pk = (int)i;
+			for (unsigned i = 0; i < ns; i++)
+				if ((int)sm[i].run == pk && sm[i].t_ms / 1000 > tmax)
+					tmax = sm[i].t_ms / 1000;
+		}
+		fprintf(gp,
+"set output 'states-%s.png'\n"
+"set terminal pngcairo size 1000,%u font 'sans,11' noenhanced\n"
+"set multiplot layout %u,1 title 'Guest page states over time, %s / %s (first ok repeat; MiB, stacked)'\n"
+"set key outside right top\n"
+"set xlabel 'host time, s'\n"
+"set ylabel 'MiB'\n"
+"set yrange [0:*]\n"
+"set xrange [0:%g]\n"
+"set xtics norotate\n",
+			vn, 90 + 240 * np, np, s->name, vn, tmax > 0 ? tmax : 1);
+		for (unsigned q = 0; q < s->npol; q++) {
+			const char *pn = s->pol[q].name;
+			int pick = -1;
+			char name[128];
+			FILE *df;
+
+			if (!has_runs(runs, n, vn, pn))
+				continue;
+			for (unsigned i = 0; i < n; i++)
+				if (!strcmp(runs[i].variant, vn) && !strcmp(runs[i].policy, pn) &&
+				    (pick < 0 || (runs[pick].status && !runs[i].status)))
+					pick = (int)i;
+			snprintf(name, sizeof name, "plot-states-%s-%s.dat", vn, pn);
+			p = path_join(dir, name);
+			if (!(df = fopen(p, "w")))
+				zdie(ZX_USAGE, "cannot write %s: %s", p, strerror(errno));
+			free(p);
+			/* cumulative: Sr, +Pr, +Vr, +Ur, +Sp, +Vz (MiB) */
+			fprintf(df, "# t_s Sr +Pr +Vr +Ur +Sp +Vz (MiB, cumulative), run repeat %u\n",
+				pick >= 0 ? runs[pick].repeat : 0);
+			for (unsigned i = 0; i < ns; i++) {
+				static const int order[6] = { 0, 7, 5, 3, 1, 6 };
+				double c = 0;
+
+				if ((int)sm[i].run != pick || isnan(sm[i].t_ms))
+					continue;
+				fprintf(df, "%.3f", sm[i].t_ms / 1000);
+				for (int k = 0; k < 6; k++) {
+					double vv = sm[i].st[order[k]];
+
+					c += isnan(vv) ? 0 : vv * 4096.0 / MiB;
+					fprintf(df, " %.4f", c);
+				}
+				fputc('\n', df);
+			}
+			fclose(df);
+			fprintf(gp,
+"set title '%s'\n"
+"plot '%s' using 1:7:6 with filledcurves title 'Vz discarded' lc rgb '#9467bd', \\\n"
+"     '' using 1:6:5 with filledcurves title 'Sp paged out' lc rgb '#d62728', \\\n"
+"     '' using 1:5:4 with filledcurves title 'Ur unused' lc rgb '#c7c7c7', \\\n"
+"     '' using 1:4:3 with filledcurves title 'Vr volatile' lc rgb '#98df8a', \\\n"
+"     '' using 1:3:2 with filledcurves title 'Pr pot. volatile' lc rgb '#ffbb78', \\\n"
+"     '' using 1:2 with filledcurves x1 title 'Sr stable' lc rgb '#1f77b4'\n",
+				pn, name);
+			panel++;
+		}
+		fprintf(gp, "unset multiplot\n");
+		(void)panel;
+	}
+	fclose(gp);
+
+	fflush(stdout);
+	pid = fork();
+	if (pid < 0)
+		return -1;
+	if (pid == 0) {
+		int nul = open("/dev/null", O_RDONLY), err;
+		char *lp = path_join(dir, "gnuplot.log");
+
+		err = open(lp, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+		if (chdir(dir) < 0)
+			_exit(126);
+		if (nul >= 0)
+			dup2(nul, 0);
+		if (err >= 0) {
+			dup2(err, 1);
+			dup2(err, 2);
+		}
+		execlp("gnuplot", "gnuplot", "plots.gp", (char *)NULL);
+		_exit(127);
+	}
+	while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
+		;
+	if (!WIFEXITED(st) || WEXITSTATUS(st)) {
+		if (WIFEXITED(st) && WEXITSTATUS(st) == 127)
+			zerr("gnuplot not found: no plots (install the Debian package gnuplot-nox)");
+		else
+			zerr("gnuplot failed: see %s/gnuplot.log", dir);
+		return -1;
+	}
+	return 0;
+}
+
+/* --- --check ------------------------------------------------------- */
+
+static int bench_check(const char *dir)
+{
+	struct scenario s;
+	struct bench_run *runs;
+	unsigned n;
+	char err[ZERR_MAX], *p, *want, *have = NULL;
+	size_t cap = 0;
+	FILE *fp;
+	int plots, rc = 0;
+
+	scenario_init(&s);
+	bench_optcheck = NULL;          /* the runs were made: no re-check */
+	p = path_join(dir, "scenario.bench");
+	if (scenario_parse_file(&s, p, err) < 0)
+		zdie(ZX_USAGE, "%s", err);
+	free(p);
+	p = path_join(dir, "runs.csv");
+	if (bench_read_runs_csv(p, &runs, &n, err) < 0)
+		zdie(ZX_USAGE, "%s", err);
+	free(p);
+	p = path_join(dir, "summary.md");
+	if (!(fp = fopen(p, "r")))
+		zdie(ZX_USAGE, "%s: %s", p, strerror(errno));
+	if (getdelim(&have, &cap, 0, fp) < 0)
+		have = xstrdup("");
+	fclose(fp);
+	plots = strstr(have, "\n## Plots\n") != NULL;
+	want = bench_summary(&s, runs, n, plots);
+	if (strcmp(want, have)) {
+		unsigned line = 1;
+		const char *a = want, *b = have;
+
+		while (*a && *a == *b) {
+			line += *a == '\n';
+			a++, b++;
+		}
+		zerr("%s:%u: differs from what runs.csv gives:", p, line);
+		while (a > want && a[-1] != '\n')
+			a--;
+		fprintf(stderr, "  from runs.csv: %.*s\n", (int)strcspn(a, "\n"), a);
+		rc = 1;
+	} else
+		printf("%s agrees with runs.csv (%u runs): every figure recomputed\n", p, n);
+	free(p);
+	free(want);
+	free(have);
+	for (unsigned i = 0; i < n; i++)
+		bench_run_free(&runs[i]);
+	free(runs);
+	scenario_free(&s);
+	return rc;
+}
+
+/* --- main ---------------------------------------------------------- */
+
+static void parse_opts(struct bench_opts *o, int argc, char **argv)
+{
+	static const struct option lo[] = {
+		{ "out", 1, 0, 'o' },      { "repeat", 1, 0, 'r' },
+		{ "policies", 1, 0, 'p' }, { "variants", 1, 0, 'v' },
+		{ "timeout", 1, 0, 't' },  { "hercules", 1, 0, 'H' },
+		{ "no-plots", 0, 0, 'n' }, { "dry-run", 0, 0, 'd' },
+		{ "check", 1, 0, 'c' },    { "quiet", 0, 0, 'q' },
+		{ "help", 0, 0, 'h' },     { 0, 0, 0, 0 },
+	};
+	uint64_t v;
+	int c;
+
+	memset(o, 0, sizeof *o);
+	opterr = 0;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "+:h", lo, NULL)) != -1) {
+		switch (c) {
+		case 'h':
+			bench_usage(stdout);
+			exit(0);
+		case 'o': o->out = optarg; break;
+		case 'r':
+			if (parse_u64(optarg, &v) < 0 || v < 1 || v > BENCH_MAX_REPEAT)
+				zdie(ZX_USAGE, "--repeat %s: expected 1 to %d", optarg, BENCH_MAX_REPEAT);
+			o->repeat = (unsigned)v;
+			break;
+		case 'p': o->policies = optarg; break;
+		case 'v': o->variants = optarg; break;
+		case 't':
+			if (parse_ms_us(optarg, &v) < 0)
+				zdie(ZX_USAGE, "--timeout %s: expected seconds", optarg);
+			o->timeout = optarg;
+			break;
+		case 'H': o->hercules = optarg; break;
+		case 'n': o->no_plots = 1; break;
+		case 'd': o->dry_run = 1; break;
+		case 'c': o->check = optarg; break;
+		case 'q': o->quiet = 1; break;
+		case ':':
+			zdie(ZX_USAGE, "bench: option '%s' needs a value (see zcmm bench --help)",
+			     argv[optind - 1]);
+		default:
+			zdie(ZX_USAGE, "bench: unknown option '%s' (see zcmm bench --help)",
+			     argv[optind - 1]);
+		}
+	}
+	if (optind < argc)
+		o->scenario = argv[optind++];
+	if (optind < argc)
+		zdie(ZX_USAGE, "bench: one scenario only ('%s' is extra)", argv[optind]);
+	if (!o->scenario && !o->check)
+		zdie(ZX_USAGE, "bench: which scenario? (zcmm bench bench/default.bench; see zcmm bench --help)");
+}
+
+int cmd_bench(int argc, char **argv)
+{
+	struct bench_opts o;
+	struct scenario s;
+	struct bench_run *runs = NULL, *back = NULL;
+	struct sample *sm = NULL;
+	unsigned nruns = 0, ns = 0, nback = 0, total = 0, bad = 0;
+	char err[ZERR_MAX], *dir, *fleet, *exe, *text;
+	struct runctx c;
+	int plots = 0, stop = 0;
+	char *vfleet = NULL;
+
+	parse_opts(&o, argc, argv);
+	if (o.check)
+		return bench_check(o.check);
+	scenario_init(&s);
+	if (scenario_parse_file(&s, o.scenario, err) < 0)
+		zdie(ZX_USAGE, "%s", err);
+	list_check(o.policies, &s, 1);
+	list_check(o.variants, &s, 0);
+	if (o.repeat)
+		s.repeat = o.repeat;
+	for (unsigned v = 0; v < s.nvar; v++)
+		for (unsigned p = 0; p < s.npol; p++)
+			total += in_list(o.variants, s.var[v].name) &&
+				 in_list(o.policies, s.pol[p].name);
+	total *= s.repeat;
+	if (o.dry_run) {
+		unsigned k = 0;
+
+		printf("scenario %s: %u guests, %llu MiB of guest storage, %u runs\n",
+		       s.name, s.fleet.n, (unsigned long long)(s.guest_total / MiB), total);
+		for (unsigned v = 0; v < s.nvar; v++)
+			for (unsigned r = 1; r <= s.repeat; r++)
+				for (unsigned p = 0; p < s.npol; p++) {
+					if (!in_list(o.variants, s.var[v].name) ||
+					    !in_list(o.policies, s.pol[p].name))
+						continue;
+					printf("run %u: variant %s, policy %s, repeat %u: zcmm run",
+					       ++k, s.var[v].name, s.pol[p].name, r);
+					for (int q = 0; q < 2; q++) {
+						const struct bench_arm *a = q ? &s.pol[p] : &s.var[v];
+
+						for (unsigned i = 0; i < a->nset; i++)
+							printf(" --%s%s%s", a->set[i].key,
+							       a->set[i].val ? " " : "",
+							       a->set[i].val ? a->set[i].val : "");
+					}
+					if (s.var[v].scale > 1)
+						printf(" FLEET(counts x%u)\n", s.var[v].scale);
+					else
+						printf(" FLEET\n");
+				}
+		scenario_free(&s);
+		return 0;
+	}
+
+	if (o.out)
+		dir = xstrdup(o.out);
+	else {
+		char stamp[32], name[200];
+		time_t t = time(NULL);
+
+		strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", localtime(&t));
+		snprintf(name, sizeof name, "bench-results/%s-%s", s.name, stamp);
+		dir = xstrdup(name);
+	}
+	if (mkdirs(dir) < 0)
+		zdie(ZX_USAGE, "cannot make %s: %s", dir, strerror(errno));
+	{
+		char *logs = path_join(dir, "runs");
+
+		if (mkdirs(logs) < 0)
+			zdie(ZX_USAGE, "cannot make %s: %s", logs, strerror(errno));
+		free(logs);
+	}
+	/* the scenario as run (command-line repeat appended) and its fleet */
+	{
+		size_t len = strlen(s.text) + 200;
+
+		text = xmalloc(len);
+		snprintf(text, len, "%s# --- added by zcmm bench ---\nname %s\n", s.text, s.name);
+		if (o.repeat)
+			snprintf(text + strlen(text), len - strlen(text),
+				 "repeat %u    # --repeat\n", o.repeat);
+	}
+	write_text_file(dir, "scenario.bench", text);
+	free(text);
+	write_text_file(dir, "fleet.conf", s.fleet_text);
+	fleet = path_join(dir, "fleet.conf");
+	exe = self_exe();
+
+	memset(&c, 0, sizeof c);
+	c.o = &o;
+	c.s = &s;
+	c.dir = dir;
+	c.exe = exe;
+	c.fleet = fleet;
+	c.total = total;
+	c.t_bench = now_s();
+	c.tty = isatty(1);
+	signal(SIGINT, SIG_IGN);        /* the child (same group) gets it */
+	if (!o.quiet)
+		printf("zcmm bench %s: %u runs (%u polic%s x %u variant%s x %u repeat%s), report in %s\n",
+		       s.name, total, s.npol, s.npol == 1 ? "y" : "ies", s.nvar,
+		       s.nvar == 1 ? "" : "s", s.repeat, s.repeat == 1 ? "" : "s", dir);
+	for (unsigned v = 0; v < s.nvar && !stop; v++, free(vfleet), vfleet = NULL)
+		for (unsigned r = 1; r <= s.repeat && !stop; r++)
+			for (unsigned p = 0; p < s.npol && !stop; p++) {
+				const struct bench_arm *va = &s.var[v], *po = &s.pol[p];
+				char tag[128], base[160], *res, *logp, msg[200];
+				struct bench_run *run;
+				double t0;
+
+				if (!in_list(o.variants, va->name) || !in_list(o.policies, po->name))
+					continue;
+				if (va->scale > 1 && !vfleet) {
+					char nm[80], *t = scale_fleet(s.fleet_text, va->scale);
+
+					snprintf(nm, sizeof nm, "fleet-%s.conf", va->name);
+					write_text_file(dir, nm, t);
+					free(t);
+					vfleet = path_join(dir, nm);
+					c.vfleet = vfleet;
+				}
+				snprintf(tag, sizeof tag, "%s%s%s r%u", s.nvar > 1 ? va->name : "",
+					 s.nvar > 1 ? " " : "", po->name, r);
+				snprintf(base, sizeof base, "runs/%s-%s-r%u", va->name, po->name, r);
+				{
+					char b2[200];
+
+					snprintf(b2, sizeof b2, "%s.tsv", base);
+					res = path_join(dir, b2);
+					snprintf(b2, sizeof b2, "%s.log", base);
+					logp = path_join(dir, b2);
+				}
+				runs = xrealloc(runs, (nruns + 1) * sizeof *runs);
+				run = &runs[nruns];
+				memset(run, 0, sizeof *run);
+				snprintf(run->variant, sizeof run->variant, "%s", va->name);
+				snprintf(run->policy, sizeof run->policy, "%s", po->name);
+				run->repeat = r;
+				show(&c, tag, "starting");
+				/* Hercules 3.13 crashes now and then (zcmm run --retries);
+				 * the bench retries itself so that only the attempt that
+				 * finished is timed */
+				for (int attempt = 1; ; attempt++) {
+					unlink(res);
+					t0 = now_s();
+					run->status = child_run(&c, va, po, res, logp, tag);
+					run->wall_s = now_s() - t0;
+					if (run->status != ZX_HERCULES || attempt > BENCH_RETRIES)
+						break;
+					if (c.tty && !o.quiet)
+						printf("\r\033[K");
+					fprintf(stderr, "  [%s] Hercules crashed or ended early (zcmm run exit 3, see %s): running it again (attempt %d of %d)\n",
+						tag, logp, attempt + 1, BENCH_RETRIES + 1);
+				}
+				if (run->status == 0)
+					read_results(res, run, nruns, &sm, &ns);
+				else {
+					bad++;
+					if (run->status == ZX_SIGNAL || run->status == 128 + SIGINT)
+						stop = 1;
+				}
+				nruns++;
+				snprintf(msg, sizeof msg, "done in %.1f s, exit %d, throughput %.0f work/s",
+					 run->wall_s, run->status, bench_metric(run, "throughput"));
+				show(&c, tag, msg);
+				c.idx++;
+				if (c.tty && !o.quiet)
+					printf("\n");
+				free(res);
+				free(logp);
+			}
+
+	/* runs.csv, then the summary from runs.csv read back */
+	{
+		char *p = path_join(dir, "runs.csv");
+		FILE *fp = fopen(p, "w");
+
+		if (!fp || bench_write_runs_csv(&s, runs, nruns, fp) < 0 || fclose(fp) != 0)
+			zdie(ZX_USAGE, "cannot write %s: %s", p, strerror(errno));
+		if (bench_read_runs_csv(p, &back, &nback, err) < 0)
+			zdie(ZX_USAGE, "%s", err);
+		free(p);
+	}
+	write_samples_csv(dir, runs, sm, ns);
+	if (!o.no_plots && nback)
+		plots = make_plots(dir, &s, back, nback, sm, ns) == 0;
+	{
+		char *sum = bench_summary(&s, back, nback, plots);
+
+		write_text_file(dir, "summary.md", sum);
+		if (!o.quiet)
+			printf("\n");
+		fputs(sum, stdout);
+		printf("\nReport: %s (summary.md, runs.csv, samples.csv%s)\n", dir,
+		       plots ? ", *.png" : "");
+		free(sum);
+	}
+	for (unsigned i = 0; i < nruns; i++)
+		bench_run_free(&runs[i]);
+	for (unsigned i = 0; i < nback; i++)
+		bench_run_free(&back[i]);
+	free(runs);
+	free(back);
+	free(sm);
+	free(fleet);
+	free(exe);
+	free(dir);
+	scenario_free(&s);
+	if (stop)
+		return ZX_SIGNAL;
+	return bad ? 1 : 0;
+}
