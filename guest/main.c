@@ -7,6 +7,7 @@
 #include "guest/alloc.h"
 #include "guest/workload.h"
 #include "guest/hcall.h"
+#include "guest-balloon/balloon.h"
 
 extern char __image_start[], _end[]; /* guest.ld */
 
@@ -24,8 +25,12 @@ void guest_main(uint64_t mem_bytes, uint64_t index)
 	essa_probe(guest_desc.flags & ZCMM_GUEST_HINTING);
 	/* all pages but lowcore and image: free (and unused, if hinting) */
 	alloc_init(mem_bytes, (uint64_t)__image_start, (uint64_t)_end);
+	/* the balloon's floor; it follows the host's target from then on */
+	balloon_init();
 	/* the chosen workload, reporting work units with DIAG 0x40C */
 	status = workload_run();
+	/* the balloon's pages back to the allocator, before the leak check */
+	balloon_fini();
 	/* last report, leak check, summary line */
 	status = workload_summary(status);
 	hc_exit(status);

@@ -2,6 +2,7 @@
  * .workload, work units reported with DIAG 0x40C every work.every units
  * and at the end, and the pattern fill/verify of the pages they own. */
 #include "guest/workload.h"
+#include "guest-balloon/balloon.h"
 #include "guest/params.h"
 #include "guest/alloc.h"
 #include "guest/essa.h"
@@ -85,7 +86,7 @@ void work_add(uint64_t n)
 	work.units += n;
 	if (work.units < work.next)
 		return;
-	hc_report_work(work.units);
+	balloon_work(work.units);   /* DIAG 0x40C; follows the balloon target */
 	work.next = work.units + work.every;
 }
 
@@ -112,6 +113,8 @@ struct page_ref *wl_refs_alloc(uint32_t n)
 				    / PAGE_SIZE);
 	uint64_t a = alloc_pages_contig(pages);
 
+	if (!a)                     /* the balloon gives pages back first */
+		a = balloon_alloc_retry(pages);
 	if (!a)
 		panic(GS_ALLOC, "no %u contiguous pages for %u page refs",
 		      pages, n);
@@ -136,6 +139,8 @@ void wl_page_new(struct page_ref *ref, uint32_t gen)
 {
 	uint64_t a = alloc_page();
 
+	if (!a)                     /* the balloon gives pages back first */
+		a = balloon_alloc_retry(1);
 	if (!a)
 		panic(GS_ALLOC, "out of pages (%u free of %u)",
 		      alloc_stats.nfree, alloc_stats.pool);

@@ -1,6 +1,7 @@
 /* diag.c - DIAGNOSE, the guest's hypercall (docs/guest-abi.md): decode
  * the RS-format operands, then dispatch by code. Each hcall_* returns 0
  * or the program interruption code a real machine would present. */
+#include "host/balloon/balloon.h"
 #include "host/console.h"
 #include "host/frame.h"
 #include "host/gmap.h"
@@ -26,19 +27,23 @@ static int hcall_yield(struct guest *g, const struct diag_operands *op)
 	return 0;
 }
 
-/* 0x10: release pages R1..R3 (inclusive, page-aligned); the host frees
- * their frames and they read as zero again. The lowcore stays. */
+/* 0x10: release pages R1..R3, the addresses of the first and the last
+ * page (both page-aligned, as Linux's cmm and KVM have it); the host
+ * frees their frames and they read as zero again. The prefix pages
+ * (0-1: the guest's prefix is 0) are left alone, as z/VM and KVM do. */
 static int hcall_release(struct guest *g, const struct diag_operands *op)
 {
 	uint64_t first = guest_gpr(g, op->r1), last = guest_gpr(g, op->r3);
+	uint64_t frames = g->st.frames;
 
-	if ((first & 0xfff) || (last & 0xfff) != 0xfff || last < first)
+	if ((first & 0xfff) || (last & 0xfff) || last < first)
 		return PGM_SPECIFICATION;
 	if (last >= g->mem_bytes)
 		return PGM_ADDRESSING;
 	for (uint64_t p = first >> PAGE_SHIFT; p <= last >> PAGE_SHIFT; p++)
 		if (p > 1)
 			page_release(g, p);
+	g->st.released_frames += frames - g->st.frames;
 	return 0;
 }
 
@@ -85,10 +90,13 @@ static int hcall_params(struct guest *g, const struct diag_operands *op)
 	return 0;
 }
 
-/* 0x40c: R1 = work units done so far. */
+/* 0x40c: R1 = work units done so far; R3 out: the balloon target, in
+ * runs with a balloon policy (else R3 is left alone). */
 static int hcall_work(struct guest *g, const struct diag_operands *op)
 {
 	g->st.work = guest_gpr(g, op->r1);
+	if (balloon_enabled())
+		guest_set_gpr(g, op->r3, balloon_target(g));
 	return 0;
 }
 
@@ -102,6 +110,12 @@ static int hcall_blockio(struct guest *g, const struct diag_operands *op)
 static int hcall_nop(struct guest *g, const struct diag_operands *op)
 {
 	return 0;
+}
+
+/* 0x418: the guest's balloon report (host/balloon/hcall.c). */
+static int hcall_balloon_report(struct guest *g, const struct diag_operands *op)
+{
+	return hcall_balloon(g, op->r1, op->r3);
 }
 
 /* 0x4f0: test hooks (host/testhook.c). */
@@ -121,6 +135,7 @@ static const struct {
 	{ 0x0408, hcall_params },
 	{ 0x040c, hcall_work },
 	{ 0x0410, hcall_blockio },
+	{ 0x0418, hcall_balloon_report },
 	{ 0x04f0, hcall_testhook },
 	{ 0x04f4, hcall_nop },
 };

@@ -1,6 +1,7 @@
 /* fleet.c - the host's main job: make the guests the CLI described, run
  * them, print one @result record per guest and one in total, then take
  * every frame back and check that none leaked. */
+#include "host/balloon/balloon.h"
 #include "host/boot.h"
 #include "host/console.h"
 #include "host/essa/reclaim.h"
@@ -155,6 +156,7 @@ int fleet_run(void)
 	}
 	reclaim_init(guests, nguests);
 	pager_attach(guests, nguests);
+	balloon_init(guests, nguests);
 	kprintf("running %u guests, time slice %lu us, %lu frames free\n",
 		nguests, slice, frames_free);
 	t0 = tod_now();
@@ -177,6 +179,7 @@ int fleet_run(void)
 			g->exit_status == GUEST_STATUS_LIMIT ? "time-limit"
 			: g->stop_reason ? "stopped" : "exit");
 		result_line("guest", id, &g->st, g->exit_status);
+		balloon_result("guest", id, g);
 		page_census(g, census);
 		census_line("guest", id, census);
 		for (int k = 0; k < STATES_NVALID; k++)
@@ -194,6 +197,7 @@ int fleet_run(void)
 		sched_stats.slices, (long)(free_before - frames_free));
 	result_line("total", "all", &total, failed ? 1 : 0);
 	census_line("total", "all", census_total);
+	balloon_total(&total, wall_us);
 	kprintf(ZCMM_REC_RESULT "total id=all reclaim_runs=%lu "
 		"reclaim_scanned=%lu reclaim_discarded=%lu\n",
 		reclaim_stats.runs, reclaim_stats.scanned,

@@ -14,6 +14,8 @@
 #define PTE_SW_OUT   0x002UL  /* page-out under way (slot in 0-51)   */
 #define PTE_SW_IN    0x004UL  /* page-in under way (slot in 0-51)    */
 #define PTE_SW_DIRTY 0x008UL  /* the change bit saved with the slot  */
+#define PTE_SW_SAMPLED 0x010UL /* working-set sample: the frame is still
+				 held, in the origin (host/balloon/wss.c) */
 #define PTE_SLOT(pte) ((pte) >> 12)
 
 struct guest;

@@ -5,6 +5,7 @@
 
 #include <stdint.h>
 
+#include "host/balloon/balloon.h"
 #include "host/sie.h"
 #include "zcmm/boot.h"
 
@@ -42,6 +43,13 @@ struct guest_stats {
 	uint64_t disk_writes;    /* its disk blocks written              */
 	uint64_t double_paging;  /* disk writes of pages the host had
 				    paged out: paged in first          */
+	uint64_t released_frames;/* of released pages, frames freed      */
+	uint64_t balloon_inflated; /* balloon growth the guest reported  */
+	uint64_t balloon_deflated; /* balloon shrinkage it reported      */
+	uint64_t balloon_refused;  /* reports: target below its floor    */
+	uint64_t balloon_short;    /* reports: deflated for its own need */
+	uint64_t wss_sampled;    /* its pages put in samples             */
+	uint64_t wss_touched;    /* of them touched within their period  */
 };
 
 struct guest {
@@ -65,6 +73,7 @@ struct guest {
 	void *vdisk_bio;         /* its disk call's frame (host/vdisk/)  */
 	const struct zcmm_guest_desc *desc;
 	struct guest_stats st;
+	struct balloon_guest bl; /* host/balloon/: estimate, target, size */
 	uint8_t *pstate;         /* per page: states_encode() of its state */
 	uint8_t pstate_small[];  /* the rest of the frame, for small guests */
 };

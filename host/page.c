@@ -1,6 +1,7 @@
 /* page.c - one guest page as the host sees it: its state (states/) and
  * its frame (gmap.c). First touch, discard, release and the census of
  * states all live here, so no caller changes one without the other. */
+#include "host/balloon/balloon.h"
 #include "host/essa/reclaim.h"
 #include "host/gmap.h"
 #include "host/intercept.h"
@@ -45,6 +46,8 @@ static uint64_t serve(struct guest *g, uint64_t p, int *pgm, int blocking)
 	*pgm = 0;
 	if (!(pte & PTE_INVALID))
 		return pte & PTE_ORIGIN;
+	if (pte & PTE_SW_SAMPLED)       /* a working-set sample: touched */
+		return wss_touch(g, p);
 	if (pte & PTE_SW_OUT)           /* it was on its way out: keep it */
 		return pager_rescue(g, p);
 	a = states_access(page_state(g, p));
@@ -122,6 +125,7 @@ int page_discard(struct guest *g, uint64_t p)
 
 void page_release(struct guest *g, uint64_t p)
 {
+	wss_unsample(g, p);
 	if (*gmap_pte(g, p) & PTE_SW_OUT)
 		pager_rescue(g, p);
 	pager_forget(g, p);
@@ -132,8 +136,10 @@ void page_release(struct guest *g, uint64_t p)
 
 void page_teardown(struct guest *g)
 {
-	for (uint64_t p = 0; p < g->npages; p++)
+	for (uint64_t p = 0; p < g->npages; p++) {
+		wss_unsample(g, p);     /* its frame goes with gmap_destroy */
 		pager_forget(g, p);
+	}
 }
 
 void page_census(struct guest *g, uint64_t counts[STATES_NVALID])

@@ -12,5 +12,19 @@
 #define FRAMES_HIGH_WATER 256          /* ... until this many are free  */
 #define PAGER_MAX_SLOTS   (256 * 1024) /* 1 GiB of paging space         */
 #define PAGER_MAX_INFLIGHT 64          /* page-outs/-ins under way      */
+/* working-set sampling and the balloon policy (docs/balloon.md) */
+#define WSS_SAMPLE_DEF    64           /* pages sampled a guest a period */
+#define WSS_SAMPLE_MAX    64           /* the most (struct balloon_guest) */
+#define WSS_PERIOD_MS_DEF 1000         /* sampling period, host TOD      */
+#define WSS_FAULT_US      2            /* a sampled page's fault, SIE round
+					  trip (DESIGN.md): the cost model */
+#define WSS_FAST_SHIFT    1            /* fast average: 1/2 a period     */
+#define WSS_SLOW_SHIFT    2            /* slow average: 1/4 a period     */
+#define BALLOON_SLACK_PCT 25           /* room above the estimate ...    */
+#define BALLOON_SLACK_MIN 16           /* ... at least this many pages   */
+#define BALLOON_HOLD      4            /* periods a guest's own deflation
+					  (it was short) holds its target */
+#define BALLOON_DEADBAND  4            /* smaller target moves: jump     */
+#define BALLOON_SAMPLE_GUESTS 8        /* per-guest samples up to this   */
 
 #endif

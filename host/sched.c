@@ -2,6 +2,7 @@
  * one time slice (the host's CPU timer ends it, so a looping guest cannot
  * starve the rest); waiting guests cost nothing until their wake time;
  * with nobody runnable the host sleeps on its clock comparator. */
+#include "host/balloon/balloon.h"
 #include "host/gmap.h"
 #include "host/intercept.h"
 #include "host/io/fba.h"
@@ -88,6 +89,7 @@ void sched_run(struct guest **guests, unsigned n,
 		unsigned alive = 0, ran = 0;
 
 		io_reap(); /* completions may make guests runnable */
+		balloon_tick(now); /* working-set samples, balloon targets */
 		if (progress_ms && now >= next_report) {
 			p->report(tod_to_us(now - start) / 1000);
 			next_report = now + progress_ms * 1000 * TOD_PER_US;

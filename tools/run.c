@@ -271,7 +271,14 @@ int cmd_run(int argc, char **argv)
 	p.boot.mode = o.mode;
 	p.boot.flags = (o.no_essa ? ZCMM_BOOT_NO_ESSA : 0) |
 		       (o.test_hooks ? ZCMM_BOOT_TEST_HOOKS : 0) |
-		       (o.test_corrupt ? ZCMM_BOOT_CORRUPT_SLOT : 0);
+		       (o.test_corrupt ? ZCMM_BOOT_CORRUPT_SLOT : 0) |
+		       (o.balloon_fixed ? ZCMM_BOOT_BALLOON_FIXED : 0);
+	p.boot.policy = o.policy;
+	p.boot.wss_sample = o.wss_sample;
+	p.boot.wss_period_ms = o.wss_period_ms;
+	p.boot.balloon_target = o.balloon_target;
+	p.boot.balloon_target2 = o.balloon_target2;
+	p.boot.balloon_t2_ms = o.balloon_t2_ms;
 	p.boot.timeslice_us = f.timeslice_us;
 	p.boot.progress_ms = o.progress_ms;
 	p.boot.seed = f.seed;

@@ -27,6 +27,10 @@ struct run_opts {
 	uint32_t mode;
 	int keep, quiet, verbose, no_essa, dry_run;
 	int test_hooks, test_corrupt;  /* ZCMM_BOOT_TEST_HOOKS, _CORRUPT_SLOT */
+	uint32_t policy;        int policy_set;  /* enum zcmm_policy */
+	uint64_t wss_sample, wss_period_ms;      /* 0: the host's default */
+	uint64_t balloon_target, balloon_target2, balloon_t2_ms;
+	int balloon_fixed;      /* --balloon-target given */
 	int paging_volumes;      /* -1: auto (selftest 4, fleet 4, else 0) */
 	unsigned retries;       /* re-runs after a Hercules crash (2) */
 	uint64_t paging_size;   /* bytes per volume, 0: auto     */

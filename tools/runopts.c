@@ -15,6 +15,11 @@ static const char *const mode_names[] = {
 	[ZCMM_MODE_PANIC] = "panic", [ZCMM_MODE_HANG] = "hang",
 };
 
+static const char *const policy_names[] = {
+	[ZCMM_POLICY_HINTING] = "hinting", [ZCMM_POLICY_NONE] = "none",
+	[ZCMM_POLICY_BALLOON] = "balloon", [ZCMM_POLICY_BOTH] = "balloon+hinting",
+};
+
 const char *mode_name(uint32_t mode)
 {
 	return mode < 4 ? mode_names[mode] : "?";
@@ -44,6 +49,16 @@ void run_usage(FILE *out)
 "                     5000 otherwise; 0: none)\n"
 "  --seed N           run seed (default 1); guests get it mixed with their index\n"
 "  --no-essa          ESSA is not emulated: it is an operation exception\n"
+"  --policy P         none|hinting|balloon|balloon+hinting (default hinting):\n"
+"                     none and balloon mean --no-essa --hinting off, the\n"
+"                     others ESSA and hints on; the balloon policies set\n"
+"                     balloon targets from working-set estimates\n"
+"                     (docs/balloon.md)\n"
+"  --wss-sample N     pages sampled per guest a period (default 64, at most\n"
+"                     64); given without a balloon policy, sampling runs too\n"
+"  --wss-period MS    working-set sampling period in ms (default 1000)\n"
+"  --balloon-target N[,M@SEC]  balloon targets in pages fixed by the run, not\n"
+"                     the policy: N from the start, M from SEC s on (tests)\n"
 "  --test-hooks       allow the test-only hypercall DIAG 0x4F0 (tests)\n"
 "  --test-corrupt-slot  damage the first page-out on the paging volume, to\n"
 "                     show that page-in checksums catch it (tests)\n"
@@ -103,7 +118,7 @@ enum {
 	O_VERBOSE, O_MODE, O_TIMESLICE, O_PROGRESS, O_SEED, O_NOESSA, O_TESTHOOKS, O_TESTCORRUPT,
 	O_GUESTS, O_GMEM, O_WORKLOAD, O_IMAGE, O_WS, O_ITERS, O_PHASES, O_MS,
 	O_MIN, O_HINTING, O_FILES, O_FPAGES, O_SKEW, O_HERCULES, O_DRYRUN, O_DURATION, O_PGVOLS, O_PGSIZE,
-	O_RETRIES,
+	O_RETRIES, O_POLICY, O_WSS_SAMPLE, O_WSS_PERIOD, O_BTARGET,
 };
 
 static const struct option longopts[] = {
@@ -125,6 +140,8 @@ static const struct option longopts[] = {
 	{ "dry-run", 0, 0, O_DRYRUN },      { "duration", 1, 0, O_DURATION },
 	{ "paging-volumes", 1, 0, O_PGVOLS }, { "paging-size", 1, 0, O_PGSIZE },
 	{ "retries", 1, 0, O_RETRIES },
+	{ "policy", 1, 0, O_POLICY },       { "wss-sample", 1, 0, O_WSS_SAMPLE },
+	{ "wss-period", 1, 0, O_WSS_PERIOD }, { "balloon-target", 1, 0, O_BTARGET },
 	{ "help", 0, 0, 'h' },
 	{ 0, 0, 0, 0 },
 };
@@ -144,6 +161,30 @@ static uint64_t num(const char *opt, const char *v)
 	if (parse_u64(v, &x) < 0)
 		zdie(ZX_USAGE, "%s %s: not a number", opt, v);
 	return x;
+}
+
+/* --balloon-target N[,M@SEC] */
+static void parse_btarget(struct run_opts *o, const char *a)
+{
+	char *end;
+	unsigned long long n = strtoull(a, &end, 10), m, sec;
+
+	if (end == a || (*end && *end != ','))
+		zdie(ZX_USAGE, "--balloon-target %s: expected PAGES or PAGES,PAGES@SEC", a);
+	o->balloon_target = n;
+	o->balloon_fixed = 1;
+	if (!*end)
+		return;
+	a = end + 1;
+	m = strtoull(a, &end, 10);
+	if (end == a || *end != '@' || !end[1])
+		zdie(ZX_USAGE, "--balloon-target: expected PAGES,PAGES@SEC after the comma");
+	a = end + 1;
+	sec = strtoull(a, &end, 10);
+	if (*end || !sec)
+		zdie(ZX_USAGE, "--balloon-target: SEC must be a number above 0");
+	o->balloon_target2 = m;
+	o->balloon_t2_ms = sec * 1000;
 }
 
 void run_parse_opts(struct run_opts *o, int argc, char **argv)
@@ -220,6 +261,29 @@ void run_parse_opts(struct run_opts *o, int argc, char **argv)
 		case O_QUIET:    o->quiet = 1; break;
 		case O_VERBOSE:  o->verbose = 1; break;
 		case O_NOESSA:   o->no_essa = 1; break;
+		case O_POLICY:
+			for (v = 0; v < 4 && strcmp(a, policy_names[v]); v++)
+				;
+			if (v == 4)
+				zdie(ZX_USAGE, "--policy %s: expected none, hinting, balloon or balloon+hinting", a);
+			o->policy = (uint32_t)v;
+			o->policy_set = 1;
+			break;
+		case O_WSS_SAMPLE:
+			v = num("--wss-sample", a);
+			if (v < 1 || v > 64)
+				zdie(ZX_USAGE, "--wss-sample %s: expected 1 to 64", a);
+			o->wss_sample = v;
+			break;
+		case O_WSS_PERIOD:
+			v = num("--wss-period", a);
+			if (v < 10)
+				zdie(ZX_USAGE, "--wss-period %s: expected at least 10 ms", a);
+			o->wss_period_ms = v;
+			break;
+		case O_BTARGET:
+			parse_btarget(o, a);
+			break;
 		case O_TESTHOOKS: o->test_hooks = 1; break;
 		case O_TESTCORRUPT: o->test_corrupt = 1; break;
 		case O_HERCULES: o->hercules = a; break;
@@ -300,6 +364,19 @@ void run_parse_opts(struct run_opts *o, int argc, char **argv)
 		zdie(ZX_USAGE, "run: one fleet file only ('%s' is extra)", argv[optind]);
 	if (o->fleet_file && o->guests_set)
 		zdie(ZX_USAGE, "run: --guests and a fleet file exclude each other");
+	if (o->policy_set) {    /* the policy decides ESSA and hints */
+		int hints = o->policy == ZCMM_POLICY_HINTING ||
+			    o->policy == ZCMM_POLICY_BOTH;
+
+		if (hints && o->no_essa)
+			zdie(ZX_USAGE, "--policy %s uses ESSA: drop --no-essa",
+			     policy_names[o->policy]);
+		o->no_essa = !hints;
+		o->gd.hinting = hints;
+	}
+	if (o->balloon_fixed && o->policy != ZCMM_POLICY_BALLOON &&
+	    o->policy != ZCMM_POLICY_BOTH)
+		zdie(ZX_USAGE, "--balloon-target needs --policy balloon or balloon+hinting");
 	if (!o->progress_set)
 		o->progress_ms = o->quiet ? 0 : isatty(1) ? 1000 : 5000;
 }

@@ -2,6 +2,7 @@
  * format: essa r1,r2,m3). Hercules lacks it, so it reaches us as an
  * operation-exception interception; the semantics are the states module's,
  * this file only decodes, checks and carries out what it decides. */
+#include "host/balloon/balloon.h"
 #include "host/boot.h"
 #include "host/gmap.h"
 #include "host/intercept.h"
@@ -30,6 +31,7 @@ int handle_essa(struct guest *g)
 		return PGM_ADDRESSING;
 	p = addr >> PAGE_SHIFT;
 	pte = gmap_pte(g, p);
+	wss_unsample(g, p);     /* a working-set sample: resident      */
 	if (*pte & PTE_SW_OUT)  /* on its way out: it is still resident */
 		pager_rescue(g, p);
 	if (!(*pte & PTE_INVALID))

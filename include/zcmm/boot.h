@@ -26,6 +26,18 @@ enum zcmm_mode {
 #define ZCMM_BOOT_CORRUPT_SLOT 0x00000002u /* test: damage the first
 					       page-out's slot on disk   */
 #define ZCMM_BOOT_TEST_HOOKS   0x00000004u /* test: DIAG 0x4F0 allowed  */
+#define ZCMM_BOOT_BALLOON_FIXED 0x00000008u /* balloon targets come from
+					       balloon_target{,2}, not from
+					       the policy (tests)        */
+
+/* Memory policies (zcmm_boot.policy; docs/balloon.md). The CLI also sets
+ * ZCMM_BOOT_NO_ESSA and the guests' hinting flag to match. */
+enum zcmm_policy {
+	ZCMM_POLICY_HINTING = 0, /* ESSA hints, no balloon (the default)  */
+	ZCMM_POLICY_NONE = 1,    /* no ESSA, no balloon: the pager alone  */
+	ZCMM_POLICY_BALLOON = 2, /* balloon from working-set estimates    */
+	ZCMM_POLICY_BOTH = 3,    /* balloon and hinting                   */
+};
 
 struct zcmm_boot {
 	uint64_t magic;          /* 0x00 ZCMM_BOOT_MAGIC                  */
@@ -40,7 +52,19 @@ struct zcmm_boot {
 	uint64_t seed;           /* 0x38 run seed                         */
 	uint64_t duration_ms;    /* 0x40 stop guests still running after
 				          this much wall-clock time; 0: never */
-	uint64_t reserved[7];    /* 0x48                                  */
+	union {                  /* 0x48: each word big-endian u64        */
+		uint64_t reserved[7];
+		struct {
+			uint64_t policy;          /* 0x48 enum zcmm_policy */
+			uint64_t wss_sample;      /* 0x50 pages sampled per
+						     guest a period, 0: def. */
+			uint64_t wss_period_ms;   /* 0x58 0: default       */
+			uint64_t balloon_target;  /* 0x60 BALLOON_FIXED: pages */
+			uint64_t balloon_target2; /* 0x68 ... from t2 on   */
+			uint64_t balloon_t2_ms;   /* 0x70 0: no second step */
+			uint64_t reserved_78;     /* 0x78                  */
+		};
+	};
 };                               /* 0x80: guest table follows          */
 
 /* Workloads of the zcmm guest kernel (zcmm_guest_desc.workload). */

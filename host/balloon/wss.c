@@ -1,0 +1,122 @@
+/* wss.c - working-set estimation by sampling, as VMware ESX does it: each
+ * period a random sample of a guest's pages is watched; a resident one is
+ * made invalid with its frame kept (PTE_SW_SAMPLED), so the guest's next
+ * touch is a cheap host fault that maps it again and counts; a page not
+ * resident counts if it became resident. touched/sampled x pages is the
+ * period's raw estimate; a fast and a slow average of it are kept and the
+ * estimate is the larger: it rises quickly and falls slowly. */
+#include "host/balloon/balloon.h"
+#include "host/boot.h"
+#include "host/gmap.h"
+#include "host/guest.h"
+#include "host/memlayout.h"
+#include "lib/prng.h"
+
+static struct prng rng;
+static int rng_ready;
+
+static unsigned sample_size(void)
+{
+	uint64_t k = boot->wss_sample ? boot->wss_sample : WSS_SAMPLE_DEF;
+
+	return k > WSS_SAMPLE_MAX ? WSS_SAMPLE_MAX : (unsigned)k;
+}
+
+/* Invalidate without IPTE: the host runs on one CPU and balloon_tick()
+ * purges the TLB (PTLB) once after a whole round of samples, which
+ * Hercules 3.13 needs anyway for DAT-off guests (see gmap_invalidate). */
+void wss_period_start(struct guest *g)
+{
+	struct balloon_guest *b = &g->bl;
+	unsigned k = sample_size(), n = 0;
+
+	if (!rng_ready) {
+		prng_seed(&rng, boot->seed ^ 0x3a55ULL);
+		rng_ready = 1;
+	}
+	b->nsample = b->touched = 0;
+	b->held = 0;
+	if (g->npages <= 2 || g->state == GUEST_STOPPED || g->io_inflight ||
+	    !g->st.sie_entries)
+		return;
+	while (n < k) {
+		/* never the prefix pages: a missing one is a validity
+		   interception, not a fault */
+		uint64_t p = 2 + prng_below(&rng, (uint32_t)(g->npages - 2));
+		uint64_t *pte = gmap_pte(g, p);
+
+		if (*pte & PTE_SW_IN)   /* touched before the period began */
+			continue;
+		b->sample[n] = (uint16_t)p;
+		if (!(*pte & PTE_INVALID)) {
+			*pte = (*pte & PTE_ORIGIN) | PTE_INVALID | PTE_SW_SAMPLED;
+			b->held |= 1UL << n;
+		}
+		n++;
+	}
+	b->nsample = n;
+	g->st.wss_sampled += n;
+	balloon_stats.sampled += n;
+}
+
+uint64_t wss_touch(struct guest *g, uint64_t p)
+{
+	uint64_t *pte = gmap_pte(g, p), f = *pte & PTE_ORIGIN;
+
+	*pte = f;                 /* valid again: no TLB entry to purge */
+	g->bl.touched++;
+	g->st.wss_touched++;
+	balloon_stats.sample_faults++;
+	return f;
+}
+
+void wss_unsample(struct guest *g, uint64_t p)
+{
+	uint64_t *pte = gmap_pte(g, p);
+
+	if ((*pte & PTE_INVALID) && (*pte & PTE_SW_SAMPLED))
+		*pte &= PTE_ORIGIN;
+}
+
+static uint64_t avg(uint64_t a, uint64_t x, int shift)
+{
+	return x >= a ? a + ((x - a) >> shift) : a - ((a - x) >> shift);
+}
+
+void wss_period_end(struct guest *g)
+{
+	struct balloon_guest *b = &g->bl;
+	uint64_t touched = b->touched, x;
+
+	if (!b->nsample)
+		return;
+	for (unsigned i = 0; i < b->nsample; i++) {
+		uint64_t pte = *gmap_pte(g, b->sample[i]);
+
+		if (b->held & (1UL << i))
+			continue;        /* counted by wss_touch() */
+		/* not resident when sampled: resident (or leaving) now */
+		if (!(pte & PTE_INVALID) || (pte & (PTE_SW_OUT | PTE_SW_IN)))
+			touched++;
+	}
+	for (unsigned i = 0; i < b->nsample; i++)
+		if (b->held & (1UL << i))
+			wss_unsample(g, b->sample[i]);
+	g->st.wss_touched += touched - b->touched;
+	if (g->state == GUEST_STOPPED) {
+		b->nsample = 0;
+		return;
+	}
+	if (touched > b->nsample)   /* a page drawn twice and touched */
+		touched = b->nsample;
+	b->raw = touched * (g->npages - 2) / b->nsample;
+	x = b->raw << 8;
+	if (!b->periods++) {
+		b->fast = b->slow = x;
+	} else {
+		b->fast = avg(b->fast, x, WSS_FAST_SHIFT);
+		b->slow = avg(b->slow, x, WSS_SLOW_SHIFT);
+	}
+	b->estimate = (b->fast > b->slow ? b->fast : b->slow) >> 8;
+	b->nsample = 0;
+}
