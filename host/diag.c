@@ -27,16 +27,18 @@ static int hcall_yield(struct guest *g, const struct diag_operands *op)
 	return 0;
 }
 
-/* 0x10: release pages R1..R3, the addresses of the first and the last
- * page (both page-aligned, as Linux's cmm and KVM have it); the host
- * frees their frames and they read as zero again. The prefix pages
- * (0-1: the guest's prefix is 0) are left alone, as z/VM and KVM do. */
+/* 0x10: release pages R1..R3: R1 the first page's address, R3 the last
+ * page's (page-aligned, as Linux's cmm and KVM have it) or its last byte
+ * (zcmm's first form); the host frees their frames and they read as zero
+ * again. The prefix pages (0-1: the guest's prefix is 0) are left alone,
+ * as z/VM and KVM do. */
 static int hcall_release(struct guest *g, const struct diag_operands *op)
 {
 	uint64_t first = guest_gpr(g, op->r1), last = guest_gpr(g, op->r3);
 	uint64_t frames = g->st.frames;
 
-	if ((first & 0xfff) || (last & 0xfff) || last < first)
+	if ((first & 0xfff) || ((last & 0xfff) && (last & 0xfff) != 0xfff) ||
+	    last < first)
 		return PGM_SPECIFICATION;
 	if (last >= g->mem_bytes)
 		return PGM_ADDRESSING;
