@@ -1,32 +1,17 @@
 /* blockio.c - DIAG 0x410, block I/O for guests (docs/guest-abi.md): the
- * parameter list and its entries are checked, the buffer pages made
- * resident and held (io_inflight), one FBA request per entry goes to the
+ * parameter list and its entries are checked, the pages made resident
+ * (pin.c) and held (io_inflight), one FBA request per entry goes to the
  * volume, and the guest waits until the last one completes. */
 #include "host/console.h"
 #include "host/frame.h"
-#include "host/gmap.h"
 #include "host/essa/reclaim.h"
 #include "host/intercept.h"
 #include "host/memlayout.h"
-#include "host/page.h"
-#include "host/pager/pager.h"
 #include "host/vdisk/vdisk.h"
 #include "zcmm/vdisk.h"
 
 #define PSW_CC_SHIFT 44             /* PSW bits 18-19                    */
 #define VDISK_WAIT   (~1UL)         /* wait_page: "its disk I/O"         */
-
-/* One call under way, in a frame of its own while it runs. */
-struct bio {
-	struct guest *g;
-	uint64_t biopl, list;
-	int r3;                      /* the register for the return code */
-	unsigned n, go, left;        /* entries, of which sent, not back */
-	int busy;                    /* requests are out                 */
-	struct vdisk_bioe e[VDISK_MAX_ENTRIES];
-	struct io_req req[VDISK_MAX_ENTRIES];
-};
-_Static_assert(sizeof(struct bio) <= PAGE_SIZE, "a call fits a frame");
 
 static void set_result(struct guest *g, int r3, uint64_t rc)
 {
@@ -74,28 +59,6 @@ static void io_done(struct io_req *r)
 	guest_wake_io(g);
 }
 
-/* The page holding guest address addr resident, as the guest's own touch
- * would make it: 0 and *frame; -1 when the guest now waits (a page-in, a
- * free frame, or its discard-fault handler) and runs the DIAG again; or
- * a program interruption code. */
-static int resident(struct guest *g, uint64_t addr, uint64_t *frame)
-{
-	int pgm;
-
-	if (addr >= g->mem_bytes)
-		return PGM_ADDRESSING;
-	*frame = page_fault_in(g, addr >> PAGE_SHIFT, &pgm);
-	if (*frame)
-		return 0;
-	if (pgm == PGM_BLOCKED || pgm == PGM_DISCARD_FAULT) {
-		g->sd.psw_addr -= 4;   /* nullified: it will be retried */
-		if (pgm == PGM_DISCARD_FAULT)
-			guest_program_interrupt(g, pgm, 4, addr & ~0xfffUL);
-		return -1;
-	}
-	return pgm ? pgm : PGM_NO_FRAME;
-}
-
 /* The guest's call frame, made on its first call and kept until the end
  * (vdisk_drain), so a call under memory pressure needs no new frame. */
 static struct bio *get_bio(struct guest *g)
@@ -105,58 +68,6 @@ static struct bio *get_bio(struct guest *g)
 		g->vdisk_bio = (void *)frame_alloc();
 	}
 	return g->vdisk_bio;
-}
-
-/* No frame now: if page-outs will free some, wait and run the DIAG again. */
-static int retry_for_frame(struct guest *g)
-{
-	if (!pager_pending())
-		return PGM_NO_FRAME;
-	g->sd.psw_addr -= 4;
-	guest_block_io(g, GUEST_WAIT_FRAME);
-	return 0;
-}
-
-/* Every page the call uses resident at once: the buffers, the list and
- * the parameter list (written back at completion). Making one resident
- * may page out another (the guest is not held yet), so check them all
- * after, and again. A write of a page the host has paged out is double
- * paging: it must be read back before it can go to the guest's disk. */
-static int pin_all(struct guest *g, struct bio *b, uint64_t *frames)
-{
-	uint64_t f, last = b->list + b->n * sizeof(b->e[0]) - 1;
-	int pgm;
-
-	for (int round = 0; round < 8; round++) {
-		unsigned i, moved = 0;
-
-		if ((pgm = resident(g, b->biopl, &f)) ||
-		    (pgm = resident(g, b->list, &f)) ||
-		    (pgm = resident(g, last, &f)))
-			return pgm;
-		for (i = 0; i < b->n; i++) {
-			uint64_t p = b->e[i].buf >> PAGE_SHIFT;
-
-			if (b->e[i].status != VDISK_ST_OK)
-				continue;
-			if (b->e[i].type == VDISK_WRITE &&
-			    page_state(g, p).content == PAGE_CONTENT_PRESERVED)
-				g->st.double_paging++;
-			if ((pgm = resident(g, b->e[i].buf, &frames[i])))
-				return pgm;
-		}
-		for (i = 0; i < b->n; i++)
-			moved += b->e[i].status == VDISK_ST_OK &&
-				 *gmap_pte(g, b->e[i].buf >> PAGE_SHIFT) !=
-					 frames[i];
-		moved += !!(*gmap_pte(g, b->biopl >> PAGE_SHIFT) & PTE_INVALID);
-		moved += !!(*gmap_pte(g, b->list >> PAGE_SHIFT) & PTE_INVALID);
-		moved += !!(*gmap_pte(g, last >> PAGE_SHIFT) & PTE_INVALID);
-		if (!moved)
-			return 0;   /* the caller holds them (io_inflight) now */
-	}
-	pgm = retry_for_frame(g);
-	return pgm ? pgm : -1;
 }
 
 static int check_entry(struct guest *g, const struct vdisk_area *a,
@@ -188,19 +99,20 @@ static int do_io(struct guest *g, struct vdisk_biopl *pl, uint64_t addr,
 		return PGM_SPECIFICATION;
 	b = get_bio(g);
 	if (!b)
-		return retry_for_frame(g);
+		return vdisk_retry_for_frame(g);
 	b->g = g;
 	b->biopl = addr;
 	b->list = pl->list;
 	b->n = pl->count;
-	if ((pgm = resident(g, b->list, &frames[0])) ||
-	    (pgm = resident(g, b->list + b->n * sizeof(b->e[0]) - 1, &frames[0])))
+	if ((pgm = vdisk_resident(g, b->list, &frames[0])) ||
+	    (pgm = vdisk_resident(g, b->list + b->n * sizeof(b->e[0]) - 1,
+				  &frames[0])))
 		return pgm < 0 ? 0 : pgm;
 	pgm = gmem_read(g, pl->list, b->e, b->n * sizeof(b->e[0]));
 	for (i = 0; !pgm && i < b->n; i++)
 		pgm = check_entry(g, a, &b->e[i]);
 	if (!pgm)
-		pgm = pin_all(g, b, frames);
+		pgm = vdisk_pin_all(g, b, frames);
 	if (pgm)
 		return pgm < 0 ? 0 : pgm;
 	vdisk_stats.calls++;
@@ -246,7 +158,7 @@ int vdisk_hcall(struct guest *g, int r1, int r3)
 
 	if ((addr & 7) || fn > VDISK_FN_IO)
 		return PGM_SPECIFICATION;
-	pgm = resident(g, addr, &frame);
+	pgm = vdisk_resident(g, addr, &frame);
 	if (pgm)
 		return pgm < 0 ? 0 : pgm;
 	pgm = gmem_read(g, addr, &pl, sizeof(pl));

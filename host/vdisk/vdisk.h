@@ -8,6 +8,8 @@
 
 #include "host/guest.h"
 #include "host/io/fba.h"
+#include "host/memlayout.h"
+#include "zcmm/vdisk.h"
 
 /* A guest disk: 4 KiB blocks [first, first + blocks) of a volume. */
 struct vdisk_area {
@@ -29,6 +31,28 @@ void vdisk_init(void);
 int vdisk_area(struct guest *g, unsigned disk, struct vdisk_area *a);
 /* DIAG 0x410: R1 = parameter list, R3 = function in, return code out. */
 int vdisk_hcall(struct guest *g, int r1, int r3);
+
+/* Inside: one call under way, in the guest's call frame (blockio.c). */
+struct bio {
+	struct guest *g;
+	uint64_t biopl, list;
+	int r3;                      /* the register for the return code */
+	unsigned n, go, left;        /* entries, of which sent, not back */
+	int busy;                    /* requests are out                 */
+	struct vdisk_bioe e[VDISK_MAX_ENTRIES];
+	struct io_req req[VDISK_MAX_ENTRIES];
+};
+_Static_assert(sizeof(struct bio) <= PAGE_SIZE, "a call fits a frame");
+
+/* pin.c: addr's page resident: 0 and *frame, -1 when the guest now waits
+ * and will run the DIAG again, or a program interruption code. */
+int vdisk_resident(struct guest *g, uint64_t addr, uint64_t *frame);
+/* Every page of call b resident at once (frames[] of the buffers); as
+ * vdisk_resident. */
+int vdisk_pin_all(struct guest *g, struct bio *b, uint64_t *frames);
+/* No frame now: wait for page-outs and retry (0), or PGM_NO_FRAME. */
+int vdisk_retry_for_frame(struct guest *g);
+
 /* Before guests are torn down: wait for their disk I/O to finish, free
  * their call frames. */
 void vdisk_drain(struct guest **guests, unsigned n);
