@@ -20,6 +20,8 @@
 					  trip (DESIGN.md): the cost model */
 #define WSS_FAST_SHIFT    1            /* fast average: 1/2 a period     */
 #define WSS_SLOW_SHIFT    2            /* slow average: 1/4 a period     */
+#define WSS_BLOCKED_PCT   25           /* blocked on host I/O this much of
+					  a period: the estimate may not fall */
 #define BALLOON_SLACK_PCT 25           /* room above the estimate ...    */
 #define BALLOON_SLACK_MIN 16           /* ... at least this many pages   */
 #define BALLOON_HOLD      4            /* periods a guest's own deflation

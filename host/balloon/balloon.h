@@ -35,6 +35,9 @@ struct balloon_guest {
 	uint32_t reason;         /* enum balloon_reason, its last report   */
 	uint32_t hold;           /* periods left of holding target <= size */
 	uint64_t periods;        /* sampling periods completed             */
+	uint64_t io_wait_mark;   /* its io_wait_us when the period began   */
+	uint64_t start_tod;      /* when the period began                  */
+	uint64_t blocked;        /* periods mostly blocked on host I/O     */
 };
 
 /* The run's policy from the boot block; the guests to sample. */

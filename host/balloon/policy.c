@@ -3,7 +3,8 @@
  * overcommit nobody is ballooned; with it each guest keeps its estimate
  * plus slack (room for hinting's short term) plus a share of the spare
  * frames in proportion to its need, and targets move half way there a
- * period (slow, but settled within five). A guest that deflated because
+ * period, up by at most a quarter of the guest's storage (slow, but
+ * settled within five periods). A guest that deflated because
  * it was short holds its target at its size for BALLOON_HOLD periods. */
 #include "host/balloon/balloon.h"
 #include "host/boot.h"
@@ -68,8 +69,11 @@ static void move_target(struct guest *g, uint64_t goal)
 		if (goal > b->size)
 			goal = b->size;
 	}
-	if (goal > t + BALLOON_DEADBAND)
-		t += (goal - t + 1) / 2;
+	if (goal > t + BALLOON_DEADBAND) {  /* inflate: at most 1/4 a period */
+		uint64_t step = (goal - t + 1) / 2;
+
+		t += step < g->npages / 4 ? step : g->npages / 4;
+	}
 	else if (goal + BALLOON_DEADBAND < t)
 		t -= (t - goal + 1) / 2;
 	else
@@ -111,6 +115,8 @@ void policy_targets(struct guest **guests, unsigned n)
 		else                               /* squeezed alike */
 			allow = want * room / need;
 		goal = allow < g->npages ? g->npages - allow : 0;
+		if (!g->bl.periods)                /* no estimate yet */
+			goal = 0;
 		if (g->bl.max && goal > g->bl.max)
 			goal = g->bl.max;
 		move_target(g, goal);

@@ -17,9 +17,9 @@ void balloon_result(const char *kind, const char *id, struct guest *g)
 		g->bl.max, s->released_frames, s->balloon_inflated,
 		s->balloon_deflated, s->balloon_refused, s->balloon_short);
 	kprintf(ZCMM_REC_RESULT "%s id=%s wss_estimate=%lu wss_raw=%lu "
-		"wss_periods=%lu wss_sampled=%lu wss_touched=%lu\n", kind, id,
-		g->bl.estimate, g->bl.raw, g->bl.periods, s->wss_sampled,
-		s->wss_touched);
+		"wss_periods=%lu wss_blocked=%lu wss_sampled=%lu "
+		"wss_touched=%lu\n", kind, id, g->bl.estimate, g->bl.raw,
+		g->bl.periods, g->bl.blocked, s->wss_sampled, s->wss_touched);
 }
 
 void balloon_total(const struct guest_stats *t, uint64_t wall_us)

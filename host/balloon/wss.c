@@ -10,6 +10,7 @@
 #include "host/gmap.h"
 #include "host/guest.h"
 #include "host/memlayout.h"
+#include "host/timer.h"
 #include "lib/prng.h"
 
 static struct prng rng;
@@ -55,6 +56,8 @@ void wss_period_start(struct guest *g)
 		n++;
 	}
 	b->nsample = n;
+	b->io_wait_mark = g->st.io_wait_us;
+	b->start_tod = tod_now();
 	g->st.wss_sampled += n;
 	balloon_stats.sampled += n;
 }
@@ -111,6 +114,16 @@ void wss_period_end(struct guest *g)
 		touched = b->nsample;
 	b->raw = touched * (g->npages - 2) / b->nsample;
 	x = b->raw << 8;
+	/* a guest that spent much of the period waiting for the host's
+	   page-ins and disk I/O touched less than it needs: that is no
+	   reason to think it needs less (a balloon would make it worse) */
+	if ((g->st.io_wait_us - b->io_wait_mark) * 100 >
+	    tod_to_us(tod_now() - b->start_tod) * WSS_BLOCKED_PCT &&
+	    b->periods && x < (b->estimate << 8)) {
+		b->blocked++;
+		b->nsample = 0;
+		return;
+	}
 	if (!b->periods++) {
 		b->fast = b->slow = x;
 	} else {
