@@ -1,0 +1,30 @@
+#!/bin/bash
+# balloon-wss.t - working-set estimation by sampling: a guest touching a
+# known working set (random workload, uniform over --ws pages, plus its
+# kernel's own pages: together every page it holds a frame for, with no
+# host pressure) is estimated within 20% of it after a few periods, for
+# two sizes; the
+# sampler's cost stays under 1% of the run; sampled pages never leak.
+source "$(dirname "$0")/tap.sh"
+
+for ws in 300 120; do
+	zrun --guests 1 --guest-mem 2M --workload random --ws $ws --iters 40000 \
+		--wss-sample 64 --wss-period 250 --timeout 120
+	ok $status "random over $ws pages, sampled every 250 ms, exits 0 (got $status)"
+	# every estimate from the 4th period on, while the set is in use,
+	# against the pages the guest holds frames for (all touched, all in use)
+	pairs=$(awk -F'\t' 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
+		$1 == "bsample" && $c["guest"] == "0" { n++; if (n >= 4) print $c["estimate"] "/" $c["frames"] }' "$T/res" |
+		head -n -1 | tr '\n' ' ')
+	bad=$(for p in $pairs; do
+		e=${p%/*} f=${p#*/}
+		[ $((e * 100)) -ge $((f * 80)) ] && [ $((e * 100)) -le $((f * 120)) ] || echo "$p"
+	done)
+	[ -n "$pairs" ] && [ -z "$bad" ]
+	ok $? "ws $ws: every estimate/touched after 3 periods within 20% ($pairs)"
+	[ "$(field all wss_cost_ppm)" -lt 10000 ]
+	ok $? "ws $ws: sampling cost $(field all wss_cost_ppm) ppm of the run (< 1%)"
+	[ "$(field all frames_leaked)" = 0 ]
+	ok $? "ws $ws: no frame leaked"
+done
+done_testing
