@@ -31,6 +31,14 @@ static const uint8_t ascii_to_ebcdic[128] = {
 
 static uint8_t cmd_ebcdic[256];
 
+static uint64_t tod(void)
+{
+	uint64_t t;
+
+	asm volatile("stckf %0" : "=Q"(t) : : "cc");
+	return t;
+}
+
 /* DIAG 8: R1 = command address, R2 = length (at most 255 bytes). */
 void console_command(const char *cmd)
 {
@@ -105,6 +113,10 @@ void power_off(int status)
 	if (line_len)
 		line_flush();
 	kprintf(ZCMM_REC_EXIT "%d\n", status);
+	/* give Hercules's logger time to pass the last lines on before the
+	   shutdown stops it (a quit right away sometimes lost @exit) */
+	for (uint64_t t0 = tod(); tod() - t0 < 200000UL * 4096;)
+		;
 	console_command("quit");
 	/* Hercules shuts down asynchronously: stop here meanwhile */
 	asm volatile("lpswe %0" : : "Q"(wait_psw) : "memory");
