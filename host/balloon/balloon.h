@@ -38,6 +38,8 @@ struct balloon_guest {
 	uint64_t io_wait_mark;   /* its io_wait_us when the period began   */
 	uint64_t start_tod;      /* when the period began                  */
 	uint64_t blocked;        /* periods mostly blocked on host I/O     */
+	uint64_t goal;           /* where the policy wants the target      */
+	uint32_t settling;       /* periods since the goal moved, 0: settled */
 };
 
 /* The run's policy from the boot block; the guests to sample. */
@@ -75,6 +77,9 @@ struct balloon_stats {
 	uint64_t cost_us;        /* host time in the sampler (measured)    */
 	uint64_t sample_faults;  /* faults on sampled pages (WSS_FAULT_US) */
 	uint64_t target_changes; /* targets moved by the policy            */
+	uint64_t settled, settle_sum, settle_max; /* goal moves (by more than
+				    a tenth) and the periods the target took
+				    to reach them                          */
 };
 extern struct balloon_stats balloon_stats;
 

@@ -3,8 +3,8 @@
  * overcommit nobody is ballooned; with it each guest keeps its estimate
  * plus slack (room for hinting's short term) plus a share of the spare
  * frames in proportion to its need, and targets move half way there a
- * period, up by at most a quarter of the guest's storage (slow, but
- * settled within five periods). A guest that deflated because
+ * period (at least 1/16, up at most 1/4 of the guest's storage: slow,
+ * but settled within five periods). A guest that deflated because
  * it was short holds its target at its size for BALLOON_HOLD periods. */
 #include "host/balloon/balloon.h"
 #include "host/boot.h"
@@ -69,17 +69,39 @@ static void move_target(struct guest *g, uint64_t goal)
 		if (goal > b->size)
 			goal = b->size;
 	}
-	if (goal > t + BALLOON_DEADBAND) {  /* inflate: at most 1/4 a period */
+	/* settling time: from a goal move to the target reaching it */
+	if (goal > b->goal + BALLOON_DEADBAND + b->goal / 10 ||
+	    goal + BALLOON_DEADBAND + b->goal / 10 < b->goal)
+		b->settling = 1;
+	b->goal = goal;
+	/* half way, at least a sixteenth of the guest (no long tail), up
+	   by at most a quarter; the last few pages in one go */
+	if (goal > t) {
 		uint64_t step = (goal - t + 1) / 2;
 
-		t += step < g->npages / 4 ? step : g->npages / 4;
+		if (step < g->npages / 16)
+			step = g->npages / 16;
+		if (step > g->npages / 4)
+			step = g->npages / 4;
+		t = goal - t <= step + BALLOON_DEADBAND ? goal : t + step;
+	} else if (goal < t) {
+		uint64_t step = (t - goal + 1) / 2;
+
+		if (step < g->npages / 16)
+			step = g->npages / 16;
+		t = t - goal <= step + BALLOON_DEADBAND ? goal : t - step;
 	}
-	else if (goal + BALLOON_DEADBAND < t)
-		t -= (t - goal + 1) / 2;
-	else
-		t = goal;
 	if (t != b->target)
 		balloon_stats.target_changes++;
+	if (b->settling && t == goal) {
+		balloon_stats.settled++;
+		balloon_stats.settle_sum += b->settling;
+		if (b->settling > balloon_stats.settle_max)
+			balloon_stats.settle_max = b->settling;
+		b->settling = 0;
+	} else if (b->settling) {
+		b->settling++;
+	}
 	b->target = t;
 }
 

@@ -29,10 +29,14 @@ void balloon_total(const struct guest_stats *t, uint64_t wall_us)
 
 	kprintf(ZCMM_REC_RESULT "total id=all wss_periods=%lu wss_cost_us=%lu "
 		"wss_host_us=%lu wss_faults=%lu wss_cost_ppm=%lu "
-		"target_changes=%lu\n", balloon_stats.periods, cost,
+		"target_changes=%lu settled=%lu settle_avg_x10=%lu "
+		"settle_max=%lu\n", balloon_stats.periods, cost,
 		balloon_stats.cost_us, balloon_stats.sample_faults,
 		wall_us ? cost * 1000000 / wall_us : 0,
-		balloon_stats.target_changes);
+		balloon_stats.target_changes, balloon_stats.settled,
+		balloon_stats.settled ? balloon_stats.settle_sum * 10 /
+					balloon_stats.settled : 0,
+		balloon_stats.settle_max);
 	kprintf(ZCMM_REC_RESULT "total id=all released_frames=%lu inflated=%lu "
 		"deflated=%lu refused=%lu short=%lu wss_sampled=%lu "
 		"wss_touched=%lu\n", t->released_frames, t->balloon_inflated,
