@@ -17,6 +17,12 @@
 #define PTE_SW_SAMPLED 0x010UL /* working-set sample: the frame is still
 				 held, in the origin (host/balloon/wss.c) */
 #define PTE_SLOT(pte) ((pte) >> 12)
+/* A valid entry's bits 55-59 are the host's too (the expanded-storage
+ * bits, which translation ignores): how many host I/Os use the page, up
+ * to 31 (a block I/O call pins at most 19). A pinned page is never
+ * discarded, paged out or sampled. */
+#define PTE_PIN_ONE  0x010UL
+#define PTE_PIN_MASK 0x1f0UL
 
 struct guest;
 

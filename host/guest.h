@@ -67,9 +67,8 @@ struct guest {
 	uint64_t wait_page;      /* GUEST_WAITING_IO: the page it needs, or
 				    GUEST_WAIT_FRAME for any free frame  */
 	uint64_t blocked_tod;    /* when it started waiting on I/O       */
-	unsigned io_inflight;    /* host I/O under way into its storage:
-				    while > 0 neither reclaim nor the
-				    pager takes any of its frames       */
+	unsigned io_inflight;    /* host I/Os under way into its storage
+				    (the pages they use are pinned)     */
 	void *vdisk_bio;         /* its disk call's frame (host/vdisk/)  */
 	const struct zcmm_guest_desc *desc;
 	struct guest_stats st;

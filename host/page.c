@@ -112,7 +112,8 @@ int page_discard(struct guest *g, uint64_t p)
 	struct page_state st = page_state(g, p);
 	struct states_host_result h;
 
-	if (pte & PTE_INVALID || p < 2) /* the lowcore stays resident */
+	if (pte & PTE_INVALID || p < 2 || /* the lowcore stays resident */
+	    pte_pinned(pte))
 		return 0;
 	h = states_host_discard(st, page_dirty(pte & PTE_ORIGIN));
 	if (h.verdict != STATES_DONE)
@@ -132,6 +133,25 @@ void page_release(struct guest *g, uint64_t p)
 	gmap_unmap(g, p);
 	page_set_state(g, p, states_initial());
 	g->st.released++;
+}
+
+void page_pin(struct guest *g, uint64_t p)
+{
+	uint64_t *pte = gmap_pte(g, p);
+
+	if ((*pte & PTE_INVALID) || (*pte & PTE_PIN_MASK) == PTE_PIN_MASK)
+		panic("guest %s page %lu: pinning pte %016lx", g->name, p, *pte);
+	*pte += PTE_PIN_ONE;
+}
+
+void page_unpin(struct guest *g, uint64_t p)
+{
+	uint64_t *pte = gmap_pte(g, p);
+
+	if ((*pte & PTE_INVALID) || !(*pte & PTE_PIN_MASK))
+		panic("guest %s page %lu: unpinning pte %016lx", g->name, p,
+		      *pte);
+	*pte -= PTE_PIN_ONE;
 }
 
 void page_teardown(struct guest *g)

@@ -5,6 +5,7 @@
 
 #include <stdint.h>
 
+#include "host/gmap.h"
 #include "host/guest.h"
 #include "states/states.h"
 
@@ -41,6 +42,14 @@ int page_discard(struct guest *g, uint64_t p);
 void page_release(struct guest *g, uint64_t p);
 /* Is the frame's storage-key change bit on? */
 int page_dirty(uint64_t frame);
+/* Hold a resident page for host I/O into it (PTE_PIN_*), and let go. */
+void page_pin(struct guest *g, uint64_t p);
+void page_unpin(struct guest *g, uint64_t p);
+static inline int pte_pinned(uint64_t pte)
+{
+	return !(pte & PTE_INVALID) && (pte & PTE_PIN_MASK);
+}
+
 /* Counts of g's pages in each of the eight states (states_index order). */
 void page_census(struct guest *g, uint64_t counts[STATES_NVALID]);
 

@@ -35,7 +35,7 @@ static uint64_t sweep(uint64_t want)
 			hand_guest = (hand_guest + 1) % nall;
 			continue;
 		}
-		if (g->state != GUEST_STOPPED && !g->io_inflight &&
+		if (g->state != GUEST_STOPPED &&
 		    !(*gmap_pte(g, hand_page) & PTE_INVALID)) {
 			reclaim_stats.scanned++;
 			freed += page_discard(g, hand_page);

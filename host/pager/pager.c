@@ -5,6 +5,7 @@
  * map the frame, wake the guest. A page's slot lives in its invalid PTE. */
 #include "host/boot.h"
 #include "host/console.h"
+#include "host/essa/reclaim.h"
 #include "host/frame.h"
 #include "host/gmap.h"
 #include "host/io/fba.h"
@@ -205,7 +206,7 @@ int pager_page_out_sync(struct guest *g, uint64_t p)
 	uint64_t pte = *gmap_pte(g, p);
 	int dirty;
 
-	if ((pte & PTE_INVALID) || p < 2 || !slots.nslots)
+	if ((pte & PTE_INVALID) || p < 2 || !slots.nslots || pte_pinned(pte))
 		return -1;
 	dirty = page_dirty(pte & PTE_ORIGIN);
 	if (states_host_page_out(page_state(g, p), dirty).verdict != STATES_DONE ||
@@ -244,8 +245,8 @@ void pager_evict(uint64_t want)
 			continue;
 		}
 		pte = *gmap_pte(g, hand_page);
-		if (g->state == GUEST_STOPPED || g->io_inflight ||
-		    hand_page < 2 || (pte & PTE_INVALID)) {
+		if (g->state == GUEST_STOPPED || hand_page < 2 ||
+		    (pte & PTE_INVALID) || pte_pinned(pte)) {
 			hand_page++;
 			continue;
 		}
@@ -348,8 +349,15 @@ int pager_page_in_sync(struct guest *g, uint64_t p)
 {
 	enum guest_state was = g->state;
 
-	if (pager_page_in(g, p))
-		return -1;
+	/* no request or no frame free: wait for the I/O under way to
+	   give them back, as long as there is any */
+	while (pager_page_in(g, p)) {
+		if (!(*gmap_pte(g, p) & PTE_SW_SLOT) || !pager_stats.inflight)
+			return -1;
+		io_wait(100000);
+		io_reap();
+		reclaim_make_room();
+	}
 	while (*gmap_pte(g, p) & PTE_SW_IN) {
 		io_wait(100000);
 		io_reap();

@@ -6,6 +6,7 @@
 #include "host/frame.h"
 #include "host/essa/reclaim.h"
 #include "host/intercept.h"
+#include "host/page.h"
 #include "host/memlayout.h"
 #include "host/vdisk/vdisk.h"
 #include "zcmm/vdisk.h"
@@ -38,6 +39,22 @@ static void finish(struct bio *b, int r3)
 	set_result(g, r3, ok == b->n ? VDISK_RC_OK : VDISK_RC_ENTRY);
 }
 
+/* Pin (or unpin) every page the call uses while its I/O runs: the
+ * parameter list, the entry list and the buffers of the entries that go. */
+static void pin_call(struct guest *g, struct bio *b,
+		     void (*fn)(struct guest *, uint64_t))
+{
+	uint64_t last = b->list + b->n * sizeof(b->e[0]) - 1;
+
+	fn(g, b->biopl >> PAGE_SHIFT);
+	fn(g, b->list >> PAGE_SHIFT);
+	if ((last >> PAGE_SHIFT) != (b->list >> PAGE_SHIFT))
+		fn(g, last >> PAGE_SHIFT);
+	for (unsigned i = 0; i < b->n; i++)
+		if (b->e[i].status == VDISK_ST_OK)
+			fn(g, b->e[i].buf >> PAGE_SHIFT);
+}
+
 static void io_done(struct io_req *r)
 {
 	struct bio *b = r->ctx;
@@ -54,6 +71,7 @@ static void io_done(struct io_req *r)
 		return;
 	if (g->state != GUEST_STOPPED)
 		finish(b, b->r3);
+	pin_call(g, b, page_unpin);
 	g->io_inflight -= b->go;
 	b->busy = 0;
 	guest_wake_io(g);
@@ -139,6 +157,7 @@ static int do_io(struct guest *g, struct vdisk_biopl *pl, uint64_t addr,
 		finish(b, r3);
 		return 0;
 	}
+	pin_call(g, b, page_pin);
 	g->io_inflight += go;
 	b->busy = 1;
 	guest_block_io(g, VDISK_WAIT);
