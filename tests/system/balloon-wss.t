@@ -8,7 +8,7 @@
 source "$(dirname "$0")/tap.sh"
 
 for ws in 300 120; do
-	zrun --guests 1 --guest-mem 2M --workload random --ws $ws --iters 40000 \
+	zrun --guests 1 --guest-mem 2M --workload random --ws $ws --iters 80000 \
 		--wss-sample 64 --wss-period 250 --timeout 120
 	ok $status "random over $ws pages, sampled every 250 ms, exits 0 (got $status)"
 	# every estimate from the 4th period on, while the set is in use,
