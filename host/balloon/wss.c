@@ -10,6 +10,7 @@
 #include "host/gmap.h"
 #include "host/guest.h"
 #include "host/memlayout.h"
+#include "host/page.h"
 #include "host/timer.h"
 #include "lib/prng.h"
 
@@ -49,7 +50,9 @@ void wss_period_start(struct guest *g)
 		if (*pte & PTE_SW_IN)   /* touched before the period began */
 			continue;
 		b->sample[n] = (uint16_t)p;
-		if (!(*pte & PTE_INVALID)) {
+		/* a page pinned for host I/O keeps its entry (its pin count
+		   lives in it): it stays resident and counts as touched */
+		if (!(*pte & PTE_INVALID) && !pte_pinned(*pte)) {
 			*pte = (*pte & PTE_ORIGIN) | PTE_INVALID | PTE_SW_SAMPLED;
 			b->held |= 1UL << n;
 		}
