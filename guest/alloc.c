@@ -1,7 +1,10 @@
 /* alloc.c - the page pool as a stack of free page numbers plus, per page,
  * its slot in that stack (or USED): O(1) alloc and free, double frees
  * caught, contiguous runs by a scan. The tables live outside the pages
- * they describe, so free pages are never touched (they may be unused). */
+ * they describe, so free pages are never touched (they may be unused).
+ * Hinting is deferred: a freed page is told to the host as unused only
+ * if it is still free a tick later, so pages that are freed and taken
+ * again at once (the stack is LIFO) cost no ESSA at all. */
 #include "guest/alloc.h"
 #include "guest/essa.h"
 #include "guest/console.h"
@@ -13,6 +16,11 @@ struct alloc_stats alloc_stats;
 static uint32_t *stack;  /* free page numbers, [0, nfree)          */
 static uint32_t *slot;   /* per page number: index in stack or USED */
 static uint32_t npages, hole_lo, hole_hi; /* [hole_lo, hole_hi): kernel */
+/* per page: the tick it was freed in, or HINTED once the host knows it
+ * is unused (every free page starts hinted) */
+static uint32_t *freed_at;
+static uint32_t tick;
+#define HINTED 0xffffffffu
 
 static int in_pool(uint64_t pfn)
 {
@@ -35,7 +43,10 @@ static void take(uint32_t pfn)
 	if (alloc_stats.nfree < alloc_stats.min_free)
 		alloc_stats.min_free = alloc_stats.nfree;
 	alloc_stats.allocs++;
-	essa_set_stable((uint64_t)pfn << PAGE_SHIFT);
+	/* a page the host never heard was free is still stable there */
+	if (freed_at[pfn] == HINTED)
+		essa_set_stable((uint64_t)pfn << PAGE_SHIFT);
+	freed_at[pfn] = HINTED;
 }
 
 void alloc_init(uint64_t mem_bytes, uint64_t image_start, uint64_t image_end)
@@ -47,13 +58,16 @@ void alloc_init(uint64_t mem_bytes, uint64_t image_start, uint64_t image_end)
 	tables = (image_end + PAGE_SIZE - 1) & ~(PAGE_SIZE - 1);
 	stack = (uint32_t *)tables;
 	slot = stack + npages;
+	freed_at = slot + npages;
 	hole_lo = image_start >> PAGE_SHIFT;
-	hole_hi = (tables + 8ULL * npages + PAGE_SIZE - 1) >> PAGE_SHIFT;
+	hole_hi = (tables + 12ULL * npages + PAGE_SIZE - 1) >> PAGE_SHIFT;
 	if (hole_hi >= npages)
 		panic(GS_ALLOC, "alloc: %lu KiB of storage holds no free page",
 		      (unsigned long)(mem_bytes >> 10));
-	for (pfn = 0; pfn < npages; pfn++)
+	for (pfn = 0; pfn < npages; pfn++) {
 		slot[pfn] = USED;
+		freed_at[pfn] = HINTED;
+	}
 	/* descending, so the lowest pages are handed out first */
 	for (pfn = npages; pfn-- > 2;) {
 		if (!in_pool(pfn))
@@ -82,9 +96,24 @@ void free_page(uint64_t addr)
 	if ((addr & (PAGE_SIZE - 1)) || !in_pool(pfn) || slot[pfn] != USED)
 		panic(GS_ALLOC, "alloc: bad free of page 0x%lx",
 		      (unsigned long)addr);
-	essa_set_unused(addr);
+	freed_at[pfn] = tick;   /* told to the host by alloc_tick() */
 	push((uint32_t)pfn);
 	alloc_stats.frees++;
+}
+
+void alloc_tick(void)
+{
+	/* pages free since before the last tick were not wanted again:
+	   now the host may have them */
+	for (uint32_t i = 0; i < alloc_stats.nfree; i++) {
+		uint32_t pfn = stack[i];
+
+		if (freed_at[pfn] != HINTED && freed_at[pfn] != tick) {
+			essa_set_unused((uint64_t)pfn << PAGE_SHIFT);
+			freed_at[pfn] = HINTED;
+		}
+	}
+	tick++;
 }
 
 uint64_t alloc_pages_contig(uint32_t n)

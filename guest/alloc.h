@@ -23,6 +23,9 @@ void alloc_init(uint64_t mem_bytes, uint64_t image_start, uint64_t image_end);
 /* One page (its address), or 0 when storage is exhausted. */
 uint64_t alloc_page(void);
 void free_page(uint64_t addr);
+/* Tell the host about pages freed before the previous tick and not
+ * taken again; called every few work units (work_add()). */
+void alloc_tick(void);
 /* n physically contiguous pages taken from the top of storage, or 0. */
 uint64_t alloc_pages_contig(uint32_t n);
 void free_pages_contig(uint64_t addr, uint32_t n);

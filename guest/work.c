@@ -87,6 +87,7 @@ void work_add(uint64_t n)
 	if (work.units < work.next)
 		return;
 	balloon_work(work.units);   /* DIAG 0x40C; follows the balloon target */
+	alloc_tick();               /* deferred hints for pages left free */
 	work.next = work.units + work.every;
 }
 
