@@ -5,6 +5,7 @@
  * target that changes while it works is simply followed at the next poll;
  * after a give-back it holds its size until the host sends a new target. */
 #include "guest-balloon/balloon.h"
+#include "guest/pcache.h"
 #include "guest/alloc.h"
 #include "guest/console.h"
 #include "guest/hcall.h"
@@ -53,6 +54,12 @@ static void inflate(uint32_t want)
 
 	if (!pfns && !(pfns = (uint32_t *)alloc_pages_contig(table_pages)))
 		return;
+	/* clean cached file pages are the cheapest to give: shrink the page
+	   cache rather than leave the balloon short */
+	n = want - b->size < BALLOON_BATCH ? want - b->size : BALLOON_BATCH;
+	if (alloc_stats.nfree < BALLOON_RESERVE + n)
+		pcache_shrink(BALLOON_RESERVE + n - alloc_stats.nfree);
+	n = 0;
 	while (b->size < want && n < BALLOON_BATCH &&
 	       alloc_stats.nfree > BALLOON_RESERVE && (a = alloc_page())) {
 		a >>= PAGE_SHIFT;
@@ -77,6 +84,7 @@ static void deflate(uint32_t n)
 {
 	struct balloon_info *b = &balloon_info;
 
+	pcache_grow(n);  /* the cache may take back what the balloon frees */
 	for (; n && b->size; n--, b->deflated++)
 		free_page((uint64_t)pfns[--b->size] << PAGE_SHIFT);
 	if (!b->size && pfns) {

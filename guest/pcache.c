@@ -19,6 +19,7 @@ struct pcache_stats pcache_stats;
 static struct pc_ent *ent;
 static uint32_t *bucket, *rmap; /* entry index + 1, 0 = none          */
 static uint32_t cap, used, nbuckets, hand, table_pages;
+static uint32_t limit;          /* entries it may hold now, <= cap     */
 static uint64_t tables;
 
 #define ADDR(e) ((uint64_t)(e)->pfn << PAGE_SHIFT)
@@ -44,6 +45,7 @@ void pcache_init(uint32_t max_pages)
 	for (uint32_t i = 0; i < npages; i++)
 		rmap[i] = 0;
 	used = hand = 0;
+	limit = cap;
 }
 
 static uint32_t *chain(uint32_t block)
@@ -74,7 +76,7 @@ static struct pc_ent *take_entry(void)
 	struct pc_ent *e;
 	uint64_t a;
 
-	if (used < cap && (a = alloc_page())) {
+	if (used < limit && (a = alloc_page())) {
 		e = &ent[used++];
 		e->pfn = (uint32_t)(a >> PAGE_SHIFT);
 		rmap[e->pfn] = used;
@@ -165,6 +167,36 @@ int pcache_discard(uint64_t addr)
 	return 1;
 }
 
+uint32_t pcache_shrink(uint32_t n)
+{
+	uint32_t freed = 0;
+
+	/* the last entries go (no hole in the table); their pages are made
+	   stable first: the allocator hands out free pages as stable */
+	while (ent && freed < n && used > 1) {
+		struct pc_ent *e = &ent[used - 1];
+
+		unhash(e);
+		rmap[e->pfn] = 0;
+		essa_make_stable(ADDR(e));
+		free_page(ADDR(e));
+		used--;
+		freed++;
+	}
+	if (ent) {
+		limit = used;
+		hand %= used ? used : 1;
+		pcache_stats.shrunk += freed;
+	}
+	return freed;
+}
+
+void pcache_grow(uint32_t n)
+{
+	if (ent)
+		limit = limit + n < cap ? limit + n : cap;
+}
+
 void pcache_fini(void)
 {
 	for (uint32_t i = 0; i < used; i++) {
@@ -183,9 +215,10 @@ void pcache_summary(void)
 
 	printf("pcache: pages=%u hits=%lu misses=%lu hit_pct=%lu readahead=%lu "
 	       "evictions=%lu evicted_dropped=%lu fault_rereads=%lu "
-	       "pin_rereads=%lu\n", cap,
+	       "pin_rereads=%lu shrunk=%lu\n", limit,
 	       (unsigned long)s->hits, (unsigned long)s->misses,
 	       (unsigned long)(n ? s->hits * 100 / n : 0),
 	       (unsigned long)s->readahead, (unsigned long)s->evictions, (unsigned long)s->evicted_dropped,
-	       (unsigned long)s->fault_rereads, (unsigned long)s->pin_rereads);
+	       (unsigned long)s->fault_rereads, (unsigned long)s->pin_rereads,
+	       (unsigned long)s->shrunk);
 }

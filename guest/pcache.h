@@ -14,6 +14,7 @@ struct pcache_stats {
 	uint64_t evicted_dropped;  /* of which the host had dropped first */
 	uint64_t fault_rereads;    /* discard faults: re-read, resumed    */
 	uint64_t pin_rereads;      /* set stable said dropped: re-read    */
+	uint64_t shrunk;     /* pages given up for the balloon      */
 };
 extern struct pcache_stats pcache_stats;
 
@@ -31,5 +32,9 @@ void pcache_unpin(uint64_t addr);
  * (then it holds its block again). */
 int pcache_discard(uint64_t addr);
 void pcache_summary(void);
+/* The balloon needs pages: give back up to n cached pages and stay that
+ * much smaller; returns how many. pcache_grow() lets it grow again. */
+uint32_t pcache_shrink(uint32_t n);
+void pcache_grow(uint32_t n);
 
 #endif
