@@ -3,8 +3,9 @@
  * caught, contiguous runs by a scan. The tables live outside the pages
  * they describe, so free pages are never touched (they may be unused).
  * Hinting is deferred: a freed page is told to the host as unused only
- * if it is still free a tick later, so pages that are freed and taken
- * again at once (the stack is LIFO) cost no ESSA at all. */
+ * if it is still free a tick later and lies below the top of the free
+ * stack that the guest has been taking from lately, so pages that are
+ * freed and taken again soon (the stack is LIFO) cost no ESSA at all. */
 #include "guest/alloc.h"
 #include "guest/essa.h"
 #include "guest/console.h"
@@ -20,7 +21,14 @@ static uint32_t npages, hole_lo, hole_hi; /* [hole_lo, hole_hi): kernel */
  * is unused (every free page starts hinted) */
 static uint32_t *freed_at;
 static uint32_t tick;
+static uint32_t tick_low;  /* fewest free pages since the last tick     */
+static uint32_t tick_free; /* free pages at the last tick               */
+static uint32_t hot;       /* pages taken in a tick lately: a max that
+			      decays by 1/64 a tick, so a workload that
+			      takes big bursts now and then keeps them  */
 #define HINTED 0xffffffffu
+#define PRISTINE 0xfffffffeu /* never used since boot: the host has it as
+				logically zero and stable, nothing to say */
 
 static int in_pool(uint64_t pfn)
 {
@@ -42,8 +50,11 @@ static void take(uint32_t pfn)
 	slot[pfn] = USED;
 	if (alloc_stats.nfree < alloc_stats.min_free)
 		alloc_stats.min_free = alloc_stats.nfree;
+	if (alloc_stats.nfree < tick_low)
+		tick_low = alloc_stats.nfree;
 	alloc_stats.allocs++;
-	/* a page the host never heard was free is still stable there */
+	/* a page the host never heard was free is still stable there,
+	   and so is one never used since boot */
 	if (freed_at[pfn] == HINTED)
 		essa_set_stable((uint64_t)pfn << PAGE_SHIFT);
 	freed_at[pfn] = HINTED;
@@ -66,14 +77,12 @@ void alloc_init(uint64_t mem_bytes, uint64_t image_start, uint64_t image_end)
 		      (unsigned long)(mem_bytes >> 10));
 	for (pfn = 0; pfn < npages; pfn++) {
 		slot[pfn] = USED;
-		freed_at[pfn] = HINTED;
+		freed_at[pfn] = PRISTINE;
 	}
 	/* descending, so the lowest pages are handed out first */
 	for (pfn = npages; pfn-- > 2;) {
-		if (!in_pool(pfn))
-			continue;
-		essa_set_unused((uint64_t)pfn << PAGE_SHIFT);
-		push(pfn);
+		if (in_pool(pfn))
+			push(pfn);
 	}
 	alloc_stats.pool = alloc_stats.min_free = alloc_stats.nfree;
 }
@@ -103,17 +112,23 @@ void free_page(uint64_t addr)
 
 void alloc_tick(void)
 {
-	/* pages free since before the last tick were not wanted again:
-	   now the host may have them */
-	for (uint32_t i = 0; i < alloc_stats.nfree; i++) {
+	uint32_t burst = tick_free > tick_low ? tick_free - tick_low : 0, keep;
+
+	/* the top `hot` pages of the stack are what the guest will take
+	   next; the rest, free since before the last tick, were not wanted
+	   again: now the host may have them */
+	hot = burst > hot - hot / 64 ? burst : hot - hot / 64;
+	keep = hot < alloc_stats.nfree ? alloc_stats.nfree - hot : 0;
+	for (uint32_t i = 0; i < keep; i++) {
 		uint32_t pfn = stack[i];
 
-		if (freed_at[pfn] != HINTED && freed_at[pfn] != tick) {
+		if (freed_at[pfn] < PRISTINE && freed_at[pfn] != tick) {
 			essa_set_unused((uint64_t)pfn << PAGE_SHIFT);
 			freed_at[pfn] = HINTED;
 		}
 	}
 	tick++;
+	tick_free = tick_low = alloc_stats.nfree;
 }
 
 uint64_t alloc_pages_contig(uint32_t n)

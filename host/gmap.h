@@ -48,6 +48,17 @@ static inline void frame_set_key(uint64_t frame, uint8_t key)
 	asm volatile("sske %0,%1" : : "d"((uint64_t)key), "a"(frame) : "memory");
 }
 
+/* Was the frame referenced since the last time we asked? (RRBE resets
+ * the reference bit; condition code 2 or 3 means it was on.) */
+static inline int frame_referenced(uint64_t frame)
+{
+	int cc;
+
+	asm volatile("rrbe 0,%1\n ipm %0\n srl %0,28"
+		     : "=d"(cc) : "a"(frame) : "cc");
+	return cc & 2;
+}
+
 static inline uint8_t frame_key(uint64_t frame)
 {
 	uint64_t k;

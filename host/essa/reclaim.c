@@ -20,25 +20,30 @@ void reclaim_init(struct guest **guests, unsigned n)
 	nall = n;
 }
 
-/* One sweep of at most every page once; returns the frames freed. */
+/* At most two sweeps over every page (a referenced volatile page gets a
+ * second chance: the guest is still reading it, a cold one goes first);
+ * returns the frames freed. Unused pages go at once. */
 static uint64_t sweep(uint64_t want)
 {
 	uint64_t freed = 0, budget = 0;
 
 	for (unsigned i = 0; i < nall; i++)
-		budget += all[i]->npages;
+		budget += 2 * all[i]->npages;
 	while (freed < want && budget--) {
 		struct guest *g = all[hand_guest];
+		uint64_t pte;
 
 		if (hand_page >= g->npages) {
 			hand_page = 0;
 			hand_guest = (hand_guest + 1) % nall;
 			continue;
 		}
-		if (g->state != GUEST_STOPPED &&
-		    !(*gmap_pte(g, hand_page) & PTE_INVALID)) {
+		pte = *gmap_pte(g, hand_page);
+		if (g->state != GUEST_STOPPED && !(pte & PTE_INVALID)) {
 			reclaim_stats.scanned++;
-			freed += page_discard(g, hand_page);
+			if (page_state(g, hand_page).usage == PAGE_USAGE_UNUSED ||
+			    !frame_referenced(pte & PTE_ORIGIN))
+				freed += page_discard(g, hand_page);
 		}
 		hand_page++;
 	}

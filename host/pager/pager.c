@@ -216,16 +216,6 @@ int pager_page_out_sync(struct guest *g, uint64_t p)
 	return (*gmap_pte(g, p) & PTE_SW_SLOT) ? 0 : -1;
 }
 
-static int referenced(uint64_t frame)
-{
-	int cc;
-
-	/* RRBE: condition code 2 or 3 means the reference bit was on */
-	asm volatile("rrbe 0,%1\n ipm %0\n srl %0,28"
-		     : "=d"(cc) : "a"(frame) : "cc");
-	return cc & 2;
-}
-
 void pager_evict(uint64_t want)
 {
 	uint64_t started = 0, budget = 0;
@@ -252,7 +242,7 @@ void pager_evict(uint64_t want)
 		}
 		pager_stats.scanned++;
 		frame = pte & PTE_ORIGIN;
-		if (referenced(frame)) {
+		if (frame_referenced(frame)) {
 			pager_stats.referenced++;
 			hand_page++;
 			continue;
