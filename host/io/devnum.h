@@ -10,6 +10,7 @@
 #define DASD_PAGING_MAX    16
 #define DASD_PRIVATE_FIRST 0x0300  /* guest private disks 0x0300-...   */
 
+#define DASD_IS_ZCMM(d) ((d) >= DASD_GUEST_BASE && (d) < 0x0400)
 #define DASD_IS_PAGING(d) ((d) >= DASD_PAGING_FIRST && \
 			   (d) < DASD_PAGING_FIRST + DASD_PAGING_MAX)
 

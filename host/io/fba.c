@@ -102,7 +102,9 @@ static void found(uint32_t schid, const struct schib *s)
 {
 	struct io_dev *d;
 
-	if (io_ndevs == IO_MAX_DEVS)
+	/* only zcmm's own volumes (docs/dasd.md): the card reader that
+	   every Hercules configuration needs is left alone */
+	if (io_ndevs == IO_MAX_DEVS || !DASD_IS_ZCMM(s->pmcw.devnum))
 		return;
 	d = &io_devs[io_ndevs++];
 	d->schid = schid;
@@ -117,18 +119,21 @@ static int is_fba(uint16_t type)
 	       type == 0x9313;
 }
 
-/* One identification command on every online subchannel at once. */
+/* One identification command on every online subchannel, one device
+ * after the other: Hercules 3.13 starts a thread for a device's first
+ * I/O, and many first I/Os at once can crash it ("double free"). */
 static void identify(enum io_op op)
 {
 	static struct io_req reqs[IO_MAX_DEVS];
 
 	for (unsigned i = 0; i < io_ndevs; i++) {
 		reqs[i] = (struct io_req){ .dev = &io_devs[i], .op = op };
-		if (io_devs[i].online)
-			io_submit(&reqs[i]);
+		if (!io_devs[i].online)
+			continue;
+		io_submit(&reqs[i]);
+		if (io_wait_all(2000000) < 0)
+			panic("io: identification (op %d) timed out", op);
 	}
-	if (io_wait_all(2000000) < 0)
-		panic("io: identification (op %d) timed out", op);
 	for (unsigned i = 0; i < io_ndevs; i++) {
 		struct io_dev *d = &io_devs[i];
 		const uint8_t *p = d->data;
