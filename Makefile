@@ -110,13 +110,13 @@ deps-check:
 # then what hinting costs when nothing is reclaimed (about 3-4 minutes)
 BENCH ?= bench/default.bench bench/churn-essa-cost.bench
 run: deps
-	$(MAKE) all
+	$(MAKE) -j2 all
 	@for b in $(BENCH); do $(ZCMM) bench $$b || exit 1; done
 
 bench: run
 
 check: deps
-	$(MAKE) all
+	$(MAKE) -j2 all
 	prove -j2 $(UNIT_BIN) $(sort $(wildcard tests/system/*.t))
 
 install: all
