@@ -154,24 +154,6 @@ fail:
 
 #define MAXW 64
 
-static int split(char *s, char **w, int max)
-{
-	int n = 0;
-
-	for (;;) {
-		while (*s == ' ' || *s == '\t')
-			s++;
-		if (!*s)
-			return n;
-		if (n == max)
-			return -1;
-		w[n++] = s;
-		while (*s && *s != ' ' && *s != '\t')
-			s++;
-		if (*s)
-			*s++ = 0;
-	}
-}
 
 static int name_ok(const char *s)
 {
@@ -419,25 +401,13 @@ static int one_word(char **w, int nw, const char *where, char *err)
 static int bench_line(struct scenario *s, const char *line, unsigned lineno,
 		      const char *where, char *err)
 {
-	char buf[4096], *w[MAXW], *hash;
+	char buf[4096], *w[MAXW];
 	int nw;
 	uint64_t v;
 
-	if (strlen(line) >= sizeof buf) {
-		zerr_set(err, "%s: line too long", where);
-		return -1;
-	}
-	strcpy(buf, line);
-	if ((hash = strchr(buf, '#')))
-		*hash = 0;
-	buf[strcspn(buf, "\r\n")] = 0;
-	nw = split(buf, w, MAXW);
-	if (nw < 0) {
-		zerr_set(err, "%s: too many words", where);
-		return -1;
-	}
-	if (nw == 0)
-		return 0;
+	nw = config_words(line, buf, sizeof buf, w, MAXW, where, err);
+	if (nw <= 0)
+		return nw;
 	if (!strcmp(w[0], "name")) {
 		if (one_word(w, nw, where, err))
 			return -1;
@@ -567,13 +537,10 @@ static char *abs_images(const char *line, const char *basedir)
 
 static int has_hinting_key(const char *line)
 {
-	char buf[4096], *w[MAXW], *hash;
+	char buf[4096], *w[MAXW], err[ZERR_MAX];
 	int nw;
 
-	snprintf(buf, sizeof buf, "%s", line);
-	if ((hash = strchr(buf, '#')))
-		*hash = 0;
-	nw = split(buf, w, MAXW);
+	nw = config_words(line, buf, sizeof buf, w, MAXW, "", err);
 	if (nw < 1 || strcmp(w[0], "guest"))
 		return 0;
 	for (int i = 2; i < nw; i++)

@@ -232,24 +232,6 @@ void fleet_seal(struct fleet *f, uint64_t run_seed)
 
 #define MAX_WORDS 32
 
-static int split_words(char *s, char **w, int max)
-{
-	int n = 0;
-
-	for (;;) {
-		while (*s == ' ' || *s == '\t')
-			s++;
-		if (!*s)
-			return n;
-		if (n == max)
-			return -1;
-		w[n++] = s;
-		while (*s && *s != ' ' && *s != '\t')
-			s++;
-		if (*s)
-			*s++ = 0;
-	}
-}
 
 static int mem_value(const char *key, const char *v, uint64_t *out,
 		     const char *where, char *err)
@@ -420,25 +402,13 @@ int fleet_parse_line(struct fleet *f, const struct guest_defaults *d,
 		     const char *line, const char *basedir, const char *where,
 		     char *err)
 {
-	char buf[4096], *w[MAX_WORDS], *hash;
+	char buf[4096], *w[MAX_WORDS];
 	int nw;
 	uint64_t v;
 
-	if (strlen(line) >= sizeof buf) {
-		zerr_set(err, "%s: line too long", where);
-		return -1;
-	}
-	strcpy(buf, line);
-	if ((hash = strchr(buf, '#')))
-		*hash = 0;
-	buf[strcspn(buf, "\r\n")] = 0;
-	nw = split_words(buf, w, MAX_WORDS);
-	if (nw < 0) {
-		zerr_set(err, "%s: too many words", where);
-		return -1;
-	}
-	if (nw == 0)
-		return 0;
+	nw = config_words(line, buf, sizeof buf, w, MAX_WORDS, where, err);
+	if (nw <= 0)
+		return nw;
 	if (!strcmp(w[0], "guest"))
 		return guest_line(f, d, w, nw, basedir, where, err);
 	if (!strcmp(w[0], "storage")) {

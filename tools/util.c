@@ -268,3 +268,34 @@ char *path_dir(const char *path)
 	d[slash - path] = 0;
 	return d;
 }
+
+int config_words(const char *line, char *buf, size_t bufsz, char **w, int max,
+		 const char *where, char *err)
+{
+	char *s = buf, *hash;
+	int n = 0;
+
+	if (strlen(line) >= bufsz) {
+		zerr_set(err, "%s: line too long", where);
+		return -1;
+	}
+	strcpy(buf, line);
+	if ((hash = strchr(buf, '#')))
+		*hash = 0;
+	buf[strcspn(buf, "\r\n")] = 0;
+	for (;;) {
+		while (*s == ' ' || *s == '\t')
+			s++;
+		if (!*s)
+			return n;
+		if (n == max) {
+			zerr_set(err, "%s: too many words", where);
+			return -1;
+		}
+		w[n++] = s;
+		while (*s && *s != ' ' && *s != '\t')
+			s++;
+		if (*s)
+			*s++ = 0;
+	}
+}

@@ -23,6 +23,12 @@ void zdie(int status, const char *fmt, ...)
 
 /* Error text buffer used by the parsers (no printing inside them). */
 #define ZERR_MAX 512
+/* A configuration line in words: copied into buf (bufsz bytes), a '#'
+ * comment and the line end dropped, split at blanks into w (at most max
+ * words). Returns the number of words, or -1 with err set ("WHERE: line
+ * too long", "WHERE: too many words"). */
+int config_words(const char *line, char *buf, size_t bufsz, char **w, int max,
+		 const char *where, char *err);
 void zerr_set(char *err, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
