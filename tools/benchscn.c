@@ -685,28 +685,11 @@ int scenario_parse_text(struct scenario *s, const char *text,
 
 int scenario_parse_file(struct scenario *s, const char *path, char *err)
 {
-	FILE *fp = fopen(path, "r");
-	char *text = NULL;
-	size_t len = 0, cap = 0, n;
+	char *text = read_text_file(path, err);
 	int rc;
 
-	if (!fp) {
-		zerr_set(err, "%s: %s", path, strerror(errno));
+	if (!text)
 		return -1;
-	}
-	do {
-		if (cap - len < 4096)
-			text = xrealloc(text, cap = cap * 2 + 8192);
-		n = fread(text + len, 1, cap - len - 1, fp);
-		len += n;
-	} while (n > 0);
-	fclose(fp);
-	text[len] = 0;
-	if (strlen(text) != len) {
-		free(text);
-		zerr_set(err, "%s: not a text file (NUL byte)", path);
-		return -1;
-	}
 	s->path = xstrdup(path);
 	s->dir = path_dir(path);
 	rc = scenario_parse_text(s, text, path, s->dir, err);

@@ -506,28 +506,11 @@ int fleet_parse_text(struct fleet *f, const struct guest_defaults *d,
 int fleet_parse_file(struct fleet *f, const struct guest_defaults *d,
 		     const char *path, char *err)
 {
-	FILE *fp = fopen(path, "r");
-	char *text = NULL, *dir;
-	size_t len = 0, cap = 0, n;
+	char *text = read_text_file(path, err), *dir;
 	int rc;
 
-	if (!fp) {
-		zerr_set(err, "%s: %s", path, strerror(errno));
+	if (!text)
 		return -1;
-	}
-	do {
-		if (cap - len < 4096)
-			text = xrealloc(text, cap = cap * 2 + 8192);
-		n = fread(text + len, 1, cap - len - 1, fp);
-		len += n;
-	} while (n > 0);
-	fclose(fp);
-	text[len] = 0;
-	if (strlen(text) != len) {
-		free(text);
-		zerr_set(err, "%s: not a text file (NUL byte)", path);
-		return -1;
-	}
 	dir = path_dir(path);
 	rc = fleet_parse_text(f, d, text, path, dir, err);
 	free(dir);

@@ -299,3 +299,29 @@ int config_words(const char *line, char *buf, size_t bufsz, char **w, int max,
 			*s++ = 0;
 	}
 }
+
+char *read_text_file(const char *path, char *err)
+{
+	FILE *fp = fopen(path, "r");
+	char *text = NULL;
+	size_t len = 0, cap = 0, n;
+
+	if (!fp) {
+		zerr_set(err, "%s: %s", path, strerror(errno));
+		return NULL;
+	}
+	do {
+		if (cap - len < 4096)
+			text = xrealloc(text, cap = cap * 2 + 8192);
+		n = fread(text + len, 1, cap - len - 1, fp);
+		len += n;
+	} while (n > 0);
+	fclose(fp);
+	text[len] = 0;
+	if (strlen(text) != len) {
+		free(text);
+		zerr_set(err, "%s: not a text file (NUL byte)", path);
+		return NULL;
+	}
+	return text;
+}

@@ -23,6 +23,9 @@ void zdie(int status, const char *fmt, ...)
 
 /* Error text buffer used by the parsers (no printing inside them). */
 #define ZERR_MAX 512
+/* The whole of a text file, NUL-terminated (free() it); NULL with err
+ * set if it cannot be read or holds a NUL byte. */
+char *read_text_file(const char *path, char *err);
 /* A configuration line in words: copied into buf (bufsz bytes), a '#'
  * comment and the line end dropped, split at blanks into w (at most max
  * words). Returns the number of words, or -1 with err set ("WHERE: line
