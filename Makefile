@@ -80,7 +80,7 @@ $(B)/tests/guests/%.elf: tests/guests/%.S tests/guests/guest.ld | deps-check
 		-Wl,--no-warn-rwx-segments -Wl,-T,tests/guests/guest.ld $< -o $@
 
 # C test guests: their own start-up code, the portable formatter
-$(B)/tests/guests/%.elf: tests/guests/%.c tests/guests/guest.ld lib/fmt.c $(RT) | deps-check
+$(B)/tests/guests/%.elf: tests/guests/%.c tests/guests/tguest.h tests/guests/guest.ld lib/fmt.c $(RT) | deps-check
 	@mkdir -p $(dir $@)
 	$(XCC) $(XCFLAGS) $(XLDFLAGS) -Wl,-T,tests/guests/guest.ld $< lib/fmt.c \
 		$(RT) -lgcc -o $@

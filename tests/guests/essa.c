@@ -4,30 +4,7 @@
  * then does (discard fault, addressing exception, the data kept or gone).
  * The expectations are the architecture's, written out here on their own.
  * It needs a run with --test-hooks (DIAG 0x4F0) and paging volumes. */
-#include <stdint.h>
-
-#include "lib/fmt.h"
-
-asm(".section .text.start,\"ax\"\n"
-    ".globl _start\n"
-    "_start:\n"
-    "	larl	%r15,stack_top\n"
-    "	aghi	%r15,-160\n"
-    "	brasl	%r14,guest_main\n"
-    "	j	.\n"
-    "pgm_handler:\n"                 /* record, resume at 0x310's PSW */
-    "	mvc	0x300(2,%r0),0x8e\n"
-    "	mvc	0x308(8,%r0),0xa8\n"
-    "	lpswe	0x310\n"
-    ".section .bss\n"
-    ".balign 8\n"
-    ".space 16384\n"
-    "stack_top:\n"
-    ".text\n");
-
-#define PAGE 4096UL
-#define LC_PGM_CODE  (*(volatile uint16_t *)0x300)
-#define LC_PGM_TEID  (*(volatile uint64_t *)0x308)
+#include "tests/guests/tguest.h"
 
 enum { Sr, Sp, Sz, Ur, Uz, Vr, Vz, Pr, NSTATES };
 static const char *const names[NSTATES] = {
@@ -49,42 +26,11 @@ static const uint8_t after[NSTATES][7] = {
 	[Pr] = { Pr, Sr, Ur, Vr, Pr, Sr, Sr },
 };
 
-static int failures;
-
-#define DIAG(code, a, b) ({                                               \
-	register uint64_t r2_ asm("2") = (a);                             \
-	register uint64_t r3_ asm("3") = (b);                             \
-	asm volatile("diag %0,%1," #code : "+d"(r2_), "+d"(r3_)           \
-		     : : "memory", "cc");                                 \
-	r3_; })
-
 #define ESSA(op, addr) ({                                                 \
 	uint64_t r1_;                                                     \
 	asm volatile(".insn rrf,0xb9ab0000,%0,%1," #op ",0"               \
 		     : "=&d"(r1_) : "d"(addr) : "memory");                \
 	(uint8_t)r1_; })
-
-static void say(const char *fmt, ...)
-{
-	char buf[200];
-	va_list ap;
-	size_t n;
-
-	va_start(ap, fmt);
-	n = fmt_vsnprintf(buf, sizeof(buf), fmt, ap);
-	va_end(ap);
-	DIAG(0x400, (uint64_t)buf, n < sizeof(buf) ? n : sizeof(buf) - 1);
-}
-
-static void check(int ok, const char *what, uint64_t got, uint64_t want)
-{
-	if (ok) {
-		say("PASS: %s", what);
-	} else {
-		failures++;
-		say("FAIL: %s: got 0x%lx, want 0x%lx", what, got, want);
-	}
-}
 
 /* Touch a byte (write when val >= 0); returns the program interruption
  * code it raised, 0 if none. *out gets the byte read. */
@@ -249,12 +195,7 @@ void guest_main(void);
 
 void guest_main(void)
 {
-	extern char pgm_handler[];
-
-	/* program new PSW, and the resume PSW's mask (64-bit, DAT off) */
-	*(volatile uint64_t *)0x1d0 = 0x0000000180000000UL;
-	*(volatile uint64_t *)0x1d8 = (uint64_t)pgm_handler;
-	*(volatile uint64_t *)0x310 = 0x0000000180000000UL;
+	tguest_init();
 	/* probe: without the facility ESSA is an operation exception */
 	LC_PGM_CODE = 0;
 	asm volatile("	larl	%%r1,1f\n"
@@ -267,5 +208,5 @@ void guest_main(void)
 	walk_cells();
 	walk_touches();
 	say("essa: %d failures", failures);
-	DIAG(0x404, (uint64_t)(failures > 255 ? 255 : failures), 0);
+	tguest_exit();
 }

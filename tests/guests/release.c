@@ -3,60 +3,9 @@
  * storage), the prefix pages left alone, a released page reading as
  * zero afterwards and taking stores again. One PASS/FAIL line a check;
  * the exit status is the number of failures. */
-#include <stdint.h>
+#include "tests/guests/tguest.h"
 
-#include "lib/fmt.h"
-
-asm(".section .text.start,\"ax\"\n"
-    ".globl _start\n"
-    "_start:\n"
-    "	larl	%r15,stack_top\n"
-    "	aghi	%r15,-160\n"
-    "	brasl	%r14,guest_main\n"
-    "	j	.\n"
-    "pgm_handler:\n"                 /* record, resume at 0x310's PSW */
-    "	mvc	0x300(2,%r0),0x8e\n"
-    "	lpswe	0x310\n"
-    ".section .bss\n"
-    ".balign 8\n"
-    ".space 8192\n"
-    "stack_top:\n"
-    ".text\n");
-
-#define PAGE 4096UL
-#define LC_PGM_CODE (*(volatile uint16_t *)0x300)
 #define MARK_LOWCORE 0x1f00UL   /* a lowcore byte nobody else uses */
-
-static int failures;
-
-#define DIAG(code, a, b) ({                                               \
-	register uint64_t r2_ asm("2") = (a);                             \
-	register uint64_t r3_ asm("3") = (b);                             \
-	asm volatile("diag %0,%1," #code : "+d"(r2_), "+d"(r3_)           \
-		     : : "memory", "cc");                                 \
-	r3_; })
-
-static void say(const char *fmt, ...)
-{
-	char buf[200];
-	va_list ap;
-	size_t n;
-
-	va_start(ap, fmt);
-	n = fmt_vsnprintf(buf, sizeof(buf), fmt, ap);
-	va_end(ap);
-	DIAG(0x400, (uint64_t)buf, n < sizeof(buf) ? n : sizeof(buf) - 1);
-}
-
-static void check(int ok, const char *what, uint64_t got, uint64_t want)
-{
-	if (ok) {
-		say("PASS: %s", what);
-	} else {
-		failures++;
-		say("FAIL: %s: got 0x%lx, want 0x%lx", what, got, want);
-	}
-}
 
 /* DIAG 0x10 on [first, last]; the program interruption code, 0 if none. */
 static int release(uint64_t first, uint64_t last)
@@ -94,9 +43,7 @@ void guest_main(uint64_t mem)
 	uint64_t a = 0x60000, b = a + PAGE, c = a + 2 * PAGE;
 	int pgm;
 
-	*(volatile uint64_t *)0x1d0 = 0x0000000180000000UL;
-	*(volatile uint64_t *)0x1d8 = (uint64_t)pgm_handler;
-	*(volatile uint64_t *)0x310 = 0x0000000180000000UL;
+	tguest_init();
 
 	pgm = release(a + 8, b);
 	check(pgm == 6, "first address not on a page: specification", pgm, 6);
@@ -132,5 +79,5 @@ void guest_main(uint64_t mem)
 	check(is(2 * PAGE, 0), "the page after them was released", 0, 0);
 
 	say("release: %d failures", failures);
-	DIAG(0x404, (uint64_t)failures, 0);
+	tguest_exit();
 }
