@@ -36,7 +36,7 @@ case "$sizes" in
 esac
 
 # frames: churn frees pages it touched; inflating after 1 s takes them
-zrun --guests 1 --guest-mem 2M --workload churn --ws 150 --iters 300 \
+zrun --guests 1 --guest-mem 2M --workload churn --ws 150 --iters 2000 \
 	--policy balloon --balloon-target 0,200@1 --wss-period 200 --timeout 120
 ok $status "a churning guest inflated after a second exits 0 (got $status)"
 [ "$(gfield released_frames)" -ge 100 ]
