@@ -1,0 +1,185 @@
+/* pageout.c - page-out: a clock over every guest's resident pages (the
+ * frames' reference bits give second chances) takes stable and changed
+ * pages, writes each to a slot with its checksum, and frees the frame
+ * when the write is done; a page touched meanwhile is rescued. */
+#include "host/boot.h"
+#include "host/console.h"
+#include "host/essa/reclaim.h"
+#include "host/frame.h"
+#include "host/gmap.h"
+#include "host/io/fba.h"
+#include "host/memlayout.h"
+#include "host/page.h"
+#include "host/pager/internal.h"
+#include "host/param.h"
+#include "host/timer.h"
+#include "host/trap.h"
+#include "lib/pagesum.h"
+
+static unsigned hand_guest;     /* the clock's hand                  */
+static uint64_t hand_page;
+static int corrupt_next = 1;   /* ZCMM_BOOT_CORRUPT_SLOT: once */
+static uint8_t junk[PAGE_SIZE] __attribute__((aligned(PAGE_SIZE)));
+
+static void out_done(struct io_req *io)
+{
+	struct pager_req *r = io->ctx;
+	struct guest *g = r->g;
+	uint64_t *pte = gmap_pte(g, r->page);
+
+	if (r->rescued) {
+		slotmap_free(&pager_slotmap, r->slot);
+	} else if (io->status != IO_OK) {
+		pager_stats.out_errors++;
+		kprintf("pager: page-out of guest %s page %lu to slot %lu "
+			"failed: %s\n", g->name, r->page, r->slot,
+			io_status_name(io->status));
+		slotmap_free(&pager_slotmap, r->slot);
+		gmap_map(g, r->page, r->frame);
+	} else {
+		struct states_host_result h =
+			states_host_page_out(page_state(g, r->page), r->dirty);
+
+		page_set_state(g, r->page, h.state);
+		*pte = PTE_INVALID | r->slot << 12 | PTE_SW_SLOT |
+		       (h.dirty ? PTE_SW_DIRTY : 0);
+		frame_free(r->frame);
+		g->st.pageouts++;
+		pager_stats.pageouts++;
+		pager_wake_frame_waiters();
+	}
+	pager_req_put(r);
+}
+
+static void out_done_junk(struct io_req *io)
+{
+	pager_req_put(io->ctx);
+}
+
+/* Start writing page p of g; 0, or -1 when no slot or request is free. */
+static int page_out(struct guest *g, uint64_t p, int dirty)
+{
+	struct pager_req *r;
+	uint64_t slot = slotmap_alloc(&pager_slotmap);
+
+	if (slot == SLOTMAP_NONE) {
+		if (!pager_stats.full++)
+			kprintf("pager: the paging volumes are full (%lu slots)\n",
+				pager_slotmap.nslots);
+		return -1;
+	}
+	r = pager_req_get();
+	if (!r) {
+		slotmap_free(&pager_slotmap, slot);
+		return -1;
+	}
+	r->g = g;
+	r->page = p;
+	r->slot = slot;
+	r->dirty = dirty;
+	r->rescued = 0;
+	r->frame = gmap_invalidate(g, p);
+	*gmap_pte(g, p) = PTE_INVALID | slot << 12 | PTE_SW_OUT;
+	pager_slot_sum[slot] = (uint32_t)pagesum((void *)r->frame);
+	pager_slot_io(r, IO_WRITE, r->frame, out_done);
+	if ((boot->flags & ZCMM_BOOT_CORRUPT_SLOT) && corrupt_next) {
+		for (unsigned i = 0; i < PAGE_SIZE; i++)
+			junk[i] = (uint8_t)(i * 7 + 1);
+		/* a test's damaged medium: overwrite the slot after the
+		   page-out (same volume, so the queue keeps the order) */
+		struct pager_req *j = pager_req_get();
+
+		if (j) {
+			corrupt_next = 0;
+			*j = *r;
+			pager_slot_io(j, IO_WRITE, (uint64_t)junk, out_done_junk);
+		}
+	}
+	return 0;
+}
+
+int pager_page_out_sync(struct guest *g, uint64_t p)
+{
+	uint64_t pte = *gmap_pte(g, p);
+	int dirty;
+
+	if ((pte & PTE_INVALID) || p < 2 || !pager_slotmap.nslots || pte_pinned(pte))
+		return -1;
+	dirty = page_dirty(pte & PTE_ORIGIN);
+	if (states_host_page_out(page_state(g, p), dirty).verdict != STATES_DONE ||
+	    page_out(g, p, dirty))
+		return -1;
+	pager_quiesce();
+	return (*gmap_pte(g, p) & PTE_SW_SLOT) ? 0 : -1;
+}
+
+void pager_evict(uint64_t want)
+{
+	uint64_t started = 0, budget = 0;
+
+	if (!pager_slotmap.nslots || !pager_nguests)
+		return;
+	for (unsigned i = 0; i < pager_nguests; i++)
+		budget += 2 * pager_guests[i]->npages;   /* two passes: second chance */
+	while (started < want && budget--) {
+		struct guest *g = pager_guests[hand_guest];
+		uint64_t pte, frame;
+		int dirty;
+
+		if (hand_page >= g->npages) {
+			hand_page = 0;
+			hand_guest = (hand_guest + 1) % pager_nguests;
+			continue;
+		}
+		pte = *gmap_pte(g, hand_page);
+		if (g->state == GUEST_STOPPED || hand_page < 2 ||
+		    (pte & PTE_INVALID) || pte_pinned(pte)) {
+			hand_page++;
+			continue;
+		}
+		pager_stats.scanned++;
+		frame = pte & PTE_ORIGIN;
+		if (frame_referenced(frame)) {
+			pager_stats.referenced++;
+			hand_page++;
+			continue;
+		}
+		/* content nobody needs goes without I/O */
+		if (page_discard(g, hand_page)) {
+			started++;
+			hand_page++;
+			continue;
+		}
+		dirty = page_dirty(frame);
+		if (states_host_page_out(page_state(g, hand_page), dirty)
+			    .verdict == STATES_DONE) {
+			if (page_out(g, hand_page, dirty))
+				return;
+			started++;
+		}
+		hand_page++;
+	}
+}
+
+uint64_t pager_rescue(struct guest *g, uint64_t p)
+{
+	uint64_t pte = *gmap_pte(g, p);
+
+	if (!(pte & PTE_SW_OUT))
+		return 0;
+	for (unsigned i = 0; i < PAGER_MAX_INFLIGHT; i++) {
+		struct pager_req *r = &pager_reqs[i];
+
+		/* the page-out this PTE names, under way or done and not
+		   yet reaped: either way its frame still holds the page */
+		if (r->busy && r->io.done == out_done && r->g == g &&
+		    r->page == p && r->slot == PTE_SLOT(pte) && !r->rescued) {
+			r->rescued = 1;
+			pager_stats.rescued++;
+			gmap_map(g, p, r->frame);
+			return r->frame;
+		}
+	}
+	panic("pager: guest %s page %lu is on its way out to slot %lu, but "
+	      "no page-out names it", g->name, p, PTE_SLOT(pte));
+}
