@@ -185,6 +185,57 @@ static int in_group(const struct rec *r, const char *kind)
 	return !strcmp(r->kind, kind);
 }
 
+/* Keys the console table leaves to the TSV (--results): the long tail of
+ * the host's counters, so the table fits a terminal. */
+static int hidden(const char *k)
+{
+	static const char *const keys[] = {
+		"frames", "icpt_inst", "icpt_wait", "icpt_operexc",
+		"icpt_validity", "essa_extract", "essa_potvol", "essa_resident",
+		"essa_ifres", "discard_u", "discard_p", "released", "io_wait_us",
+		"balloon_target", "balloon_max", "released_frames", "inflated",
+		"deflated", "refused", "short", "wss_raw", "wss_periods",
+		"wss_blocked", "wss_sampled", "wss_touched", "Sr", "Sp", "Sz",
+		"Ur", "Uz", "Vr", "Vz", "Pr",
+	};
+
+	for (unsigned i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
+		if (!strcmp(k, keys[i]))
+			return 1;
+	return 0;
+}
+
+/* Keys that only the total rows have (the host's own counters): printed
+ * under the table as key=value lines rather than as columns of dashes. */
+static void print_totals_only(const struct rec *const *rows, unsigned nr,
+			      FILE *out)
+{
+	unsigned col = 0;
+
+	for (unsigned i = 0; i < nr; i++) {
+		if (strcmp(rows[i]->kind, "total"))
+			continue;
+		for (unsigned k = 0; k < rows[i]->n; k++) {
+			const char *key = rows[i]->key[k];
+			int in_guest = !strcmp(key, "id");
+
+			for (unsigned j = 0; j < nr && !in_guest; j++)
+				in_guest = !strcmp(rows[j]->kind, "guest") &&
+					   rec_get(rows[j], key);
+			if (in_guest)
+				continue;
+			if (col > 60) {
+				fputc('\n', out);
+				col = 0;
+			}
+			col += (unsigned)fprintf(out, "%s%s=%s", col ? "  " :
+						 "host: ", key, rows[i]->val[k]);
+		}
+	}
+	if (col)
+		fputc('\n', out);
+}
+
 /* One table: records of kind (NULL: guest rows then total rows). */
 static void print_table(const struct recset *s, const char *kind, FILE *out)
 {
@@ -211,9 +262,17 @@ static void print_table(const struct recset *s, const char *kind, FILE *out)
 		return;
 	}
 	for (unsigned i = 0; i < nr; i++)
-		for (unsigned k = 0; k < rows[i]->n; k++)
-			if (strcmp(rows[i]->key[k], "id"))
-				cols_add(&c, rows[i]->key[k]);
+		for (unsigned k = 0; k < rows[i]->n; k++) {
+			const char *key = rows[i]->key[k];
+			int in_guest = kind != NULL;
+
+			for (unsigned j = 0; j < nr && !in_guest; j++)
+				in_guest = !strcmp(rows[j]->kind, "guest") &&
+					   rec_get(rows[j], key);
+			if (strcmp(key, "id") && in_guest &&
+			    (kind || !hidden(key)))
+				cols_add(&c, key);
+		}
 	w = xmalloc((c.n + 1) * sizeof *w);
 	w[0] = (unsigned)strlen(first);
 	for (unsigned j = 0; j < c.n; j++)
@@ -254,6 +313,8 @@ static void print_table(const struct recset *s, const char *kind, FILE *out)
 		}
 		fputc('\n', out);
 	}
+	if (!kind)
+		print_totals_only(rows, nr, out);
 	free(w);
 	free(c.name);
 	free(rows);
@@ -272,6 +333,8 @@ void recset_print(const struct recset *s, FILE *out)
 	if (any)
 		print_table(s, NULL, out);
 	for (unsigned k = 0; k < kinds.n; k++) {
+		if (!strcmp(kinds.name[k], "sample"))
+			continue;   /* a time series: the TSV has it */
 		if (any || k)
 			fputc('\n', out);
 		print_table(s, kinds.name[k], out);

@@ -163,5 +163,30 @@ int main(void)
 	classify();
 	sequence();
 	records();
+	{
+		/* the console table: the long tail of the host's counters and
+		   the samples are left to the TSV; totals-only keys go under
+		   the table as host: lines */
+		struct recset t;
+		char *tb = NULL;
+		size_t tl = 0;
+		FILE *tf;
+
+		recset_init(&t);
+		recset_add(&t, "guest id=0 name=g0 work=5 Sr=3 icpt_wait=1");
+		recset_add(&t, "total id=all work=5 Sr=3 guests=1 frames_leaked=0");
+		recset_add(&t, "sample id=t0 t_ms=0 Sr=3");
+		tf = open_memstream(&tb, &tl);
+		recset_print(&t, tf);
+		fclose(tf);
+		tap_ok(!strncmp(tb, "guest  name  work\n", 18),
+		       "hidden counters are not columns");
+		tap_ok(strstr(tb, "\nhost: guests=1  frames_leaked=0\n") != NULL,
+		       "totals-only keys under the table");
+		tap_ok(!strstr(tb, "sample") && !strstr(tb, "t_ms"),
+		       "samples are not printed on the console");
+		free(tb);
+		recset_free(&t);
+	}
 	return tap_done();
 }
