@@ -7,6 +7,8 @@
 
 #include <stdint.h>
 
+#include "lib/balloon_math.h"
+
 #include "host/param.h"
 
 struct guest;
@@ -26,7 +28,7 @@ struct balloon_guest {
 				    PTE is PTE_SW_SAMPLED, frame kept     */
 	uint32_t nsample;        /* entries in sample[], 0: none under way */
 	uint32_t touched;        /* of them touched this period            */
-	uint64_t fast, slow;     /* averages of the raw estimate, x256     */
+	struct wss_avg avg;      /* fast and slow averages of the raw one  */
 	uint64_t estimate;       /* max(fast, slow): pages actively used   */
 	uint64_t raw;            /* the last period's raw estimate         */
 	uint64_t target;         /* balloon target given to the guest      */

@@ -3,14 +3,15 @@
  * overcommit nobody is ballooned; with it each guest keeps its estimate
  * plus slack (room for hinting's short term) plus a share of the spare
  * frames in proportion to its need, and targets move half way there a
- * period (at least 1/16, up at most 1/4 of the guest's storage: slow,
- * but settled within five periods). A guest that deflated because
+ * period (at least 1/8, up at most 1/4 of the guest's storage: slow,
+ * but settled within five periods; lib/balloon_math.c). A guest that deflated because
  * it was short holds its target at its size for BALLOON_HOLD periods. */
 #include "host/balloon/balloon.h"
 #include "host/boot.h"
 #include "host/frame.h"
 #include "host/guest.h"
 #include "host/timer.h"
+#include "lib/balloon_math.h"
 
 struct balloon_stats balloon_stats;
 static struct guest **all;
@@ -74,23 +75,7 @@ static void move_target(struct guest *g, uint64_t goal)
 	    goal + BALLOON_DEADBAND + b->goal / 10 < b->goal)
 		b->settling = 1;
 	b->goal = goal;
-	/* half way, at least a sixteenth of the guest (no long tail), up
-	   by at most a quarter; the last few pages in one go */
-	if (goal > t) {
-		uint64_t step = (goal - t + 1) / 2;
-
-		if (step < g->npages / 16)
-			step = g->npages / 16;
-		if (step > g->npages / 4)
-			step = g->npages / 4;
-		t = goal - t <= step + BALLOON_DEADBAND ? goal : t + step;
-	} else if (goal < t) {
-		uint64_t step = (t - goal + 1) / 2;
-
-		if (step < g->npages / 16)
-			step = g->npages / 16;
-		t = t - goal <= step + BALLOON_DEADBAND ? goal : t - step;
-	}
+	t = balloon_step(t, goal, g->npages, BALLOON_DEADBAND);
 	if (t != b->target)
 		balloon_stats.target_changes++;
 	if (b->settling && t == goal) {
@@ -107,7 +92,7 @@ static void move_target(struct guest *g, uint64_t goal)
 
 void policy_targets(struct guest **guests, unsigned n)
 {
-	uint64_t avail = frames_free, pages = 0, need = 0, room, spare;
+	uint64_t avail = frames_free, pages = 0, need = 0, room;
 
 	for (unsigned i = 0; i < n; i++) {
 		struct guest *g = guests[i];
@@ -119,7 +104,6 @@ void policy_targets(struct guest **guests, unsigned n)
 		need += need_of(g);
 	}
 	room = avail > FRAMES_HIGH_WATER ? avail - FRAMES_HIGH_WATER : 0;
-	spare = room > need ? room - need : 0;
 	for (unsigned i = 0; i < n; i++) {
 		struct guest *g = guests[i];
 		uint64_t want = need_of(g), allow, goal;
@@ -130,13 +114,8 @@ void policy_targets(struct guest **guests, unsigned n)
 			g->bl.target = policy_fixed_target();
 			continue;
 		}
-		if (pages <= room || !need)        /* no overcommit */
-			allow = g->npages;
-		else if (spare)
-			allow = want + spare * want / need;
-		else                               /* squeezed alike */
-			allow = want * room / need;
-		goal = allow < g->npages ? g->npages - allow : 0;
+		allow = balloon_allow(want, need, pages, room, g->npages);
+		goal = g->npages - allow;
 		if (!g->bl.periods)                /* no estimate yet */
 			goal = 0;
 		if (g->bl.max && goal > g->bl.max)

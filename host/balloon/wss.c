@@ -12,6 +12,7 @@
 #include "host/memlayout.h"
 #include "host/page.h"
 #include "host/timer.h"
+#include "lib/balloon_math.h"
 #include "lib/prng.h"
 
 static struct prng rng;
@@ -84,15 +85,11 @@ void wss_unsample(struct guest *g, uint64_t p)
 		*pte &= PTE_ORIGIN;
 }
 
-static uint64_t avg(uint64_t a, uint64_t x, int shift)
-{
-	return x >= a ? a + ((x - a) >> shift) : a - ((a - x) >> shift);
-}
 
 void wss_period_end(struct guest *g)
 {
 	struct balloon_guest *b = &g->bl;
-	uint64_t touched = b->touched, x;
+	uint64_t touched = b->touched;
 
 	if (!b->nsample)
 		return;
@@ -116,23 +113,18 @@ void wss_period_end(struct guest *g)
 	if (touched > b->nsample)   /* a page drawn twice and touched */
 		touched = b->nsample;
 	b->raw = touched * (g->npages - 2) / b->nsample;
-	x = b->raw << 8;
 	/* a guest that spent much of the period waiting for the host's
 	   page-ins and disk I/O touched less than it needs: that is no
 	   reason to think it needs less (a balloon would make it worse) */
 	if ((g->st.io_wait_us - b->io_wait_mark) * 100 >
 	    tod_to_us(tod_now() - b->start_tod) * WSS_BLOCKED_PCT &&
-	    b->periods && x < (b->estimate << 8)) {
+	    b->periods && b->raw < b->estimate) {
 		b->blocked++;
 		b->nsample = 0;
 		return;
 	}
-	if (!b->periods++) {
-		b->fast = b->slow = x;
-	} else {
-		b->fast = avg(b->fast, x, WSS_FAST_SHIFT);
-		b->slow = avg(b->slow, x, WSS_SLOW_SHIFT);
-	}
-	b->estimate = (b->fast > b->slow ? b->fast : b->slow) >> 8;
+	b->estimate = wss_avg_add(&b->avg, b->raw, WSS_FAST_SHIFT,
+				  WSS_SLOW_SHIFT);
+	b->periods = b->avg.periods;
 	b->nsample = 0;
 }
