@@ -12,7 +12,7 @@ if ! command -v dasdinit >/dev/null 2>&1; then
 fi
 for p in none hinting balloon balloon+hinting; do
 	zrun --storage 12M --guests 6 --guest-mem 2M --workload fileserve \
-		--iters 1500 --policy $p --timeout 300
+		--iters 1500 --policy $p --wss-period 250 --timeout 300
 	ok $status "policy $p: the fleet exits 0, every page verified (got $status)"
 	[ "$(field all failed)" = 0 ] && [ "$(field all frames_leaked)" = 0 ]
 	ok $? "policy $p: no guest failed, no frame leaked"
