@@ -15,7 +15,7 @@
 /* working-set sampling and the balloon policy (docs/balloon.md) */
 #define WSS_SAMPLE_DEF    64           /* pages sampled a guest a period */
 #define WSS_SAMPLE_MAX    64           /* the most (struct balloon_guest) */
-#define WSS_PERIOD_MS_DEF 1000         /* sampling period, host TOD      */
+#define WSS_PERIOD_MS_DEF 250          /* sampling period, host TOD      */
 #define WSS_FAULT_US      2            /* a sampled page's fault, SIE round
 					  trip (DESIGN.md): the cost model */
 #define WSS_FAST_SHIFT    1            /* fast average: 1/2 a period     */

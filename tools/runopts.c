@@ -56,7 +56,7 @@ void run_usage(FILE *out)
 "                     (docs/balloon.md)\n"
 "  --wss-sample N     pages sampled per guest a period (default 64, at most\n"
 "                     64); given without a balloon policy, sampling runs too\n"
-"  --wss-period MS    working-set sampling period in ms (default 1000)\n"
+"  --wss-period MS    working-set sampling period in ms (default 250)\n"
 "  --balloon-target N[,M@SEC]  balloon targets in pages fixed by the run, not\n"
 "                     the policy: N from the start, M from SEC s on (tests)\n"
 "  --test-hooks       allow the test-only hypercall DIAG 0x4F0 (tests)\n"
