@@ -123,6 +123,8 @@ install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/zcmm
 	install -m 755 $(ZCMM) $(DESTDIR)$(PREFIX)/bin/zcmm
 	install -m 644 $(SHARE)/* $(DESTDIR)$(PREFIX)/share/zcmm/
+	install -d $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 644 docs/zcmm.1 $(DESTDIR)$(PREFIX)/share/man/man1/zcmm.1
 
 clean:
 	rm -rf $(B)
