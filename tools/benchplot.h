@@ -1,0 +1,26 @@
+/* benchplot.h - what zcmm bench's run loop hands its report writer: the
+ * page-state samples of every run, written as samples.csv and plotted
+ * (with throughput and paging) by gnuplot. */
+#ifndef ZCMM_BENCHPLOT_H
+#define ZCMM_BENCHPLOT_H
+
+#include "tools/bench.h"
+
+/* State samples of one run (kind=sample records). */
+struct sample {
+	unsigned run;           /* index into runs */
+	double t_ms, frames_free;
+	double st[8];           /* Sr Sp Sz Ur Uz Vr Vz Pr */
+};
+
+extern const char *const state_keys[8];
+
+void write_samples_csv(const char *dir, const struct bench_run *runs,
+		       const struct sample *sm, unsigned ns);
+/* Writes the data files and plots.gp; runs gnuplot. 0 if the PNGs were
+ * made. */
+int make_plots(const char *dir, const struct scenario *s,
+	       const struct bench_run *runs, unsigned n,
+	       const struct sample *sm, unsigned ns);
+
+#endif
