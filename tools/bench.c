@@ -7,6 +7,7 @@
 #define _GNU_SOURCE
 #include "tools/bench.h"
 #include "tools/benchplot.h"
+#include "tools/benchrun.h"
 #include "tools/util.h"
 
 #include <errno.h>
@@ -22,15 +23,6 @@
 #include <time.h>
 #include <unistd.h>
 
-#define BENCH_RETRIES 2
-
-struct bench_opts {
-	const char *scenario, *out, *hercules, *check;
-	const char *policies, *variants;
-	unsigned repeat;        /* 0: the scenario's */
-	const char *timeout;
-	int quiet, no_plots, dry_run;
-};
 
 
 static void bench_usage(FILE *out)
@@ -63,7 +55,7 @@ static void bench_usage(FILE *out)
 "interrupted.\n", out);
 }
 
-static double now_s(void)
+double now_s(void)
 {
 	struct timespec ts;
 
@@ -185,205 +177,6 @@ static char *scale_fleet(const char *text, unsigned k)
 		text += len + (text[len] == '\n');
 	}
 	return out;
-}
-
-/* --- one run ------------------------------------------------------- */
-
-struct runctx {
-	const struct bench_opts *o;
-	const struct scenario *s;
-	const char *dir, *exe, *fleet;
-	const char *vfleet;     /* this variant's scaled fleet, if scale= */
-	unsigned idx, total;
-	double t_bench;
-	int tty;
-};
-
-static void show(const struct runctx *c, const char *tag, const char *text)
-{
-	double t = now_s() - c->t_bench;
-
-	if (c->o->quiet)
-		return;
-	if (c->tty) {
-		printf("\r\033[K[bench %u/%u %s, %dm%02ds] %.60s", c->idx + 1, c->total,
-		       tag, (int)t / 60, (int)t % 60, text);
-	} else
-		printf("[bench %u/%u %s, %dm%02ds] %s\n", c->idx + 1, c->total, tag,
-		       (int)t / 60, (int)t % 60, text);
-	fflush(stdout);
-}
-
-/* Runs `zcmm run` for one variant x policy, its output into log; the
- * exit status (128+signal if killed). */
-static int child_run(const struct runctx *c, const struct bench_arm *var,
-		     const struct bench_arm *pol, const char *res,
-		     const char *logpath, const char *tag)
-{
-	char *argv[8 + 4 * BENCH_MAX_SETS + 8], prog[32], *opt[2 * BENCH_MAX_SETS + 2];
-	int argc = 0, nopt = 0, pfd[2], st;
-	FILE *log = fopen(logpath, "a");
-	char buf[8192], line[8192];
-	size_t ll = 0;
-	pid_t pid;
-
-	if (!log)
-		zdie(ZX_USAGE, "cannot write %s: %s", logpath, strerror(errno));
-	snprintf(prog, sizeof prog, "%llu", (unsigned long long)c->s->sample_ms);
-	argv[argc++] = (char *)c->exe;
-	argv[argc++] = "run";
-	argv[argc++] = "--results";
-	argv[argc++] = (char *)res;
-	argv[argc++] = "--progress";
-	argv[argc++] = prog;
-	argv[argc++] = "--retries";     /* bench retries: it times each attempt */
-	argv[argc++] = "0";
-	if (c->o->hercules) {
-		argv[argc++] = "--hercules";
-		argv[argc++] = (char *)c->o->hercules;
-	}
-	if (c->o->timeout) {
-		argv[argc++] = "--timeout";
-		argv[argc++] = (char *)c->o->timeout;
-	}
-	for (int k = 0; k < 2; k++) {
-		const struct bench_arm *a = k ? pol : var;   /* the policy wins */
-
-		for (unsigned i = 0; i < a->nset; i++) {
-			char *o = xmalloc(strlen(a->set[i].key) + 3);
-
-			sprintf(o, "--%s", a->set[i].key);
-			opt[nopt++] = o;
-			argv[argc++] = o;
-			if (a->set[i].val)
-				argv[argc++] = a->set[i].val;
-		}
-	}
-	argv[argc++] = (char *)(var->scale > 1 ? c->vfleet : c->fleet);
-	argv[argc] = NULL;
-	fprintf(log, "$");
-	for (int i = 0; i < argc; i++)
-		fprintf(log, " %s", argv[i]);
-	fprintf(log, "\n");
-	fflush(log);
-	if (pipe(pfd) < 0)
-		zdie(ZX_USAGE, "pipe: %s", strerror(errno));
-	fflush(stdout);
-	fflush(stderr);
-	pid = fork();
-	if (pid < 0)
-		zdie(ZX_USAGE, "fork: %s", strerror(errno));
-	if (pid == 0) {
-		int nul = open("/dev/null", O_RDONLY);
-
-		close(pfd[0]);
-		if (nul >= 0)
-			dup2(nul, 0);
-		dup2(pfd[1], 1);
-		dup2(pfd[1], 2);
-		execv(c->exe, argv);
-		_exit(127);
-	}
-	close(pfd[1]);
-	for (;;) {
-		ssize_t n = read(pfd[0], buf, sizeof buf);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			break;
-		fwrite(buf, 1, (size_t)n, log);
-		for (ssize_t i = 0; i < n; i++) {
-			if (buf[i] != '\n' && ll < sizeof line - 1) {
-				line[ll++] = buf[i];
-				continue;
-			}
-			line[ll] = 0;
-			ll = 0;
-			if (!strncmp(line, "progress ", 9))
-				show(c, tag, line + 9);
-			else if (!strncmp(line, "zcmm: timeout", 13)) {
-				if (c->tty && !c->o->quiet)
-					printf("\r\033[K");
-				fprintf(stderr, "  [%s] %s\n", tag, line);
-			}
-		}
-	}
-	close(pfd[0]);
-	fclose(log);
-	while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
-		;
-	for (int i = 0; i < nopt; i++)
-		free(opt[i]);
-	return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
-}
-
-/* The run's results TSV: the total record into r, samples appended. */
-static void read_results(const char *path, struct bench_run *r, unsigned idx,
-			 struct sample **sp, unsigned *ns)
-{
-	FILE *fp = fopen(path, "r");
-	char *line = NULL, *hdr = NULL, **h = NULL, **f = NULL;
-	size_t cap = 0;
-	unsigned nh = 0, lineno = 0;
-
-	if (!fp)
-		return;
-	while (getline(&line, &cap, fp) > 0) {
-		unsigned nf = 0;
-		char *p;
-
-		line[strcspn(line, "\r\n")] = 0;
-		if (++lineno == 1) {
-			hdr = xstrdup(line);
-			for (p = hdr; p; ) {
-				h = xrealloc(h, (nh + 1) * sizeof *h);
-				h[nh++] = p;
-				if ((p = strchr(p, '\t')))
-					*p++ = 0;
-			}
-			f = xmalloc((nh + 1) * sizeof *f);
-			continue;
-		}
-		for (p = line; p && nf < nh; ) {
-			f[nf++] = p;
-			if ((p = strchr(p, '\t')))
-				*p++ = 0;
-		}
-		if (nf < 1)
-			continue;
-		if (!strcmp(f[0], "total")) {
-			for (unsigned j = 1; j < nf; j++)
-				if (*f[j] && strcmp(h[j], "id"))
-					bench_run_set(r, h[j], f[j]);
-		} else if (!strcmp(f[0], "sample")) {
-			struct sample s;
-
-			memset(&s, 0, sizeof s);
-			s.run = idx;
-			s.t_ms = s.frames_free = NAN;
-			for (unsigned k = 0; k < 8; k++)
-				s.st[k] = NAN;
-			for (unsigned j = 1; j < nf; j++) {
-				if (!*f[j])
-					continue;
-				if (!strcmp(h[j], "t_ms"))
-					s.t_ms = strtod(f[j], NULL);
-				else if (!strcmp(h[j], "frames_free"))
-					s.frames_free = strtod(f[j], NULL);
-				for (unsigned k = 0; k < 8; k++)
-					if (!strcmp(h[j], state_keys[k]))
-						s.st[k] = strtod(f[j], NULL);
-			}
-			*sp = xrealloc(*sp, (*ns + 1) * sizeof **sp);
-			(*sp)[(*ns)++] = s;
-		}
-	}
-	free(line);
-	free(hdr);
-	free(h);
-	free(f);
-	fclose(fp);
 }
 
 /* --- --check ------------------------------------------------------- */
