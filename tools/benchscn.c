@@ -636,13 +636,9 @@ int scenario_parse_text(struct scenario *s, const char *text,
 	s->fleet_text = xmalloc(cap);
 	s->fleet_text[0] = 0;
 	while (*text) {
-		const char *nl = strchr(text, '\n');
-		size_t len = nl ? (size_t)(nl - text) : strlen(text);
-		char *line = xmalloc(len + 1);
+		char *line = next_line(&text);
 		int rc;
 
-		memcpy(line, text, len);
-		line[len] = 0;
 		snprintf(where, sizeof where, "%s:%u", name, ++lineno);
 		rc = bench_line(s, line, lineno, where, err);
 		if (rc == 0) {
@@ -670,7 +666,6 @@ int scenario_parse_text(struct scenario *s, const char *text,
 			free(abs);
 		}
 		free(line);
-		text += len + (nl ? 1 : 0);
 	}
 	if (!s->name) {
 		const char *b = strrchr(name, '/');

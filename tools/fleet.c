@@ -486,19 +486,14 @@ int fleet_parse_text(struct fleet *f, const struct guest_defaults *d,
 	unsigned lineno = 0;
 
 	while (*text) {
-		const char *nl = strchr(text, '\n');
-		size_t len = nl ? (size_t)(nl - text) : strlen(text);
-		char *line = xmalloc(len + 1);
+		char *line = next_line(&text);
 		int rc;
 
-		memcpy(line, text, len);
-		line[len] = 0;
 		snprintf(where, sizeof where, "%s:%u", name, ++lineno);
 		rc = fleet_parse_line(f, d, line, basedir, where, err);
 		free(line);
 		if (rc)
 			return -1;
-		text += len + (nl ? 1 : 0);
 	}
 	return 0;
 }

@@ -9,28 +9,30 @@
 #include <stdlib.h>
 #include <string.h>
 
+static void vzerr(const char *fmt, va_list ap)
+{
+	fflush(stdout);
+	fputs("zcmm: ", stderr);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+}
+
 void zerr(const char *fmt, ...)
 {
 	va_list ap;
 
-	fflush(stdout);
-	fputs("zcmm: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vzerr(fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 }
 
 void zdie(int status, const char *fmt, ...)
 {
 	va_list ap;
 
-	fflush(stdout);
-	fputs("zcmm: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vzerr(fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 	exit(status);
 }
 
@@ -324,4 +326,16 @@ char *read_text_file(const char *path, char *err)
 		return NULL;
 	}
 	return text;
+}
+
+char *next_line(const char **text)
+{
+	const char *nl = strchr(*text, '\n');
+	size_t len = nl ? (size_t)(nl - *text) : strlen(*text);
+	char *line = xmalloc(len + 1);
+
+	memcpy(line, *text, len);
+	line[len] = 0;
+	*text += nl ? len + 1 : len;
+	return line;
 }

@@ -23,6 +23,9 @@ void zdie(int status, const char *fmt, ...)
 
 /* Error text buffer used by the parsers (no printing inside them). */
 #define ZERR_MAX 512
+/* The next line of *text (malloc'd, without its newline); *text moves
+ * past it. Call while **text. */
+char *next_line(const char **text);
 /* The whole of a text file, NUL-terminated (free() it); NULL with err
  * set if it cannot be read or holds a NUL byte. */
 char *read_text_file(const char *path, char *err);

@@ -16,10 +16,6 @@ fleet() { zrun --guests 8 --guest-mem 2M --storage 16M --workload fileserve --se
 
 fleet --hinting on
 why
-if [ -z "$(field all pageouts)" ]; then
-	echo "1..0 # SKIP the host reports no page-outs (no pager)"
-	exit 0
-fi
 ok $status "hinting on: every guest exits 0, every page verified (got $status)"
 on=$(field all pageouts)
 won=$(field all work)

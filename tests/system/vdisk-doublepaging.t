@@ -15,10 +15,6 @@ fi
 # four 2 MiB guests, anonymous sets 1.5 x their storage, ~5 MiB of frames
 zrun --guests 4 --guest-mem 2M --storage 13M --workload anon --phases 4 --iters 1 --timeout 300
 why
-if [ -z "$(field all pageouts)" ]; then
-	echo "1..0 # SKIP the host reports no page-outs (no pager)"
-	exit 0
-fi
 ok $status "every guest exits 0, every page verified through both pagers (got $status)"
 dp=$(field all double_paging)
 dw=$(field all disk_writes)
