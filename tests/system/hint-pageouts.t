@@ -2,8 +2,7 @@
 # hint-pageouts.t - the same overcommitted file-serving fleet with
 # hinting on and off (issue 6): with hinting the host drops clean
 # page-cache pages instead of writing them out, so far fewer page-outs;
-# either way no page ever holds the wrong pattern. Needs the pager (the
-# `pageouts` key of the total @result record).
+# either way no page ever holds the wrong pattern.
 source "$(dirname "$0")/tap.sh"
 # a failed run's last lines, as TAP comments
 why() { [ "$status" = 0 ] || tail -5 "$T/out" | sed 's/^/# /'; }
