@@ -4,6 +4,7 @@
 #include "host/console.h"
 #include "host/intercept.h"
 #include "host/lowcore.h"
+#include "host/param.h"
 #include "host/timer.h"
 
 struct opcode_handler {
@@ -55,26 +56,39 @@ static int handle_operation_exception(struct guest *g)
 }
 
 /* A wait PSW: enabled, the guest sleeps until its clock comparator or
- * CPU timer is due; disabled, it has stopped for good. */
+ * CPU timer is due; disabled, it has stopped for good. Nothing else ever
+ * interrupts a guest here (zcmm presents no I/O, service-signal or
+ * emergency-signal interruptions), so an enabled wait whose timers are
+ * off or not due within WAIT_NEVER_S (a clock comparator of all ones,
+ * which Hercules keeps as 0xffffffffffffff00; the reset CPU timer) can
+ * never end: the guest is stopped at once, not slept on. */
 static int handle_wait(struct guest *g)
 {
-	uint64_t now = tod_now(), wake = ~0UL;
+	uint64_t now = tod_now(), never = ~0UL, due = never;
 	int ext = !!(g->sd.psw_mask & PSW_EXT);
 
-	if (ext && (g->sd.cr[0] & 0x800))
-		wake = g->sd.clockcomp;
-	if (ext && (g->sd.cr[0] & 0x400)) {
-		int64_t left = (int64_t)g->sd.cputimer;
-		uint64_t t = left <= 0 ? now : now + (uint64_t)left;
-
-		wake = t < wake ? t : wake;
-	}
-	if (wake == ~0UL && !(g->sd.psw_mask & (PSW_EXT | PSW_IO))) {
+	if (!(g->sd.psw_mask & (PSW_EXT | PSW_IO))) {
 		guest_stop(g, GUEST_STATUS_WAIT | (g->sd.psw_addr & 0xff), 0);
 		return 0;
 	}
+	/* how far ahead each enabled source is due (no sum can overflow) */
+	if (ext && (g->sd.cr[0] & CR0_CLOCK_COMPARATOR))
+		due = g->sd.clockcomp > now ? g->sd.clockcomp - now : 0;
+	if (ext && (g->sd.cr[0] & CR0_CPU_TIMER)) {
+		int64_t left = (int64_t)g->sd.cputimer;
+
+		if ((uint64_t)(left < 0 ? 0 : left) < due)
+			due = left < 0 ? 0 : (uint64_t)left;
+	}
+	if (due > WAIT_NEVER_S * 1000000UL * TOD_PER_US) {
+		guest_stop(g, GUEST_STATUS_KILLED, due == never
+			   ? "enabled wait with no wake-up source enabled"
+			   : "enabled wait that can never end (clock comparator "
+			     "or CPU timer at 'never')");
+		return 0;
+	}
 	g->state = GUEST_WAITING;
-	g->wake_tod = wake;
+	g->wake_tod = now + due;
 	return 0;
 }
 

@@ -67,4 +67,8 @@ _Static_assert(sizeof(struct lowcore) == 0x2000, "lowcore size");
 #define PSW_BA       0x0000000080000000UL
 #define PSW_64BIT    (PSW_EA | PSW_BA)
 
+/* CR0 external-interruption subclass masks (bits 52 and 53). */
+#define CR0_CLOCK_COMPARATOR 0x800UL
+#define CR0_CPU_TIMER        0x400UL
+
 #endif

@@ -6,6 +6,8 @@
 #define TRAP_STACK_SIZE   (16 * 1024)  /* each interruption's stack     */
 #define CONSOLE_LINE_MAX  230          /* payload bytes per console line */
 #define TIMESLICE_US_DEF  5000         /* guest time slice if unset     */
+#define WAIT_NEVER_S      86400        /* a guest wait not over within
+					  this can never end: stopped  */
 #define PROGRESS_MS_DEF   0            /* no progress lines if unset    */
 #define GUEST_MEM_MAX     (16UL << 20) /* page states fit in one frame  */
 #define FRAMES_LOW_WATER  64           /* below this, reclaim ...       */

@@ -1,6 +1,8 @@
 # tap.sh - shared by the system tests (sourced, bash): TAP output and
 # access to a run's results.
-#   ok STATUS DESCRIPTION      one TAP line; STATUS 0 is a pass
+#   ok STATUS DESCRIPTION      one TAP line; STATUS 0 is a pass; the first
+#                              failure after a zrun prints that run's
+#                              output as TAP diagnostics (# lines)
 #   zrun ARGS...               run build/bin/zcmm run ARGS; sets $status,
 #                              output in $T/out (of the attempt that
 #                              finished), results TSV in $T/res
@@ -14,6 +16,7 @@ T=$(mktemp -d "${TMPDIR:-/tmp}/zcmm-test.XXXXXX")
 trap 'rm -rf "$T"' EXIT
 n=0
 fail=0
+shown=1
 
 ok() {
 	n=$((n + 1))
@@ -22,12 +25,23 @@ ok() {
 	else
 		echo "not ok $n - $2"
 		fail=1
+		show_run
 	fi
+}
+
+# The output of the last run, once, so a failure can be diagnosed from
+# the test's log alone (the run directory is gone by then).
+show_run() {
+	[ "$shown" = 0 ] && [ -s "$T/all" ] || return 0
+	shown=1
+	echo "# zcmm run exited $status; its output (last 80 lines):"
+	tail -n 80 "$T/all" | sed 's/^/#   /'
 }
 
 zrun() {
 	"$Z" run --quiet --results "$T/res" "$@" >"$T/all" 2>&1
 	status=$?
+	shown=0
 	# Hercules 3.13 crashes now and then by itself and zcmm runs the job
 	# again: judge the attempt that finished, not the ones before it
 	awk '/running it again \(attempt/ { n = NR } { line[NR] = $0 }
