@@ -8,14 +8,15 @@
 #include "tools/bench.h"
 #include "tools/benchplot.h"
 #include "tools/benchrun.h"
+#include "tools/opts.h"
 #include "tools/util.h"
 
 #include <errno.h>
 #include <fcntl.h>
-#include <getopt.h>
 #include <math.h>
 #include <poll.h>
 #include <signal.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -24,6 +25,49 @@
 #include <unistd.h>
 
 
+
+static int check_secs(void *obj, const char *v, void *ctx, char *why)
+{
+	uint64_t us;
+
+	if (parse_ms_us(v, &us) < 0)
+		return -1;
+	((struct bench_opts *)obj)->timeout = v;
+	return 0;
+}
+
+#define B(f) offsetof(struct bench_opts, f)
+
+static const struct opt bench_opts_table[] = {
+	{ .name = "out", .meta = "DIR", .kind = OPT_STR, .off = B(out),
+	  .help = "report directory (default\nbench-results/SCENARIO-YYYYmmdd-HHMMSS)" },
+	{ .name = "repeat", .meta = "N", .kind = OPT_UINT, .off = B(repeat),
+	  .min = 1, .max = BENCH_MAX_REPEAT,
+	  .help = "repeats instead of the scenario's `repeat`" },
+	{ .name = "policies", .meta = "A,B", .kind = OPT_STR, .off = B(policies),
+	  .help = "only these policies" },
+	{ .name = "variants", .meta = "A,B", .kind = OPT_STR, .off = B(variants),
+	  .help = "only these variants" },
+	{ .name = "timeout", .meta = "SEC", .kind = OPT_FN, .off = B(timeout),
+	  .fn = check_secs, .expect = "expected seconds",
+	  .help = "each run's --timeout (default: the fleet's, 600)" },
+	{ .name = "hercules", .meta = "PATH", .kind = OPT_STR, .off = B(hercules),
+	  .help = "the Hercules program for the runs" },
+	{ .name = "no-plots", .kind = OPT_FLAG, .off = B(no_plots),
+	  .help = "no gnuplot" },
+	{ .name = "dry-run", .kind = OPT_FLAG, .off = B(dry_run),
+	  .help = "check the scenario, print the runs, run nothing" },
+	{ .name = "check", .meta = "DIR", .kind = OPT_STR, .off = B(check),
+	  .help = "make summary.md again from DIR/runs.csv and\nDIR/scenario.bench and compare: exit 0 if the same" },
+	{ .name = "quiet", .kind = OPT_FLAG, .off = B(quiet),
+	  .help = "no progress" },
+	OPT_END,
+};
+
+const struct opt *bench_options(void)
+{
+	return bench_opts_table;
+}
 
 static void bench_usage(FILE *out)
 {
@@ -35,20 +79,9 @@ static void bench_usage(FILE *out)
 "runs.csv (one row per run), samples.csv (page states over time), summary.md\n"
 "(medians, min-max over repeats, ratios against the policy `none`, targets)\n"
 "and PNG plots (gnuplot). The summary is printed at the end.\n"
-"\n"
-"  --out DIR          report directory (default\n"
-"                     bench-results/SCENARIO-YYYYmmdd-HHMMSS)\n"
-"  --repeat N         repeats instead of the scenario's `repeat`\n"
-"  --policies A,B     only these policies\n"
-"  --variants A,B     only these variants\n"
-"  --timeout SEC      each run's --timeout (default: the fleet's, 600)\n"
-"  --hercules PATH    the Hercules program for the runs\n"
-"  --no-plots         no gnuplot\n"
-"  --dry-run          check the scenario, print the runs, run nothing\n"
-"  --check DIR        make summary.md again from DIR/runs.csv and\n"
-"                     DIR/scenario.bench and compare: exit 0 if the same\n"
-"  --quiet            no progress\n"
-"  -h, --help         this text\n"
+"\n", out);
+	opts_help(bench_opts_table, out);
+	fputs(
 "\n"
 "Exit status: 0 every run finished with status 0; 1 some did not (the\n"
 "report is written, without them); 2 usage or scenario error; 130\n"
@@ -192,7 +225,6 @@ static int bench_check(const char *dir)
 	int plots, rc = 0;
 
 	scenario_init(&s);
-	bench_optcheck = NULL;          /* the runs were made: no re-check */
 	p = path_join(dir, "scenario.bench");
 	if (scenario_parse_file(&s, p, err) < 0)
 		zdie(ZX_USAGE, "%s", err);
@@ -236,57 +268,22 @@ static int bench_check(const char *dir)
 
 /* --- main ---------------------------------------------------------- */
 
+/* 0, or exits: 0 after --help, ZX_USAGE with one line on an error. */
 static void parse_opts(struct bench_opts *o, int argc, char **argv)
 {
-	static const struct option lo[] = {
-		{ "out", 1, 0, 'o' },      { "repeat", 1, 0, 'r' },
-		{ "policies", 1, 0, 'p' }, { "variants", 1, 0, 'v' },
-		{ "timeout", 1, 0, 't' },  { "hercules", 1, 0, 'H' },
-		{ "no-plots", 0, 0, 'n' }, { "dry-run", 0, 0, 'd' },
-		{ "check", 1, 0, 'c' },    { "quiet", 0, 0, 'q' },
-		{ "help", 0, 0, 'h' },     { 0, 0, 0, 0 },
-	};
-	uint64_t v;
-	int c;
+	char err[ZERR_MAX], *pos[1];
+	int npos;
 
 	memset(o, 0, sizeof *o);
-	opterr = 0;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "+:h", lo, NULL)) != -1) {
-		switch (c) {
-		case 'h':
-			bench_usage(stdout);
-			exit(0);
-		case 'o': o->out = optarg; break;
-		case 'r':
-			if (parse_u64(optarg, &v) < 0 || v < 1 || v > BENCH_MAX_REPEAT)
-				zdie(ZX_USAGE, "--repeat %s: expected 1 to %d", optarg, BENCH_MAX_REPEAT);
-			o->repeat = (unsigned)v;
-			break;
-		case 'p': o->policies = optarg; break;
-		case 'v': o->variants = optarg; break;
-		case 't':
-			if (parse_ms_us(optarg, &v) < 0)
-				zdie(ZX_USAGE, "--timeout %s: expected seconds", optarg);
-			o->timeout = optarg;
-			break;
-		case 'H': o->hercules = optarg; break;
-		case 'n': o->no_plots = 1; break;
-		case 'd': o->dry_run = 1; break;
-		case 'c': o->check = optarg; break;
-		case 'q': o->quiet = 1; break;
-		case ':':
-			zdie(ZX_USAGE, "bench: option '%s' needs a value (see zcmm bench --help)",
-			     argv[optind - 1]);
-		default:
-			zdie(ZX_USAGE, "bench: unknown option '%s' (see zcmm bench --help)",
-			     argv[optind - 1]);
-		}
+	switch (opts_parse(bench_opts_table, o, argc, argv, pos, 1, &npos, NULL, err)) {
+	case 1:
+		bench_usage(stdout);
+		exit(0);
+	case -1:
+		zdie(ZX_USAGE, "%s", err);
 	}
-	if (optind < argc)
-		o->scenario = argv[optind++];
-	if (optind < argc)
-		zdie(ZX_USAGE, "bench: one scenario only ('%s' is extra)", argv[optind]);
+	if (npos)
+		o->scenario = pos[0];
 	if (!o->scenario && !o->check)
 		zdie(ZX_USAGE, "bench: which scenario? (zcmm bench bench/default.bench; see zcmm bench --help)");
 }

@@ -61,13 +61,6 @@ struct scenario {
 	uint64_t guest_total;   /* bytes of guest storage in the fleet */
 };
 
-/* Checks a policy's or variant's run options ("--key val" as `zcmm run`
- * would parse them); 0, or -1 with the reason in err (no file:line). The
- * default forks and runs the real option parser; tests may replace it. */
-typedef int (*bench_optcheck_fn)(const struct bench_arm *a, char *err);
-extern bench_optcheck_fn bench_optcheck;
-int bench_optcheck_fork(const struct bench_arm *a, char *err);
-
 void scenario_init(struct scenario *s);
 void scenario_free(struct scenario *s);
 /* name: used in error lines (file:line: ...); basedir: for image= paths. */
@@ -139,5 +132,8 @@ char *bench_summary(const struct scenario *s, const struct bench_run *runs,
 unsigned csv_split(char *line, char **f, unsigned max);
 
 int cmd_bench(int argc, char **argv);
+/* The table of `zcmm bench`'s options (tools/opts.h). */
+struct opt;
+const struct opt *bench_options(void);
 
 #endif

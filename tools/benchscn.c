@@ -16,10 +16,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
 #include <unistd.h>
-
-bench_optcheck_fn bench_optcheck = bench_optcheck_fork;
 
 /* Run options the harness sets itself or that make no sense per policy. */
 static const char *const reserved_opts[] = {
@@ -84,70 +81,24 @@ const struct bench_arm *scenario_variant(const struct scenario *s,
 
 /* --- option checks ------------------------------------------------- */
 
-/* Runs the real `zcmm run` option parser in a child: it exits 2 with one
- * line on a bad value. */
-int bench_optcheck_fork(const struct bench_arm *a, char *err)
+/* The policy's or variant's settings through `zcmm run`'s own option
+ * parser, in this process: a bad value gives the reason zcmm run gives. */
+static int arm_check(const struct bench_arm *a, char *err)
 {
-	char *argv[2 * BENCH_MAX_SETS + 2], msg[ZERR_MAX];
-	int pfd[2], st, argc = 0;
-	ssize_t got = 0, k;
-	pid_t pid;
+	char *argv[2 * BENCH_MAX_SETS + 2], opt[BENCH_MAX_SETS][64];
+	struct run_opts o;
+	int argc = 0, rc;
 
 	argv[argc++] = "run";
 	for (unsigned i = 0; i < a->nset; i++) {
-		char *o = xmalloc(strlen(a->set[i].key) + 3);
-
-		strcpy(o, "--");
-		strcat(o, a->set[i].key);
-		argv[argc++] = o;
+		snprintf(opt[i], sizeof opt[i], "--%s", a->set[i].key);
+		argv[argc++] = opt[i];
 		if (a->set[i].val)
 			argv[argc++] = a->set[i].val;
 	}
 	argv[argc] = NULL;
-	if (pipe(pfd) < 0) {
-		zerr_set(err, "pipe: %s", strerror(errno));
-		goto fail;
-	}
-	fflush(stdout);
-	fflush(stderr);
-	pid = fork();
-	if (pid < 0) {
-		zerr_set(err, "fork: %s", strerror(errno));
-		goto fail;
-	}
-	if (pid == 0) {
-		struct run_opts o;
-		int nul = open("/dev/null", O_WRONLY);
-
-		close(pfd[0]);
-		dup2(pfd[1], 2);
-		if (nul >= 0)
-			dup2(nul, 1);
-		run_parse_opts(&o, argc, argv);
-		_exit(0);
-	}
-	close(pfd[1]);
-	while (got < (ssize_t)sizeof msg - 1 &&
-	       (k = read(pfd[0], msg + got, sizeof msg - 1 - (size_t)got)) > 0)
-		got += k;
-	close(pfd[0]);
-	msg[got] = 0;
-	while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
-		;
-	for (int i = 1; i < argc; i++)
-		if (argv[i][0] == '-' && argv[i][1] == '-')
-			free(argv[i]);
-	if (WIFEXITED(st) && WEXITSTATUS(st) == 0)
-		return 0;
-	msg[strcspn(msg, "\n")] = 0;
-	zerr_set(err, "%s", !strncmp(msg, "zcmm: ", 6) ? msg + 6 :
-			    *msg ? msg : "rejected by zcmm run");
-	return -1;
-fail:
-	for (int i = 1; i < argc; i++)
-		if (argv[i][0] == '-' && argv[i][1] == '-')
-			free(argv[i]);
-	return -1;
+	rc = run_parse_opts(&o, argc, argv, err);
+	return rc ? -1 : 0;
 }
 
 /* --- lines --------------------------------------------------------- */
@@ -282,10 +233,10 @@ static int arm_line(struct bench_arm *a, char **w, int nw, const char *what,
 			goto fail;
 		}
 	}
-	if (bench_optcheck) {
+	{
 		char why[ZERR_MAX];
 
-		if (bench_optcheck(a, why) < 0) {
+		if (arm_check(a, why) < 0) {
 			zerr_set(err, "%s: %s %s: %s", where, what, a->name, why);
 			goto fail;
 		}

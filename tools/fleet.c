@@ -3,9 +3,11 @@
  * names, duplicates and limits. Every error names file:line and why. */
 #include "tools/fleet.h"
 #include "tools/elfcheck.h"
+#include "tools/opts.h"
 #include "tools/util.h"
 
 #include <ctype.h>
+#include <stddef.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -232,53 +234,102 @@ void fleet_seal(struct fleet *f, uint64_t run_seed)
 
 #define MAX_WORDS 32
 
-
-static int mem_value(const char *key, const char *v, uint64_t *out,
-		     const char *where, char *err)
-{
-	uint64_t b;
-
-	if (parse_size(v, &b) < 0) {
-		zerr_set(err, "%s: %s=%s: not a size (use e.g. 1M, 64M, 1G)",
-			 where, key, v);
-		return -1;
-	}
-	if (b == 0 || b % MiB) {
-		zerr_set(err, "%s: %s=%s: not a multiple of 1 MiB", where, key, v);
-		return -1;
-	}
-	if (b > FLEET_MAX_MEM) {
-		zerr_set(err, "%s: %s=%s: larger than 1 TiB", where, key, v);
-		return -1;
-	}
-	*out = b;
-	return 0;
-}
-
-static int num_value(const char *key, const char *v, uint64_t *out,
-		     const char *where, char *err)
-{
-	if (parse_u64(v, out) < 0) {
-		zerr_set(err, "%s: %s=%s: not a number", where, key, v);
-		return -1;
-	}
-	return 0;
-}
-
-static const char *const guest_keys[] = {
-	"count", "mem", "workload", "image", "ws", "iters", "phases", "ms",
-	"min", "seed", "hinting", "files", "file_pages", "skew",
+/* A guest line while it is read: the guest and the keys that are not
+ * guest fields. */
+struct guest_line {
+	struct fleet_guest g;
+	uint64_t count;
+	int count_set, workload_set;
+	char *image;                    /* malloc'd path */
+	const char *basedir;
 };
-#define NKEYS (sizeof guest_keys / sizeof guest_keys[0])
+
+static int key_workload(void *obj, const char *v, void *ctx, char *why)
+{
+	return workload_parse(v, &((struct guest_line *)obj)->g.workload);
+}
+
+static int key_image(void *obj, const char *v, void *ctx, char *why)
+{
+	struct guest_line *l = obj;
+	char e[ZERR_MAX];
+
+	free(l->image);
+	l->image = path_join(l->basedir, v);
+	if (elf_check_file(l->image, e) < 0) {
+		zerr_set(why, "%s", e);
+		return -1;
+	}
+	l->g.image = l->image;
+	return 0;
+}
+
+static int key_hinting(void *obj, const char *v, void *ctx, char *why)
+{
+	struct fleet_guest *g = &((struct guest_line *)obj)->g;
+	int on;
+
+	if (parse_bool(v, &on) < 0)
+		return -1;
+	g->flags = on ? g->flags | ZCMM_GUEST_HINTING : g->flags & ~ZCMM_GUEST_HINTING;
+	return 0;
+}
+
+#define GL(f) offsetof(struct guest_line, f)
+#define GA(i) offsetof(struct guest_line, g.arg[i])
+
+/* The keys of a guest line (docs/fleet-config.md): one entry each. */
+static const struct opt guest_keys[] = {
+	{ .name = "count", .meta = "N", .kind = OPT_U64, .off = GL(count), .set_off = GL(count_set), .min = 1, .max = ZCMM_MAX_GUESTS},
+	{ .name = "mem", .meta = "SIZE", .kind = OPT_SIZE, .off = GL(g.mem), .max = FLEET_MAX_MEM, .unit = MiB},
+	{ .name = "workload", .meta = "W", .kind = OPT_FN, .off = GL(g.workload), .set_off = GL(workload_set),
+	  .fn = key_workload, .expect = "unknown workload (" WORKLOAD_LIST ")" },
+	{ .name = "image", .meta = "ELF", .kind = OPT_FN, .off = GL(image), .fn = key_image },
+	{ .name = "seed", .meta = "N", .kind = OPT_U64, .off = GL(g.seed), .set_off = GL(g.seed_set)},
+	{ .name = "hinting", .meta = "on|off", .kind = OPT_FN, .off = GL(g.flags), .fn = key_hinting,
+	  .expect = "expected on or off" },
+	{ .name = "ws", .meta = "PAGES", .kind = OPT_U64, .off = GA(ZCMM_ARG_WS)},
+	{ .name = "iters", .meta = "N", .kind = OPT_U64, .off = GA(ZCMM_ARG_ITERS)},
+	{ .name = "phases", .meta = "N", .kind = OPT_U64, .off = GA(ZCMM_ARG_PHASES)},
+	{ .name = "ms", .meta = "N", .kind = OPT_U64, .off = GA(ZCMM_ARG_MS)},
+	{ .name = "min", .meta = "PAGES", .kind = OPT_U64, .off = GA(ZCMM_ARG_MIN)},
+	{ .name = "files", .meta = "N", .kind = OPT_U64, .off = GA(ZCMM_ARG_FILES)},
+	{ .name = "file_pages", .meta = "N", .kind = OPT_U64, .off = GA(ZCMM_ARG_FPAGES)},
+	{ .name = "skew", .meta = "PCT", .kind = OPT_U64, .off = GA(ZCMM_ARG_SKEW)},
+	OPT_END,
+};
+
+#define FS(f) offsetof(struct fleet, f)
+
+/* The machine settings, one a line: "storage 64M". */
+static const struct opt fleet_settings[] = {
+	{ .name = "storage", .meta = "SIZE", .kind = OPT_SIZE, .off = FS(storage), .set_off = FS(storage_set), .unit = MiB },
+	{ .name = "cpus", .meta = "N", .kind = OPT_UINT, .off = FS(cpus), .set_off = FS(cpus_set), .min = 1, .max = 1,
+	  .expect = "the host runs on one CPU: 1 is the only value" },
+	{ .name = "timeslice", .meta = "MS", .kind = OPT_MSUS, .off = FS(timeslice_us), .set_off = FS(timeslice_set), .min = 1},
+	{ .name = "seed", .meta = "N", .kind = OPT_U64, .off = FS(seed), .set_off = FS(seed_set)},
+	{ .name = "duration", .meta = "SEC", .kind = OPT_SECS, .off = FS(duration_ms), .set_off = FS(duration_set)},
+	{ .name = "timeout", .meta = "SEC", .kind = OPT_SECS, .off = FS(timeout_ms), .set_off = FS(timeout_set), .min = 1},
+	OPT_END,
+};
+
+const struct opt *fleet_guest_keys(void)
+{
+	return guest_keys;
+}
+
+const struct opt *fleet_setting_keys(void)
+{
+	return fleet_settings;
+}
 
 static int guest_line(struct fleet *f, const struct guest_defaults *d,
 		      char **w, int nw, const char *basedir, const char *where,
 		      char *err)
 {
-	struct fleet_guest g;
-	uint64_t count = 0, v;
-	int seen[NKEYS] = { 0 }, rc;
-	char *image = NULL;
+	struct guest_line l;
+	char seen[sizeof guest_keys / sizeof guest_keys[0]] = { 0 }, why[ZERR_MAX];
+	int rc = -1;
 
 	if (nw < 2) {
 		zerr_set(err, "%s: guest: a name is missing", where);
@@ -288,191 +339,69 @@ static int guest_line(struct fleet *f, const struct guest_defaults *d,
 		zerr_set(err, "%s: guest: a name is missing before '%s'", where, w[1]);
 		return -1;
 	}
-	guest_from_defaults(&g, d);
-	int workload_given = 0;
+	memset(&l, 0, sizeof l);
+	guest_from_defaults(&l.g, d);
+	l.basedir = basedir;
 	for (int i = 2; i < nw; i++) {
 		char *eq = strchr(w[i], '=');
-		unsigned k;
+		const struct opt *k;
 
 		if (!eq || eq == w[i]) {
 			zerr_set(err, "%s: '%s': expected key=value", where, w[i]);
-			goto fail;
+			goto out;
 		}
 		*eq = 0;
-		const char *key = w[i], *val = eq + 1;
-		for (k = 0; k < NKEYS && strcmp(key, guest_keys[k]); k++)
-			;
-		if (k == NKEYS) {
-			zerr_set(err, "%s: unknown key '%s'", where, key);
-			goto fail;
+		if (!(k = opt_find(guest_keys, w[i]))) {
+			zerr_set(err, "%s: unknown key '%s'", where, w[i]);
+			goto out;
 		}
-		if (seen[k]++) {
-			zerr_set(err, "%s: key '%s' given twice", where, key);
-			goto fail;
+		if (seen[k - guest_keys]++) {
+			zerr_set(err, "%s: key '%s' given twice", where, w[i]);
+			goto out;
 		}
-		if (!*val) {
-			zerr_set(err, "%s: %s=: the value is missing", where, key);
-			goto fail;
+		if (!eq[1]) {
+			zerr_set(err, "%s: %s=: the value is missing", where, w[i]);
+			goto out;
 		}
-		if (!strcmp(key, "count")) {
-			if (num_value(key, val, &count, where, err))
-				goto fail;
-			if (count == 0) {
-				zerr_set(err, "%s: count=%s: must be at least 1", where, val);
-				goto fail;
-			}
-			if (count > ZCMM_MAX_GUESTS) {
-				zerr_set(err, "%s: too many guests (count=%s > %llu)",
-					 where, val, (unsigned long long)ZCMM_MAX_GUESTS);
-				goto fail;
-			}
-		} else if (!strcmp(key, "mem")) {
-			if (mem_value(key, val, &g.mem, where, err))
-				goto fail;
-		} else if (!strcmp(key, "workload")) {
-			if (workload_parse(val, &g.workload) < 0) {
-				zerr_set(err, "%s: workload=%s: unknown workload (idle, churn, phases, random, fileserve, anon, disktest, none)",
-					 where, val);
-				goto fail;
-			}
-			workload_given = 1;
-		} else if (!strcmp(key, "image")) {
-			char why[ZERR_MAX];
-
-			free(image);
-			image = path_join(basedir, val);
-			if (elf_check_file(image, why) < 0) {
-				zerr_set(err, "%s: image=%s: %s", where, val, why);
-				goto fail;
-			}
-			g.image = image;
-		} else if (!strcmp(key, "hinting")) {
-			int on;
-
-			if (parse_bool(val, &on) < 0) {
-				zerr_set(err, "%s: hinting=%s: expected on or off", where, val);
-				goto fail;
-			}
-			g.flags = on ? g.flags | ZCMM_GUEST_HINTING
-				     : g.flags & ~ZCMM_GUEST_HINTING;
-		} else {
-			if (num_value(key, val, &v, where, err))
-				goto fail;
-			if (!strcmp(key, "seed")) {
-				g.seed = v;
-				g.seed_set = 1;
-			} else if (!strcmp(key, "ws"))
-				g.arg[ZCMM_ARG_WS] = v;
-			else if (!strcmp(key, "iters"))
-				g.arg[ZCMM_ARG_ITERS] = v;
-			else if (!strcmp(key, "phases"))
-				g.arg[ZCMM_ARG_PHASES] = v;
-			else if (!strcmp(key, "ms"))
-				g.arg[ZCMM_ARG_MS] = v;
-			else if (!strcmp(key, "min"))
-				g.arg[ZCMM_ARG_MIN] = v;
-			else if (!strcmp(key, "files"))
-				g.arg[ZCMM_ARG_FILES] = v;
-			else if (!strcmp(key, "file_pages"))
-				g.arg[ZCMM_ARG_FPAGES] = v;
-			else if (!strcmp(key, "skew"))
-				g.arg[ZCMM_ARG_SKEW] = v;
+		if (opt_apply(k, &l, eq + 1, NULL, why) < 0) {
+			zerr_set(err, "%s: %s=%s: %s", where, w[i], eq + 1, why);
+			goto out;
 		}
 	}
-	if (image && !workload_given && !d->workload_set)
-		g.workload = ZCMM_WL_NONE;
-	rc = add_guests(f, &g, w[1], (unsigned)count, where, err);
-	free(image);
+	if (l.image && !l.workload_set && !d->workload_set)
+		l.g.workload = ZCMM_WL_NONE;
+	rc = add_guests(f, &l.g, w[1], (unsigned)l.count, where, err);
+out:
+	free(l.image);
 	return rc;
-fail:
-	free(image);
-	return -1;
-}
-
-static int one_value(char **w, int nw, const char *where, char *err)
-{
-	if (nw != 2) {
-		zerr_set(err, "%s: %s: expected one value", where, w[0]);
-		return -1;
-	}
-	return 0;
 }
 
 int fleet_parse_line(struct fleet *f, const struct guest_defaults *d,
 		     const char *line, const char *basedir, const char *where,
 		     char *err)
 {
-	char buf[4096], *w[MAX_WORDS];
+	char buf[4096], *w[MAX_WORDS], why[ZERR_MAX];
+	const struct opt *k;
 	int nw;
-	uint64_t v;
 
 	nw = config_words(line, buf, sizeof buf, w, MAX_WORDS, where, err);
 	if (nw <= 0)
 		return nw;
 	if (!strcmp(w[0], "guest"))
 		return guest_line(f, d, w, nw, basedir, where, err);
-	if (!strcmp(w[0], "storage")) {
-		if (one_value(w, nw, where, err))
-			return -1;
-		if (parse_size(w[1], &v) < 0) {
-			zerr_set(err, "%s: storage %s: not a size (use e.g. 64M, 1G)", where, w[1]);
-			return -1;
-		}
-		if (v == 0 || v % MiB) {
-			zerr_set(err, "%s: storage %s: not a multiple of 1 MiB", where, w[1]);
-			return -1;
-		}
-		f->storage = v;
-		f->storage_set = 1;
-	} else if (!strcmp(w[0], "cpus")) {
-		if (one_value(w, nw, where, err))
-			return -1;
-		if (parse_u64(w[1], &v) < 0 || v < 1 || v > FLEET_MAX_CPUS) {
-			zerr_set(err, "%s: cpus %s: expected 1 to %d", where, w[1], FLEET_MAX_CPUS);
-			return -1;
-		}
-		f->cpus = (unsigned)v;
-		f->cpus_set = 1;
-	} else if (!strcmp(w[0], "timeslice")) {
-		if (one_value(w, nw, where, err))
-			return -1;
-		if (parse_ms_us(w[1], &v) < 0 || v == 0) {
-			zerr_set(err, "%s: timeslice %s: expected milliseconds > 0 (e.g. 5, 0.5)",
-				 where, w[1]);
-			return -1;
-		}
-		f->timeslice_us = v;
-		f->timeslice_set = 1;
-	} else if (!strcmp(w[0], "seed")) {
-		if (one_value(w, nw, where, err))
-			return -1;
-		if (parse_u64(w[1], &v) < 0) {
-			zerr_set(err, "%s: seed %s: not a number", where, w[1]);
-			return -1;
-		}
-		f->seed = v;
-		f->seed_set = 1;
-	} else if (!strcmp(w[0], "duration")) {
-		if (one_value(w, nw, where, err))
-			return -1;
-		if (parse_ms_us(w[1], &v) < 0) {
-			zerr_set(err, "%s: duration %s: expected seconds", where, w[1]);
-			return -1;
-		}
-		f->duration_ms = v;
-		f->duration_set = 1;
-	} else if (!strcmp(w[0], "timeout")) {
-		if (one_value(w, nw, where, err))
-			return -1;
-		if (parse_ms_us(w[1], &v) < 0 || v == 0) {
-			zerr_set(err, "%s: timeout %s: expected seconds > 0", where, w[1]);
-			return -1;
-		}
-		f->timeout_ms = v;      /* seconds with 3 decimals = ms */
-		f->timeout_set = 1;
-	} else {
-		zerr_set(err, "%s: unknown setting '%s' (storage, cpus, timeslice, seed, duration, timeout, guest)",
-			 where, w[0]);
+	if (!(k = opt_find(fleet_settings, w[0]))) {
+		zerr_set(err, "%s: unknown setting '%s' (", where, w[0]);
+		for (k = fleet_settings; k->name; k++)
+			snprintf(err + strlen(err), ZERR_MAX - strlen(err), "%s, ", k->name);
+		snprintf(err + strlen(err), ZERR_MAX - strlen(err), "guest)");
+		return -1;
+	}
+	if (nw != 2) {
+		zerr_set(err, "%s: %s: expected one value", where, w[0]);
+		return -1;
+	}
+	if (opt_apply(k, f, w[1], NULL, why) < 0) {
+		zerr_set(err, "%s: %s %s: %s", where, w[0], w[1], why);
 		return -1;
 	}
 	return 0;

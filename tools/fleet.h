@@ -61,6 +61,12 @@ int fleet_parse_text(struct fleet *f, const struct guest_defaults *d,
 int fleet_parse_file(struct fleet *f, const struct guest_defaults *d,
 		     const char *path, char *err);
 
+/* The tables of a fleet file's settings and guest keys (tools/opts.h):
+ * a new key is one entry there. */
+struct opt;
+const struct opt *fleet_guest_keys(void);
+const struct opt *fleet_setting_keys(void);
+
 /* count guests from the defaults: "name" if count is 0, else name0.. */
 int fleet_add(struct fleet *f, const struct guest_defaults *d,
 	      const char *name, unsigned count, const char *where, char *err);
@@ -70,6 +76,8 @@ int fleet_add_default(struct fleet *f, const struct guest_defaults *d,
 /* Per-guest seeds from the run seed (where not given). */
 void fleet_seal(struct fleet *f, uint64_t run_seed);
 
+/* The workloads, as --help and error lines name them. */
+#define WORKLOAD_LIST "idle|churn|phases|random|fileserve|anon|disktest|none"
 int workload_parse(const char *s, uint32_t *out);
 const char *workload_name(uint32_t w);
 /* Guest's seed from the run seed and its index. */

@@ -126,7 +126,7 @@ static void make_dasd(struct dasd_plan *dp, const char *dir,
 {
 	char err[ZERR_MAX];
 	int sel = o->mode == ZCMM_MODE_SELFTEST;
-	unsigned n = o->paging_volumes >= 0 ? (unsigned)o->paging_volumes
+	unsigned n = o->paging_volumes_set ? o->paging_volumes
 		   : sel ? DASD_SELFTEST_VOLS
 		   : o->mode == ZCMM_MODE_FLEET ? RUN_FLEET_PAGING_VOLS : 0;
 	uint64_t size = o->paging_size ? o->paging_size
@@ -254,7 +254,14 @@ int cmd_run(int argc, char **argv)
 	int st, status;
 	unsigned tries = 0;
 
-	run_parse_opts(&o, argc, argv);
+	switch (run_parse_opts(&o, argc, argv, err)) {
+	case 1:
+		run_usage(stdout);
+		return 0;
+	case -1:
+		zerr("%s", err);
+		return ZX_USAGE;
+	}
 	make_fleet(&f, &o);
 	if (!o.dry_run && !(herc = herc_find(o.hercules, err)))
 		zdie(ZX_HERCULES, "%s", err);

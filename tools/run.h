@@ -11,6 +11,8 @@
 #include "tools/fleet.h"
 #include "tools/report.h"
 
+struct opt;
+
 /* Paging volumes of a fleet run unless --paging-volumes says otherwise. */
 #define RUN_FLEET_PAGING_VOLS 4
 
@@ -31,17 +33,19 @@ struct run_opts {
 	uint64_t wss_sample, wss_period_ms;      /* 0: the host's default */
 	uint64_t balloon_target, balloon_target2, balloon_t2_ms;
 	int balloon_fixed;      /* --balloon-target given */
-	int paging_volumes;      /* -1: auto (selftest 4, fleet 4, else 0) */
+	unsigned paging_volumes; int paging_volumes_set; /* else selftest 4, fleet 4, 0 */
 	unsigned retries;       /* re-runs after a Hercules crash (2) */
 	uint64_t paging_size;   /* bytes per volume, 0: auto     */
 	const char *log, *results, *hercules;
 	struct guest_defaults gd;
 };
 
-/* Parses `zcmm run` options (argv[0] is "run"); --help exits 0, an error
- * exits ZX_USAGE with one line. */
-void run_parse_opts(struct run_opts *o, int argc, char **argv);
+/* Parses `zcmm run` options (argv[0] is "run"): 0, 1 for --help, or -1
+ * with one line in err. */
+int run_parse_opts(struct run_opts *o, int argc, char **argv, char *err);
 void run_usage(FILE *out);
+/* The table of `zcmm run`'s options (tools/opts.h). */
+const struct opt *run_options(void);
 /* Does `zcmm run` have the option --name? 1 with a value, 0 a flag,
  * -1 no such option (zcmm bench's policy settings are these options). */
 int run_option_arg(const char *name);

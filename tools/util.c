@@ -158,7 +158,9 @@ int parse_bool(const char *s, int *out)
 
 const char *fmt_size(uint64_t b, char *buf, size_t len)
 {
-	if (b && b % (1ULL << 30) == 0)
+	if (b && b % (1ULL << 40) == 0)
+		snprintf(buf, len, "%llu TiB", (unsigned long long)(b >> 40));
+	else if (b && b % (1ULL << 30) == 0)
 		snprintf(buf, len, "%llu GiB", (unsigned long long)(b >> 30));
 	else if (b && b % MiB == 0)
 		snprintf(buf, len, "%llu MiB", (unsigned long long)(b >> 20));

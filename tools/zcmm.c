@@ -1,6 +1,7 @@
 /* zcmm.c - main() of the zcmm CLI: the subcommand dispatch (run, states,
  * version, help). Each subcommand lives in its own file. */
 #include "tools/bench.h"
+#include "tools/opts.h"
 #include "tools/run.h"
 #include "tools/statescmd.h"
 #include "tools/util.h"
@@ -27,16 +28,12 @@ static void usage(FILE *out)
 "                               transitions) as a table or a Graphviz diagram\n"
 "  version                      print the version\n"
 "  help                         this text\n"
-"\n"
-"zcmm run options (details: zcmm run --help, man zcmm):\n"
-"  --storage SIZE --cpus N --hercules PATH --host-mode fleet|selftest|panic|hang\n"
-"  --timeslice MS --progress MS --seed N --no-essa\n"
-"  --guests N --guest-mem SIZE --workload idle|churn|phases|random|none\n"
-"  --image ELF --ws PAGES --iters N --phases N --ms N --min PAGES\n"
-"  --hinting on|off --paging-volumes N --paging-size SIZE\n"
-"  --duration SEC --timeout SEC --retries N --keep --dry-run --log FILE\n"
-"  --results FILE --quiet --verbose\n"
-"\n"
+"\n", out);
+	fputs("zcmm run options (details: zcmm run --help, man zcmm):\n", out);
+	opts_summary(run_options(), out, 2, 78);
+	fputs("zcmm bench options (details: zcmm bench --help):\n", out);
+	opts_summary(bench_options(), out, 2, 78);
+	fputs("\n"
 "Exit status: the host's own, or 2 usage error, 3 Hercules problem,\n"
 "4 lost host lines, 124 timeout, 130 interrupted.\n", out);
 }

@@ -23,11 +23,15 @@ expect 2 "zcmm: run: option '--cpus' needs a value" $Z run --cpus
 expect 2 "zcmm: unknown command 'frob'" $Z frob
 expect 2 "zcmm: --storage 12Q: not a size" $Z run --storage 12Q
 expect 2 "zcmm: --guest-mem 1500K: not a multiple of 1 MiB" $Z run --guest-mem 1500K
-expect 2 "zcmm: --cpus 9: expected 1 to 8" $Z run --cpus 9
+expect 2 "zcmm: --cpus 2: the host runs on one CPU: 1 is the only value" $Z run --cpus 2
+expect 2 "zcmm: run: option '--keep' takes no value" $Z run --keep=yes
+expect 2 "zcmm: run: unknown option '--bogus' (see zcmm run --help)" $Z run --bogus=1
+expect 2 "zcmm: run: 'b.conf' is one word too many" $Z run a.conf b.conf
 expect 2 "zcmm: --workload busy: expected" $Z run --workload busy
 expect 2 "zcmm: --host-mode x: expected fleet, selftest, panic or hang" $Z run --host-mode x
 expect 2 "zcmm: --hinting maybe: expected on or off" $Z run --hinting maybe
 expect 2 "zcmm: run: --guests and a fleet file exclude each other" $Z run --guests 3 f.conf
+expect 2 "zcmm: run: --guests and a fleet file exclude each other" $Z run f.conf --guests 3
 expect 2 "zcmm: /nonexistent.conf: No such file or directory" $Z run /nonexistent.conf
 expect 3 "zcmm: Hercules not found: /nonexistent" $Z run --hercules /nonexistent
 PATH=/nonexistent expect 3 "zcmm: Hercules not found: no 'hercules' on PATH" $Z run

@@ -123,8 +123,11 @@ ls -d "$T"/zcmm-run.* >/dev/null 2>&1; [ $? != 0 ]; ok $? "run directory removed
 # --keep prints the run directory; --dry-run writes it and starts nothing
 FAKE=$T/good $Z run $H --keep >"$T/out" 2>"$T/err"
 d=$(sed -n 's/^zcmm: run directory kept: //p' "$T/err"); [ -n "$d" ] && [ -f "$d/boot.bin" ]; ok $? "--keep keeps $d"
-d=$($Z run --dry-run --guests 3 --storage 64M --cpus 2); [ -f "$d/load.ins" ] && grep -q "^MAINSIZE  64$" "$d/hercules.cnf" && grep -q "^NUMCPU    2$" "$d/hercules.cnf"
+d=$($Z run --dry-run --guests 3 --storage 64M --cpus 1); [ -f "$d/load.ins" ] && grep -q "^MAINSIZE  64$" "$d/hercules.cnf" && grep -q "^NUMCPU    1$" "$d/hercules.cnf"
 ok $? "--dry-run: run directory with --storage and --cpus"
+printf 'guest a count=2\n' >"$T/two.conf"
+d=$($Z run "$T/two.conf" --dry-run --storage=64M -- ); [ -f "$d/load.ins" ] && grep -q "^MAINSIZE  64$" "$d/hercules.cnf"
+ok $? "options after the fleet file, --opt=value, -- (GNU convention)"
 $Z run --dry-run --storage 4M >"$T/out" 2>"$T/err"; [ $? = 2 ] && grep -q "^zcmm: storage 4 MiB is too small: the guest images end at 6 MiB" "$T/err"
 ok $? "--storage smaller than the images: error"
 # two runs at once get two directories

@@ -100,7 +100,6 @@ static void roundtrip_and_summary(void)
 	FILE *fp = fdopen(fd, "w");
 	char *sum;
 
-	bench_optcheck = NULL;
 	scenario_init(&s);
 	if (scenario_parse_text(&s,
 		"policy none hinting=off\npolicy hinting hinting=on\nrepeat 3\n"

@@ -1,0 +1,256 @@
+/* opts.c - the settings tables of opts.h: storing one value by its entry
+ * (the same checks and reasons for an option, a fleet file setting and a
+ * guest key), the GNU-style option parser and the help text. */
+#include "tools/opts.h"
+#include "tools/util.h"
+
+#include <string.h>
+
+const struct opt *opt_find(const struct opt *t, const char *name)
+{
+	for (; t->name || t->help; t++)
+		if (t->kind != OPT_SECTION && !strcmp(t->name, name))
+			return t;
+	return NULL;
+}
+
+static int range_why(const struct opt *d, uint64_t v, char *why)
+{
+	if (v >= d->min && (!d->max || v <= d->max))
+		return 0;
+	if (d->max)
+		zerr_set(why, "expected %llu to %llu", (unsigned long long)d->min,
+			 (unsigned long long)d->max);
+	else
+		zerr_set(why, "expected at least %llu", (unsigned long long)d->min);
+	return -1;
+}
+
+static int size_why(const struct opt *d, uint64_t v, char *why)
+{
+	char a[32];
+
+	if (d->unit && (v == 0 || v % d->unit))
+		zerr_set(why, "not a multiple of %s", fmt_size(d->unit, a, sizeof a));
+	else if (v < d->min)
+		zerr_set(why, "smaller than %s", fmt_size(d->min, a, sizeof a));
+	else if (d->max && v > d->max)
+		zerr_set(why, "larger than %s", fmt_size(d->max, a, sizeof a));
+	else
+		return 0;
+	return -1;
+}
+
+int opt_apply(const struct opt *d, void *obj, const char *val, void *ctx,
+	      char *why)
+{
+	char *f = (char *)obj + d->off;
+	uint64_t v = 0;
+	int rc = 0, on;
+
+	switch (d->kind) {
+	case OPT_SECTION:
+		rc = -1;
+		zerr_set(why, "not a setting");
+		break;
+	case OPT_FLAG:
+		*(int *)f = 1;
+		break;
+	case OPT_STR:
+		*(const char **)f = val;
+		break;
+	case OPT_U64:
+	case OPT_UINT:
+		if (parse_u64(val, &v) < 0) {
+			zerr_set(why, "not a number");
+			rc = -1;
+		} else if ((rc = range_why(d, v, why)) == 0) {
+			if (d->kind == OPT_U64)
+				*(uint64_t *)f = v;
+			else
+				*(unsigned *)f = (unsigned)v;
+		}
+		break;
+	case OPT_SIZE:
+		if (parse_size(val, &v) < 0) {
+			zerr_set(why, "not a size (use e.g. 64M, 1G)");
+			rc = -1;
+		} else if ((rc = size_why(d, v, why)) == 0)
+			*(uint64_t *)f = v;
+		break;
+	case OPT_SECS:
+	case OPT_MSUS:
+		/* seconds with 3 decimals are ms, ms with 3 decimals us */
+		if (parse_ms_us(val, &v) < 0 || v < d->min) {
+			if (d->kind == OPT_SECS)
+				zerr_set(why, d->min ? "expected seconds > 0" : "expected seconds");
+			else
+				zerr_set(why, "expected milliseconds > 0 (e.g. 5, 0.5)");
+			rc = -1;
+		} else
+			*(uint64_t *)f = v;
+		break;
+	case OPT_BOOL:
+		if (parse_bool(val, &on) < 0) {
+			zerr_set(why, "expected on or off");
+			rc = -1;
+		} else
+			*(int *)f = on;
+		break;
+	case OPT_FN:
+		rc = d->fn(obj, val, ctx, why);
+		break;
+	}
+	if (rc < 0 && d->expect)
+		zerr_set(why, "%s", d->expect);
+	if (rc == 0 && d->set_off)
+		*(int *)((char *)obj + d->set_off) = 1;
+	return rc;
+}
+
+/* The entry of "-x" (letter) or "--name[=value]"; *eq gets the '='. */
+static const struct opt *lookup(const struct opt *t, const char *a,
+				char *name, size_t cap, const char **eq)
+{
+	size_t len;
+
+	*eq = NULL;
+	if (a[1] != '-') {
+		for (; t->name || t->help; t++)
+			if (t->kind != OPT_SECTION && t->letter == a[1])
+				break;
+		if (!t->name)
+			return NULL;
+		snprintf(name, cap, "%s", t->name);
+		if (a[2]) {             /* -jN */
+			if (!t->meta)
+				return NULL;
+			*eq = a + 1;
+		}
+		return t;
+	}
+	*eq = strchr(a, '=');
+	len = *eq ? (size_t)(*eq - a - 2) : strlen(a + 2);
+	if (len >= cap)
+		len = cap - 1;
+	memcpy(name, a + 2, len);
+	name[len] = 0;
+	return opt_find(t, name);
+}
+
+/* "--name" of "--name=value" in buf. */
+static const char *strndup_tmp(const char *a, char *buf, size_t cap)
+{
+	snprintf(buf, cap, "%.*s", (int)strcspn(a, "="), a);
+	return buf;
+}
+
+int opts_parse(const struct opt *t, void *obj, int argc, char **argv,
+	       char **pos, int maxpos, int *npos, void *ctx, char *err)
+{
+	const char *cmd = argv[0];
+	int only_pos = 0;
+
+	*npos = 0;
+	for (int i = 1; i < argc; i++) {
+		char *a = argv[i], name[64], why[ZERR_MAX];
+		const char *val = NULL, *eq;
+		const struct opt *d;
+
+		if (only_pos || a[0] != '-' || !a[1]) {
+			if (*npos == maxpos) {
+				zerr_set(err, "%s: '%s' is one word too many (see zcmm %s --help)",
+					 cmd, a, cmd);
+				return -1;
+			}
+			pos[(*npos)++] = a;
+			continue;
+		}
+		if (!strcmp(a, "--")) {
+			only_pos = 1;
+			continue;
+		}
+		if (!strcmp(a, "-h") || !strcmp(a, "--help"))
+			return 1;
+		if (!(d = lookup(t, a, name, sizeof name, &eq))) {
+			zerr_set(err, "%s: unknown option '%s' (see zcmm %s --help)",
+				 cmd, a[1] == '-' && strchr(a, '=') ?
+				 strndup_tmp(a, why, sizeof why) : a, cmd);
+			return -1;
+		}
+		if (d->meta) {
+			if (eq)
+				val = eq + 1;
+			else if (i + 1 < argc)
+				val = argv[++i];
+			else {
+				zerr_set(err, "%s: option '%s' needs a value (see zcmm %s --help)",
+					 cmd, a, cmd);
+				return -1;
+			}
+		} else if (eq) {
+			zerr_set(err, "%s: option '--%s' takes no value", cmd, name);
+			return -1;
+		}
+		if (opt_apply(d, obj, val, ctx, why) < 0) {
+			if (val)
+				zerr_set(err, "--%s %s: %s", name, val, why);
+			else
+				zerr_set(err, "--%s: %s", name, why);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+#define HELP_COL 21
+
+void opts_help(const struct opt *t, FILE *out)
+{
+	for (; t->name || t->help; t++) {
+		const char *h = t->help;
+		int col;
+
+		if (t->kind == OPT_SECTION) {
+			fprintf(out, "%s\n", h);
+			continue;
+		}
+		col = t->letter ? fprintf(out, "  -%c, ", t->letter) : fprintf(out, "  ");
+		col += fprintf(out, "--%s%s%s", t->name, t->meta ? " " : "",
+			      t->meta ? t->meta : "");
+		if (col >= HELP_COL - 1) {
+			fputc('\n', out);
+			col = 0;
+		}
+		while (*h) {
+			size_t n = strcspn(h, "\n");
+
+			fprintf(out, "%*s%.*s\n", HELP_COL - col, "", (int)n, h);
+			col = 0;
+			h += n + (h[n] == '\n');
+		}
+	}
+	fprintf(out, "  -h, --help%*sthis text\n", HELP_COL - 12, "");
+}
+
+void opts_summary(const struct opt *t, FILE *out, int indent, int width)
+{
+	int col = 0;
+
+	for (; t->name || t->help; t++) {
+		char w[80];
+		int n;
+
+		if (t->kind == OPT_SECTION)
+			continue;
+		n = snprintf(w, sizeof w, "--%s%s%s", t->name, t->meta ? " " : "",
+			     t->meta ? t->meta : "");
+		if (col && col + 1 + n > width) {
+			fputc('\n', out);
+			col = 0;
+		}
+		col += col ? fprintf(out, " %s", w) : fprintf(out, "%*s%s", indent, "", w);
+	}
+	if (col)
+		fputc('\n', out);
+}
