@@ -3,7 +3,10 @@
 #   make run      install what is missing, build, run the default job:
 #                 zcmm bench bench/default.bench (BENCH=file for another)
 #   make check    install what is missing, build, run every test (prove)
-#   make deps     install missing Debian packages (nothing if all present)
+#   make deps     install missing Debian packages (nothing if all present);
+#                 only make deps, make run and make check install packages
+#   make install  an optimized zcmm without sanitizers, the data files and
+#                 the manual page under $(PREFIX)
 # Sources are found by directory, so a new file needs no Makefile edit:
 #   lib/ states/   portable C, built natively (tests) and for s390x
 #   lib/rt/        freestanding runtime (mem*, str*), s390x only
@@ -27,6 +30,8 @@ XLDFLAGS := -nostdlib -static -Wl,--build-id=none -Wl,--no-warn-rwx-segments -Wl
 SANITIZE ?= -fsanitize=address,undefined -fno-omit-frame-pointer
 NCFLAGS  := -O1 -g $(WARN) $(SANITIZE) -Iinclude -I. -std=gnu11
 NLDFLAGS := $(SANITIZE)
+# the installed zcmm: optimized, no sanitizer (the tests use the other)
+RCFLAGS  := -O2 $(WARN) -Iinclude -I. -std=gnu11
 
 PORTABLE := $(wildcard lib/*.c states/*.c)
 RT       := $(wildcard lib/rt/*.c)
@@ -45,6 +50,7 @@ SHARE     := $(B)/share/zcmm
 HOST_IMG  := $(SHARE)/zcmm-host.bin
 GUEST_ELF := $(SHARE)/zcmm-guest.elf
 ZCMM      := $(B)/bin/zcmm
+ZCMM_REL  := $(B)/release/bin/zcmm
 
 TEST_GUESTS := $(patsubst tests/guests/%.S,$(B)/tests/guests/%.elf,$(wildcard tests/guests/*.S)) \
 	       $(patsubst tests/guests/%.c,$(B)/tests/guests/%.elf,$(wildcard tests/guests/*.c))
@@ -92,6 +98,12 @@ $(B)/native/%.o: %
 $(ZCMM): $(B)/native/tools/zcmm.c.o $(TOOL_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(NLDFLAGS) $^ -lm -o $@
+$(B)/release/%.o: %
+	@mkdir -p $(dir $@)
+	$(CC) $(RCFLAGS) -MMD -c $< -o $@
+$(ZCMM_REL): $(patsubst %,$(B)/release/%.o,tools/zcmm.c $(TOOL_SRC))
+	@mkdir -p $(dir $@)
+	$(CC) $^ -lm -o $@
 $(B)/tests/%: tests/unit/%.c $(TOOL_OBJ) tests/tap.h
 	@mkdir -p $(dir $@)
 	$(CC) $(NCFLAGS) $< $(TOOL_OBJ) $(NLDFLAGS) -lm -o $@
@@ -101,8 +113,9 @@ DEB_PKGS := hercules gcc-s390x-linux-gnu binutils-s390x-linux-gnu \
 	    libtest-harness-perl gnuplot-nox make gcc libc6-dev
 deps:
 	@./tools/deps.sh $(DEB_PKGS)
+# a plain make installs nothing: it says what is missing
 deps-check:
-	@command -v $(XCC) >/dev/null || ./tools/deps.sh $(DEB_PKGS)
+	@command -v $(XCC) >/dev/null || { echo "zcmm: $(XCC) not found: run make deps (installs: $(DEB_PKGS))" >&2; exit 1; }
 
 # the main job: the default benchmark scenario (about five minutes),
 # progress while it runs, the summary at the end (docs/bench.md)
@@ -119,9 +132,9 @@ check: deps
 	$(MAKE) -j2 all
 	prove -j2 $(UNIT_BIN) $(sort $(wildcard tests/system/*.t))
 
-install: all
+install: $(ZCMM_REL) $(HOST_IMG) $(SHARE)/ipl-psw.bin $(GUEST_ELF)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/zcmm
-	install -m 755 $(ZCMM) $(DESTDIR)$(PREFIX)/bin/zcmm
+	install -m 755 $(ZCMM_REL) $(DESTDIR)$(PREFIX)/bin/zcmm
 	install -m 644 $(SHARE)/* $(DESTDIR)$(PREFIX)/share/zcmm/
 	install -d $(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 644 docs/zcmm.1 $(DESTDIR)$(PREFIX)/share/man/man1/zcmm.1
