@@ -320,10 +320,25 @@ static void print_table(const struct recset *s, const char *kind, FILE *out)
 	free(rows);
 }
 
+/* A time series (samples of the host, of the balloon, ...): its records
+ * carry t_ms=. The terminal gets their count, --results every record. */
+static unsigned series_len(const struct recset *s, const char *kind)
+{
+	unsigned n = 0, series = 0;
+
+	for (unsigned i = 0; i < s->n; i++)
+		if (!strcmp(s->r[i].kind, kind)) {
+			n++;
+			series |= rec_get(&s->r[i], "t_ms") != NULL;
+		}
+	return series ? n : 0;
+}
+
 void recset_print(const struct recset *s, FILE *out)
 {
 	struct cols kinds = { 0 };
-	int any = 0;
+	int any = 0, gap = 0;
+	unsigned len;
 
 	for (unsigned i = 0; i < s->n; i++)
 		if (in_group(&s->r[i], NULL))
@@ -333,12 +348,16 @@ void recset_print(const struct recset *s, FILE *out)
 	if (any)
 		print_table(s, NULL, out);
 	for (unsigned k = 0; k < kinds.n; k++) {
-		if (!strcmp(kinds.name[k], "sample"))
-			continue;   /* a time series: the TSV has it */
-		if (any || k)
+		if (series_len(s, kinds.name[k]))
+			continue;
+		if (any || gap++)
 			fputc('\n', out);
 		print_table(s, kinds.name[k], out);
 	}
+	for (unsigned k = 0; k < kinds.n; k++)
+		if ((len = series_len(s, kinds.name[k])))
+			fprintf(out, "%s: %u record%s over time (--results FILE has them)\n",
+				kinds.name[k], len, len == 1 ? "" : "s");
 	free(kinds.name);
 }
 

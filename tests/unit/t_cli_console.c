@@ -176,6 +176,8 @@ int main(void)
 		recset_add(&t, "guest id=0 name=g0 work=5 Sr=3 icpt_wait=1");
 		recset_add(&t, "total id=all work=5 Sr=3 guests=1 frames_leaked=0");
 		recset_add(&t, "sample id=t0 t_ms=0 Sr=3");
+		recset_add(&t, "bsample id=t0 t_ms=0 guest=0 target=3");
+		recset_add(&t, "bsample id=t1 t_ms=250 guest=0 target=4");
 		tf = open_memstream(&tb, &tl);
 		recset_print(&t, tf);
 		fclose(tf);
@@ -183,8 +185,14 @@ int main(void)
 		       "hidden counters are not columns");
 		tap_ok(strstr(tb, "\nhost: guests=1  frames_leaked=0\n") != NULL,
 		       "totals-only keys under the table");
-		tap_ok(!strstr(tb, "sample") && !strstr(tb, "t_ms"),
+		tap_ok(!strstr(tb, "sample:\n") && !strstr(tb, "t_ms"),
 		       "samples are not printed on the console");
+		tap_ok(!strstr(tb, "bsample:\n") && !strstr(tb, "target"),
+		       "no series of any kind as a table (balloon samples)");
+		tap_ok(strstr(tb, "\nbsample: 2 records over time (--results FILE has them)\n") != NULL,
+		       "a series is counted, pointing to --results");
+		if (strstr(tb, "target"))
+			tap_diag("table:\n%s", tb);
 		free(tb);
 		recset_free(&t);
 	}
