@@ -97,20 +97,20 @@ $(B)/native/%.o: %
 	$(CC) $(NCFLAGS) -MMD -c $< -o $@
 $(ZCMM): $(B)/native/tools/zcmm.c.o $(TOOL_OBJ)
 	@mkdir -p $(dir $@)
-	$(CC) $(NLDFLAGS) $^ -lm -o $@
+	$(CC) $(NLDFLAGS) $^ -lcrypto -lm -o $@
 $(B)/release/%.o: %
 	@mkdir -p $(dir $@)
 	$(CC) $(RCFLAGS) -MMD -c $< -o $@
 $(ZCMM_REL): $(patsubst %,$(B)/release/%.o,tools/zcmm.c $(TOOL_SRC))
 	@mkdir -p $(dir $@)
-	$(CC) $^ -lm -o $@
+	$(CC) $^ -lcrypto -lm -o $@
 $(B)/tests/%: tests/unit/%.c $(TOOL_OBJ) tests/tap.h
 	@mkdir -p $(dir $@)
-	$(CC) $(NCFLAGS) $< $(TOOL_OBJ) $(NLDFLAGS) -lm -o $@
+	$(CC) $(NCFLAGS) $< $(TOOL_OBJ) $(NLDFLAGS) -lcrypto -lm -o $@
 
 # --- set-up, running, testing -----------------------------------------
 DEB_PKGS := hercules gcc-s390x-linux-gnu binutils-s390x-linux-gnu \
-	    libtest-harness-perl gnuplot-nox make gcc libc6-dev
+	    libtest-harness-perl gnuplot-nox make gcc libc6-dev libssl-dev
 deps:
 	@./tools/deps.sh $(DEB_PKGS)
 # a plain make installs nothing: it says what is missing

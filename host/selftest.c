@@ -39,6 +39,7 @@ int selftest_run(void)
 	selftest_timer();
 	selftest_sie();
 	selftest_io();
+	selftest_share_hash();
 	kprintf("SUMMARY: %d passed, %d failed\n", passed, failed);
 	return failed;
 }

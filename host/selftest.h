@@ -17,5 +17,6 @@ void selftest_trap(void);
 void selftest_timer(void);
 void selftest_sie(void);
 void selftest_io(void);
+void selftest_share_hash(void);
 
 #endif
