@@ -81,8 +81,13 @@ static void console_putc(char c)
 	/* Hercules substitutes "$(name)" symbols in commands: break them */
 	if (c == '(' && line_len && line[line_len - 1] == '$')
 		line[line_len - 1] = 'S';
-	if (line_len == CONSOLE_LINE_MAX)
+	/* a line too long goes on after a "+ ", so what follows the cut can
+	   never start a line of its own (a record, to the CLI) */
+	if (line_len == CONSOLE_LINE_MAX) {
 		line_flush();
+		line[line_len++] = '+';
+		line[line_len++] = ' ';
+	}
 	line[line_len++] = c;
 }
 

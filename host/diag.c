@@ -9,9 +9,12 @@
 #include "host/lowcore.h"
 #include "host/memlayout.h"
 #include "host/page.h"
+#include "host/param.h"
 #include "host/vdisk/vdisk.h"
 
 #define CONSOLE_WRITE_MAX 200
+_Static_assert(CONSOLE_WRITE_MAX + 16 + 3 <= CONSOLE_LINE_MAX,
+	       "a guest's console write and its tag fit in one host line");
 
 struct diag_operands {
 	int r1, r3;
@@ -49,7 +52,8 @@ static int hcall_release(struct guest *g, const struct diag_operands *op)
 	return 0;
 }
 
-/* 0x400: one console line, R1 = text, R3 = length. */
+/* 0x400: one console line, R1 = text, R3 = length; always one host
+ * line that starts with "[name] " (CONSOLE_LINE_MAX leaves room). */
 static int hcall_console(struct guest *g, const struct diag_operands *op)
 {
 	char text[CONSOLE_WRITE_MAX + 1];
@@ -61,6 +65,11 @@ static int hcall_console(struct guest *g, const struct diag_operands *op)
 	pgm = gmem_read(g, guest_gpr(g, op->r1), text, len);
 	if (pgm)
 		return pgm;
+	/* bytes outside 0x20-0x7E print as '.' (guest-abi.md): a newline
+	   must not end the line and let the guest start a host record */
+	for (uint64_t i = 0; i < len; i++)
+		if ((uint8_t)text[i] < 0x20 || (uint8_t)text[i] > 0x7e)
+			text[i] = '.';
 	text[len] = '\0';
 	kprintf("[%s] %s\n", g->name, text);
 	return 0;

@@ -228,6 +228,7 @@ static int attempt(const struct run_opts *o, const struct fleet *f,
 	sc.timeout_ms = (long)f->timeout_ms;
 	sc.linger_ms = 5000;
 	sc.cpus = f->cpus;
+	sc.nguests = p->boot.nguests;
 	stream_run(&sc, r);
 	close(sc.fd);
 	*st = -1;
@@ -388,6 +389,12 @@ int cmd_run(int argc, char **argv)
 		     r.seq.lost, r.seq.gaps,
 		     r.seq.disorder ? ", some out of order" : "",
 		     r.seq.first_want, r.seq.first_got);
+		if (status == 0)
+			status = ZX_PROTOCOL;
+	}
+	if (r.rejected) {
+		zerr("error: %lu host record(s) rejected, the first %s",
+		     r.rejected, r.rejected_line);
 		if (status == 0)
 			status = ZX_PROTOCOL;
 	}

@@ -66,6 +66,7 @@ struct stream_cfg {
 	long timeout_ms;        /* 0: none */
 	long linger_ms;         /* after @exit, before killing Hercules */
 	unsigned cpus;
+	unsigned nguests;       /* guest records name guests 0..nguests-1 */
 };
 
 struct stream_result {
@@ -77,6 +78,8 @@ struct stream_result {
 	long first_host_ms;     /* from start to the first host line, -1 */
 	long elapsed_ms;
 	unsigned long other_recs;
+	unsigned long rejected; /* records the run could not have sent */
+	char rejected_line[300];/* the first, with the reason */
 	struct con_seq seq;
 	struct recset recs;
 	char last_host[256];    /* last host text line, for error messages */

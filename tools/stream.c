@@ -10,6 +10,7 @@
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <time.h>
@@ -78,10 +79,67 @@ static void progress(struct st *s, const char *rest)
 	}
 }
 
+/* Why a record cannot have come from the host in the run's state, or
+ * NULL: nothing follows @exit; a guest record names a guest of the run;
+ * a guest's or the total's key comes once. Only the host starts a
+ * payload (zcmm/console.h), so this is the second guard of the verdict. */
+static const char *unexpected(struct st *s, enum con_rec rec, const char *rest)
+{
+	const struct rec *have;
+	char kind[16], id[32], key[64];
+	const char *p;
+	int n;
+
+	if (s->r->exit_seen)
+		return "after the exit record";
+	if (rec != REC_RESULT)
+		return NULL;
+	if (sscanf(rest, "%15s id=%31s", kind, id) != 2 ||
+	    (strcmp(kind, "guest") && strcmp(kind, "total")))
+		return NULL;
+	if (!strcmp(kind, "guest")) {
+		char *end;
+		unsigned long i = strtoul(id, &end, 10);
+
+		if (*end || end == id || i >= s->c->nguests)
+			return "for a guest the run does not have";
+	} else if (strcmp(id, "all")) {
+		return "for a total other than id=all";
+	}
+	if (!(have = recset_find(&s->r->recs, kind, id)))
+		return NULL;
+	for (p = rest + strcspn(rest, " "); *p; p += n) {
+		size_t k;
+
+		p += strspn(p, " ");
+		n = (int)strcspn(p, " ");
+		k = strcspn(p, "= ");
+		if (p[k] != '=' || k >= sizeof key)
+			continue;
+		memcpy(key, p, k);
+		key[k] = 0;
+		if (strcmp(key, "id") && rec_get(have, key))
+			return "repeating a key of its record";
+	}
+	return NULL;
+}
+
+static void reject(struct st *s, const char *why, const char *payload)
+{
+	struct stream_result *r = s->r;
+
+	if (!r->rejected++)
+		snprintf(r->rejected_line, sizeof r->rejected_line,
+			 "%s: %s", why, payload);
+	clear_status(s);
+	fprintf(stderr, "zcmm: host record rejected (%s): %s\n", why, payload);
+}
+
 static void host_line(struct st *s, unsigned seq, const char *payload)
 {
 	struct stream_result *r = s->r;
-	const char *rest;
+	const char *rest, *why;
+	enum con_rec rec;
 	long lost;
 
 	if (r->first_host_ms < 0)
@@ -95,7 +153,12 @@ static void host_line(struct st *s, unsigned seq, const char *payload)
 			fprintf(stderr, "zcmm: %ld host line(s) lost before zcmm:%06u\n",
 				lost, seq);
 	}
-	switch (con_record(payload, &rest)) {
+	rec = con_record(payload, &rest);
+	if (rec != REC_TEXT && rec != REC_OTHER && (why = unexpected(s, rec, rest))) {
+		reject(s, why, payload);
+		return;
+	}
+	switch (rec) {
 	case REC_TEXT:
 		clear_status(s);
 		printf("%s\n", payload);

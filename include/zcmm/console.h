@@ -2,7 +2,10 @@
  * The host prints every line with DIAG 8 "msgnoh * <line>"; a host line is
  *   zcmm:NNNNNN <payload>       (NNNNNN: decimal sequence number, mod 1e6)
  * so the CLI can tell host lines from Hercules's own and notice a lost one.
- * A payload that starts with '@' is a record for the CLI, not for people. */
+ * A payload that starts with '@' is a record for the CLI, not for people.
+ * Only the host starts a payload: a guest's console text comes as
+ * "[name] text" with bytes outside 0x20-0x7E as '.', and the rest of a
+ * line longer than ZCMM_CONSOLE_MAX follows on lines that start "+ ". */
 #ifndef ZCMM_CONSOLE_H
 #define ZCMM_CONSOLE_H
 
