@@ -47,10 +47,10 @@ cat >"$T/good" <<'EOF2'
 zcmm:000000 zcmm host starting
 zcmm:000001 @progress t=1 work=5
 zcmm:000002 hello from the host
-zcmm:000003 @result guest id=a work=10 essa=3
-zcmm:000004 @result guest id=b work=7 essa=1
+zcmm:000003 @result guest id=0 work=10 essa=3
+zcmm:000004 @result guest id=1 work=7 essa=1
 HHCXX001I some noise
-zcmm:000005 @result guest id=a faults=2
+zcmm:000005 @result guest id=0 faults=2
 zcmm:000006 @result total work=17 essa=4 faults=2
 zcmm:000007 @exit 0
 EOF2
@@ -62,9 +62,9 @@ ok $? "host text lines printed without their tag"
 ok $? "tags, records and Hercules noise hidden"
 grep -q "^progress .*t=1 work=5" "$T/out"; ok $? "progress printed as a plain line (not a terminal)"
 grep -q "^guest  work  essa  faults$" "$T/out"; ok $? "result table header"
-grep -q "^a        10     3       2$" "$T/out"; ok $? "merged guest row, numbers right-aligned"
+grep -q "^0        10     3       2$" "$T/out"; ok $? "merged guest row, numbers right-aligned"
 grep -q "^total    17     4       2$" "$T/out"; ok $? "total row"
-printf 'kind\tid\twork\tessa\tfaults\nguest\ta\t10\t3\t2\nguest\tb\t7\t1\t\ntotal\t\t17\t4\t2\n' | cmp -s - "$T/res.tsv"
+printf 'kind\tid\twork\tessa\tfaults\nguest\t0\t10\t3\t2\nguest\t1\t7\t1\t\ntotal\t\t17\t4\t2\n' | cmp -s - "$T/res.tsv"
 ok $? "--results TSV"
 grep -q "HHCXX001I some noise" "$T/raw.log" && grep -q "zcmm:000007 @exit 0" "$T/raw.log"
 ok $? "--log has the raw output"
@@ -137,9 +137,9 @@ d1=$($Z run --dry-run); d2=$($Z run --dry-run); [ "$d1" != "$d2" ] && [ -d "$d1"
 rm -rf "$T"/zcmm-run.*
 cat >"$T/crash1" <<EOF2
 zcmm:000000 zcmm host starting
-once $T/crashed1 zcmm:000001 @result guest id=a work=999 junk=1
+once $T/crashed1 zcmm:000001 @result guest id=0 work=999 junk=1
 crashonce $T/crashed1
-zcmm:000001 @result guest id=a work=10
+zcmm:000001 @result guest id=0 work=10
 zcmm:000002 @result total work=10
 zcmm:000003 @exit 0
 EOF2
@@ -148,7 +148,7 @@ FAKE=$T/crash1 FAKE_DUMP=$T/dump1 $Z run $H --guests 1 --results "$T/res1.tsv" -
 grep -qx "zcmm: Hercules crashed (killed by signal 11); running it again (attempt 2 of 3)" "$T/err"
 ok $? "one clear line about the crash and the new attempt"
 [ "$(grep -c "crashed" "$T/err")" = 1 ]; ok $? "only one crash line"
-printf 'kind\tid\twork\nguest\ta\t10\ntotal\t\t10\n' | cmp -s - "$T/res1.tsv"
+printf 'kind\tid\twork\nguest\t0\t10\ntotal\t\t10\n' | cmp -s - "$T/res1.tsv"
 ok $? "--results only from the attempt that finished (no junk, no work=999)"
 ! grep -q "999\|junk" "$T/out"; ok $? "the table has nothing of the crashed attempt"
 grep -q "Hercules crashed" "$T/raw1.log" && [ "$(grep -c "zcmm:000000 zcmm host starting" "$T/raw1.log")" = 2 ]
