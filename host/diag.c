@@ -8,6 +8,7 @@
 #include "host/intercept.h"
 #include "host/lowcore.h"
 #include "host/memlayout.h"
+#include "host/fault.h"
 #include "host/page.h"
 #include "host/param.h"
 #include "host/vdisk/vdisk.h"

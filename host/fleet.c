@@ -142,7 +142,7 @@ int fleet_run(void)
 {
 	struct guest_stats total = { 0 };
 	uint64_t census[STATES_NVALID], census_total[STATES_NVALID] = { 0 };
-	uint64_t free_before = frames_free, t0, wall_us;
+	uint64_t free_before = frames_free, t0, wall_us, host_frames;
 	unsigned failed = 0;
 	uint64_t slice = boot->timeslice_us ? boot->timeslice_us
 					    : TIMESLICE_US_DEF;
@@ -157,6 +157,9 @@ int fleet_run(void)
 	reclaim_init(guests, nguests);
 	pager_attach(guests, nguests);
 	balloon_init(guests, nguests);
+	/* the host's own storage: frame table, guest records, page
+	   tables and page states, all per guest or per frame */
+	host_frames = frame_table_frames() + frames_of_kind(FRAME_HOST);
 	kprintf("running %u guests, time slice %lu us, %lu frames free\n",
 		nguests, slice, frames_free);
 	t0 = tod_now();
@@ -192,9 +195,11 @@ int fleet_run(void)
 	for (unsigned i = 0; i < nguests; i++)
 		guest_destroy(guests[i]);
 	kprintf(ZCMM_REC_RESULT "total id=all guests=%u failed=%u "
-		"guest_us=%lu idle_us=%lu slices=%lu frames_leaked=%ld\n",
+		"guest_us=%lu idle_us=%lu slices=%lu frames_leaked=%ld "
+		"host_frames=%lu frame_table_frames=%lu\n",
 		nguests, failed, wall_us, sched_stats.idle_us,
-		sched_stats.slices, (long)(free_before - frames_free));
+		sched_stats.slices, (long)(free_before - frames_free),
+		host_frames, frame_table_frames());
 	result_line("total", "all", &total, failed ? 1 : 0);
 	census_line("total", "all", census_total);
 	balloon_total(&total, wall_us);

@@ -1,4 +1,4 @@
-/* gmap.c - the host address space that holds every guest's storage.
+/* gmap.c - layer 0: the host address space that holds every guest's storage.
  * Region-third table -> segment tables (static, in the host image) ->
  * page tables (a frame per guest MiB) -> frames, all z/Architecture
  * DAT formats (Principles of Operation, "Dynamic Address Translation"). */
@@ -19,6 +19,12 @@ static uint64_t r3t[512] __attribute__((aligned(4096)));
 static uint64_t segtables[GSPACE_SEGTABLES][SEGTABLE_ENTRIES]
 	__attribute__((aligned(4096)));
 static uint64_t next_slot = GUEST_SPACE_BASE;
+static struct guest *by_index[ZCMM_MAX_GUESTS];
+
+struct guest *gmap_guest(unsigned index)
+{
+	return index < ZCMM_MAX_GUESTS ? by_index[index] : 0;
+}
 
 void gmap_init(void)
 {
@@ -63,6 +69,8 @@ int gmap_create(struct guest *g)
 		*ste_of(g->mso + off) = pt;
 	}
 	next_slot += g->mem_bytes;
+	if (g->index < ZCMM_MAX_GUESTS)
+		by_index[g->index] = g;
 	return 0;
 }
 
@@ -74,49 +82,6 @@ uint64_t *gmap_pte(struct guest *g, uint64_t gpage)
 	return &pt[(hva >> PAGE_SHIFT) & 0xff];
 }
 
-void gmap_map(struct guest *g, uint64_t gpage, uint64_t frame)
-{
-	*gmap_pte(g, gpage) = frame;
-	if (++g->st.frames > g->st.frames_peak)
-		g->st.frames_peak = g->st.frames;
-}
-
-uint64_t gmap_map_zero(struct guest *g, uint64_t gpage)
-{
-	uint64_t f = frame_alloc_zero();
-
-	if (!f)
-		return 0;
-	frame_set_key(f, 0); /* clean: reference and change bits off */
-	gmap_map(g, gpage, f);
-	g->st.touched++;
-	return f;
-}
-
-uint64_t gmap_invalidate(struct guest *g, uint64_t gpage)
-{
-	uint64_t *pte = gmap_pte(g, gpage);
-	uint64_t pto = (uint64_t)pte & ~0x7ffUL;
-	uint64_t hva = g->mso + (gpage << PAGE_SHIFT);
-	uint64_t frame = *pte & PTE_ORIGIN;
-
-	asm volatile("ipte %0,%1" : : "a"(pto), "a"(hva) : "memory");
-	/* Hercules 3.13's IPTE misses the TLB entries of a DAT-off guest
-	   (they hold the host virtual address, not the PTE; fixed upstream
-	   after 3.13), so the guest could go on writing to the frame we
-	   are about to free. PTLB purges the guest's TLB copy as well. */
-	asm volatile("ptlb" : : : "memory");
-	g->st.frames--;
-	return frame;
-}
-
-void gmap_unmap(struct guest *g, uint64_t gpage)
-{
-	if (*gmap_pte(g, gpage) & PTE_INVALID)
-		return;
-	frame_free(gmap_invalidate(g, gpage));
-}
-
 void gmap_destroy(struct guest *g)
 {
 	for (uint64_t off = 0; off < g->mem_bytes; off += SEGMENT_SIZE) {
@@ -125,10 +90,14 @@ void gmap_destroy(struct guest *g)
 		if (*ste & STE_INVALID)
 			continue;
 		for (uint64_t p = 0; p < 256; p++)
-			gmap_unmap(g, (off >> PAGE_SHIFT) + p);
+			if (!(((uint64_t *)(*ste & ~0x7ffUL))[p] & PTE_INVALID))
+				panic("guest %s page %lu still mapped at teardown",
+				      g->name, (off >> PAGE_SHIFT) + p);
 		frame_free(*ste & ~0x7ffUL);
 		*ste = STE_INVALID;
 	}
+	if (g->index < ZCMM_MAX_GUESTS && by_index[g->index] == g)
+		by_index[g->index] = 0;
 	/* no TLB entry may outlive the tables */
 	asm volatile("ptlb" : : : "memory");
 }

@@ -6,6 +6,7 @@
 #include "host/gmap.h"
 #include "host/guest.h"
 #include "host/intercept.h"
+#include "host/fault.h"
 #include "host/page.h"
 #include "host/lowcore.h"
 #include "host/memlayout.h"

@@ -14,6 +14,9 @@
  *   0x00500000 +---------------------------+  ZCMM_IMAGES_ADDR
  *              | guest ELF images, raw     |  loaded by the CLI
  *   images_end +---------------------------+  (rounded up to 1 MiB)
+ *              | frame table: 16 bytes per |  FRAME_DESC_BYTES (frame.h):
+ *              | pool frame                |  0.4% of storage
+ *   frame_first+---------------------------+
  *              | frame pool: DAT tables,   |  frame.c hands these out
  *              | state descriptors, guest  |
  *              | page frames               |
@@ -35,5 +38,9 @@
 #define PAGE_SHIFT       12
 #define SEGMENT_SIZE     0x100000UL  /* 1 MiB: one page table's reach   */
 #define GUEST_SPACE_BASE 0x100000000UL  /* 4 GiB: above all real storage */
+/* The frame table's cost: one struct frame_desc per pool frame (16 bytes
+ * per 4 KiB, 0.4%), plus a 16-byte rmap entry per extra mapping of a
+ * shared frame. Counted in the host's overhead (host_frames). */
+#define FRAME_DESC_BYTES 16UL
 
 #endif

@@ -1,10 +1,13 @@
-/* page.h - the host's operations on one guest page. Each goes through the
- * states module, so a page's state and its host mapping change together. */
+/* page.h - layer 1: the page primitives, the host's operations on one
+ * guest page. State (states/) and mapping (the page-table entry, the
+ * frame table's reverse map) change together here, and only here: no
+ * other file writes a page-table entry. */
 #ifndef ZCMM_PAGE_H
 #define ZCMM_PAGE_H
 
 #include <stdint.h>
 
+#include "host/frame.h"
 #include "host/gmap.h"
 #include "host/guest.h"
 #include "states/states.h"
@@ -23,31 +26,56 @@ static inline void page_set_state(struct guest *g, uint64_t p,
 	g->pstate[p] = states_encode(st);
 }
 
+/* The page's entry, to read: valid, it names the frame (PTE_ORIGIN);
+ * invalid, the PTE_SW_* bits say where the page is. */
+static inline uint64_t page_pte(struct guest *g, uint64_t p)
+{
+	return *gmap_pte(g, p);
+}
+
+static inline int page_resident(struct guest *g, uint64_t p)
+{
+	return !(page_pte(g, p) & PTE_INVALID);
+}
+
 /* Every page logically zero and stable, as after IPL. */
 void page_states_init(struct guest *g);
-/* The frame that holds page p, giving it one if its state allows (a
- * zeroed frame, or its preserved copy read back); else 0, with *pgm the
- * program interruption the access means (discard fault, addressing), or
- * PGM_NO_FRAME. The host's own accesses: this waits for any I/O. */
-uint64_t page_frame(struct guest *g, uint64_t p, int *pgm);
-/* The same for a guest's own touch (a host fault in SIE): instead of
- * waiting, the guest is blocked (*pgm = PGM_BLOCKED) and retries later. */
-uint64_t page_fault_in(struct guest *g, uint64_t p, int *pgm);
-/* Forget every paging slot of the guest (it is being torn down). */
-void page_teardown(struct guest *g);
+
+/* Map a frame the caller owns (FRAME_HOST, or shared) at page p: the
+ * entry names it and the frame's reverse map names the page. */
+void page_map(struct guest *g, uint64_t p, uint64_t frame);
+/* Map a fresh zeroed, clean frame; returns it, or 0 if none is free. */
+uint64_t page_map_zero(struct guest *g, uint64_t p);
+/* Take the mapping away (IPTE): the frame goes to the caller, out of the
+ * reverse map. */
+uint64_t page_unmap(struct guest *g, uint64_t p);
+/* Take the mapping away, if any, and free the frame if no other page
+ * maps it. */
+void page_drop(struct guest *g, uint64_t p);
+
+/* The invalid entries that say where a non-resident page is. */
+void page_set_slot(struct guest *g, uint64_t p, uint64_t slot, int dirty);
+void page_set_out(struct guest *g, uint64_t p, uint64_t slot);
+void page_set_in(struct guest *g, uint64_t p, uint64_t slot);
+void page_set_empty(struct guest *g, uint64_t p);
+/* Working-set sampling: invalid with the frame kept (no IPTE: the caller
+ * purges the TLB once after a round), and valid again. */
+void page_sample(struct guest *g, uint64_t p);
+void page_unsample(struct guest *g, uint64_t p);
+
 /* Drop a resident page with no I/O if its state allows (Ur, Vr, clean
  * Pr); returns 1 if the frame was freed. */
 int page_discard(struct guest *g, uint64_t p);
-/* DIAG 0x10: the page is given back and reads as zero again. */
-void page_release(struct guest *g, uint64_t p);
 /* Is the frame's storage-key change bit on? */
 int page_dirty(uint64_t frame);
-/* Hold a resident page for host I/O into it (PTE_PIN_*), and let go. */
+/* Hold a resident page's frame for host I/O into it, and let go. */
 void page_pin(struct guest *g, uint64_t p);
 void page_unpin(struct guest *g, uint64_t p);
-static inline int pte_pinned(uint64_t pte)
+static inline int page_pinned(struct guest *g, uint64_t p)
 {
-	return !(pte & PTE_INVALID) && (pte & PTE_PIN_MASK);
+	uint64_t pte = page_pte(g, p);
+
+	return !(pte & PTE_INVALID) && frame_pinned(pte & PTE_ORIGIN);
 }
 
 /* Counts of g's pages in each of the eight states (states_index order). */

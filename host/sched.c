@@ -7,6 +7,7 @@
 #include "host/intercept.h"
 #include "host/io/fba.h"
 #include "host/memlayout.h"
+#include "host/fault.h"
 #include "host/page.h"
 #include "host/sched.h"
 #include "host/timer.h"

@@ -35,6 +35,7 @@ int selftest_run(void)
 	charset[95] = '\0';
 	kprintf("CHARSET: %s\n", charset);
 	selftest_boot();
+	selftest_frame();
 	selftest_trap();
 	selftest_timer();
 	selftest_sie();

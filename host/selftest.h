@@ -18,5 +18,6 @@ void selftest_timer(void);
 void selftest_sie(void);
 void selftest_io(void);
 void selftest_share_hash(void);
+void selftest_frame(void);
 
 #endif

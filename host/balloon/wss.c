@@ -27,7 +27,7 @@ static unsigned sample_size(void)
 
 /* Invalidate without IPTE: the host runs on one CPU and balloon_tick()
  * purges the TLB (PTLB) once after a whole round of samples, which
- * Hercules 3.13 needs anyway for DAT-off guests (see gmap_invalidate). */
+ * Hercules 3.13 needs anyway for DAT-off guests (see page_unmap). */
 void wss_period_start(struct guest *g)
 {
 	struct balloon_guest *b = &g->bl;
@@ -46,15 +46,15 @@ void wss_period_start(struct guest *g)
 		/* never the prefix pages: a missing one is a validity
 		   interception, not a fault */
 		uint64_t p = 2 + prng_below(&rng, (uint32_t)(g->npages - 2));
-		uint64_t *pte = gmap_pte(g, p);
+		uint64_t pte = page_pte(g, p);
 
-		if (*pte & PTE_SW_IN)   /* touched before the period began */
+		if (pte & PTE_SW_IN)    /* touched before the period began */
 			continue;
 		b->sample[n] = (uint16_t)p;
 		/* a page pinned for host I/O keeps its entry (its pin count
 		   lives in it): it stays resident and counts as touched */
-		if (!(*pte & PTE_INVALID) && !pte_pinned(*pte)) {
-			*pte = (*pte & PTE_ORIGIN) | PTE_INVALID | PTE_SW_SAMPLED;
+		if (!(pte & PTE_INVALID) && !frame_pinned(pte & PTE_ORIGIN)) {
+			page_sample(g, p);
 			b->held |= 1UL << n;
 		}
 		n++;
@@ -68,9 +68,9 @@ void wss_period_start(struct guest *g)
 
 uint64_t wss_touch(struct guest *g, uint64_t p)
 {
-	uint64_t *pte = gmap_pte(g, p), f = *pte & PTE_ORIGIN;
+	uint64_t f = page_pte(g, p) & PTE_ORIGIN;
 
-	*pte = f;                 /* valid again: no TLB entry to purge */
+	page_unsample(g, p);      /* valid again: no TLB entry to purge */
 	g->bl.touched++;
 	g->st.wss_touched++;
 	balloon_stats.sample_faults++;
@@ -79,10 +79,7 @@ uint64_t wss_touch(struct guest *g, uint64_t p)
 
 void wss_unsample(struct guest *g, uint64_t p)
 {
-	uint64_t *pte = gmap_pte(g, p);
-
-	if ((*pte & PTE_INVALID) && (*pte & PTE_SW_SAMPLED))
-		*pte &= PTE_ORIGIN;
+	page_unsample(g, p);
 }
 
 
@@ -94,7 +91,7 @@ void wss_period_end(struct guest *g)
 	if (!b->nsample)
 		return;
 	for (unsigned i = 0; i < b->nsample; i++) {
-		uint64_t pte = *gmap_pte(g, b->sample[i]);
+		uint64_t pte = page_pte(g, b->sample[i]);
 
 		if (b->held & (1UL << i))
 			continue;        /* counted by wss_touch() */

@@ -8,6 +8,7 @@
 #include "host/intercept.h"
 #include "host/lowcore.h"
 #include "host/memlayout.h"
+#include "host/fault.h"
 #include "host/page.h"
 #include "host/pager/pager.h"
 #include "host/trap.h"
@@ -17,7 +18,7 @@ int handle_essa(struct guest *g)
 	unsigned m3 = g->sd.ipb >> 28;
 	int r1 = (g->sd.ipb >> 20) & 0xf, r2 = (g->sd.ipb >> 16) & 0xf;
 	uint64_t addr = guest_gpr(g, r2) & ~(PAGE_SIZE - 1), p, frame = 0;
-	uint64_t *pte;
+	uint64_t pte;
 	struct essa_result res;
 	int pgm;
 
@@ -30,16 +31,16 @@ int handle_essa(struct guest *g)
 	if (addr >= g->mem_bytes)
 		return PGM_ADDRESSING;
 	p = addr >> PAGE_SHIFT;
-	pte = gmap_pte(g, p);
 	wss_unsample(g, p);     /* a working-set sample: resident      */
-	if (*pte & PTE_SW_OUT)  /* on its way out: it is still resident */
+	if (page_pte(g, p) & PTE_SW_OUT) /* on its way out: still resident */
 		pager_rescue(g, p);
-	if (!(*pte & PTE_INVALID))
-		frame = *pte & PTE_ORIGIN;
+	pte = page_pte(g, p);
+	if (!(pte & PTE_INVALID))
+		frame = pte & PTE_ORIGIN;
 	/* the states module decides */
 	/* dirty: the frame's change bit, or the one saved with the slot */
 	res = essa_apply(page_state(g, p),
-			 frame ? page_dirty(frame) : !!(*pte & PTE_SW_DIRTY),
+			 frame ? page_dirty(frame) : !!(pte & PTE_SW_DIRTY),
 			 m3, 0);
 	switch (res.action) {
 	case ESSA_ACT_EXCEPTION:

@@ -38,7 +38,7 @@ static uint64_t sweep(uint64_t want)
 			hand_guest = (hand_guest + 1) % nall;
 			continue;
 		}
-		pte = *gmap_pte(g, hand_page);
+		pte = page_pte(g, hand_page);
 		if (g->state != GUEST_STOPPED && !(pte & PTE_INVALID)) {
 			reclaim_stats.scanned++;
 			if (page_state(g, hand_page).usage == PAGE_USAGE_UNUSED ||

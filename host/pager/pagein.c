@@ -26,8 +26,7 @@ static void in_done(struct io_req *io)
 	pager_stats.pagein_us += us;
 	if (us > pager_stats.pagein_us_max)
 		pager_stats.pagein_us_max = us;
-	*gmap_pte(g, r->page) = PTE_INVALID | r->slot << 12 | PTE_SW_SLOT |
-				(r->dirty ? PTE_SW_DIRTY : 0);
+	page_set_slot(g, r->page, r->slot, r->dirty);
 	if (io->status != IO_OK) {
 		pager_stats.in_errors++;
 		kprintf("pager: page-in of guest %s page %lu from slot %lu "
@@ -48,7 +47,7 @@ static void in_done(struct io_req *io)
 		page_set_state(g, r->page, h.state);
 		/* the change bit goes back as it was when the page left */
 		frame_set_key(r->frame, h.dirty ? 0x02 : 0);
-		gmap_map(g, r->page, r->frame);
+		page_map(g, r->page, r->frame);
 		slotmap_free(&pager_slotmap, r->slot);
 		g->st.pageins++;
 		pager_stats.pageins++;
@@ -60,11 +59,11 @@ static void in_done(struct io_req *io)
 
 int pager_page_in(struct guest *g, uint64_t p)
 {
-	uint64_t *pte = gmap_pte(g, p);
+	uint64_t pte = page_pte(g, p);
 	struct pager_req *r;
 	uint64_t frame;
 
-	if (!(*pte & PTE_SW_SLOT))
+	if (!(pte & PTE_SW_SLOT))
 		return -1;
 	frame = frame_alloc();
 	if (!frame)
@@ -77,10 +76,10 @@ int pager_page_in(struct guest *g, uint64_t p)
 	r->g = g;
 	r->page = p;
 	r->frame = frame;
-	r->slot = PTE_SLOT(*pte);
-	r->dirty = !!(*pte & PTE_SW_DIRTY);
+	r->slot = PTE_SLOT(pte);
+	r->dirty = !!(pte & PTE_SW_DIRTY);
 	r->rescued = 0;
-	*pte = PTE_INVALID | r->slot << 12 | PTE_SW_IN;
+	page_set_in(g, p, r->slot);
 	g->io_inflight++;
 	guest_block_io(g, p);
 	pager_slot_io(r, IO_READ, frame, in_done);
@@ -94,17 +93,17 @@ int pager_page_in_sync(struct guest *g, uint64_t p)
 	/* no request or no frame free: wait for the I/O under way to
 	   give them back, as long as there is any */
 	while (pager_page_in(g, p)) {
-		if (!(*gmap_pte(g, p) & PTE_SW_SLOT) || !pager_stats.inflight)
+		if (!(page_pte(g, p) & PTE_SW_SLOT) || !pager_stats.inflight)
 			return -1;
 		io_wait(100000);
 		io_reap();
 		reclaim_make_room();
 	}
-	while (*gmap_pte(g, p) & PTE_SW_IN) {
+	while (page_pte(g, p) & PTE_SW_IN) {
 		io_wait(100000);
 		io_reap();
 	}
 	if (g->state == GUEST_RUNNABLE)
 		g->state = was;
-	return (*gmap_pte(g, p) & PTE_INVALID) ? -1 : 0;
+	return (page_pte(g, p) & PTE_INVALID) ? -1 : 0;
 }

@@ -25,7 +25,6 @@ static void out_done(struct io_req *io)
 {
 	struct pager_req *r = io->ctx;
 	struct guest *g = r->g;
-	uint64_t *pte = gmap_pte(g, r->page);
 
 	if (r->rescued) {
 		slotmap_free(&pager_slotmap, r->slot);
@@ -35,14 +34,13 @@ static void out_done(struct io_req *io)
 			"failed: %s\n", g->name, r->page, r->slot,
 			io_status_name(io->status));
 		slotmap_free(&pager_slotmap, r->slot);
-		gmap_map(g, r->page, r->frame);
+		page_map(g, r->page, r->frame);
 	} else {
 		struct states_host_result h =
 			states_host_page_out(page_state(g, r->page), r->dirty);
 
 		page_set_state(g, r->page, h.state);
-		*pte = PTE_INVALID | r->slot << 12 | PTE_SW_SLOT |
-		       (h.dirty ? PTE_SW_DIRTY : 0);
+		page_set_slot(g, r->page, r->slot, h.dirty);
 		frame_free(r->frame);
 		g->st.pageouts++;
 		pager_stats.pageouts++;
@@ -78,8 +76,8 @@ static int page_out(struct guest *g, uint64_t p, int dirty)
 	r->slot = slot;
 	r->dirty = dirty;
 	r->rescued = 0;
-	r->frame = gmap_invalidate(g, p);
-	*gmap_pte(g, p) = PTE_INVALID | slot << 12 | PTE_SW_OUT;
+	r->frame = page_unmap(g, p);
+	page_set_out(g, p, slot);
 	pager_slot_sum[slot] = (uint32_t)pagesum((void *)r->frame);
 	pager_slot_io(r, IO_WRITE, r->frame, out_done);
 	if ((boot->flags & ZCMM_BOOT_CORRUPT_SLOT) && corrupt_next) {
@@ -100,17 +98,18 @@ static int page_out(struct guest *g, uint64_t p, int dirty)
 
 int pager_page_out_sync(struct guest *g, uint64_t p)
 {
-	uint64_t pte = *gmap_pte(g, p);
+	uint64_t pte = page_pte(g, p);
 	int dirty;
 
-	if ((pte & PTE_INVALID) || p < 2 || !pager_slotmap.nslots || pte_pinned(pte))
+	if ((pte & PTE_INVALID) || p < 2 || !pager_slotmap.nslots ||
+	    page_pinned(g, p))
 		return -1;
 	dirty = page_dirty(pte & PTE_ORIGIN);
 	if (states_host_page_out(page_state(g, p), dirty).verdict != STATES_DONE ||
 	    page_out(g, p, dirty))
 		return -1;
 	pager_quiesce();
-	return (*gmap_pte(g, p) & PTE_SW_SLOT) ? 0 : -1;
+	return (page_pte(g, p) & PTE_SW_SLOT) ? 0 : -1;
 }
 
 void pager_evict(uint64_t want)
@@ -131,9 +130,9 @@ void pager_evict(uint64_t want)
 			hand_guest = (hand_guest + 1) % pager_nguests;
 			continue;
 		}
-		pte = *gmap_pte(g, hand_page);
+		pte = page_pte(g, hand_page);
 		if (g->state == GUEST_STOPPED || hand_page < 2 ||
-		    (pte & PTE_INVALID) || pte_pinned(pte)) {
+		    (pte & PTE_INVALID) || page_pinned(g, hand_page)) {
 			hand_page++;
 			continue;
 		}
@@ -163,7 +162,7 @@ void pager_evict(uint64_t want)
 
 uint64_t pager_rescue(struct guest *g, uint64_t p)
 {
-	uint64_t pte = *gmap_pte(g, p);
+	uint64_t pte = page_pte(g, p);
 
 	if (!(pte & PTE_SW_OUT))
 		return 0;
@@ -176,7 +175,7 @@ uint64_t pager_rescue(struct guest *g, uint64_t p)
 		    r->page == p && r->slot == PTE_SLOT(pte) && !r->rescued) {
 			r->rescued = 1;
 			pager_stats.rescued++;
-			gmap_map(g, p, r->frame);
+			page_map(g, p, r->frame);
 			return r->frame;
 		}
 	}

@@ -113,11 +113,11 @@ void pager_wake_frame_waiters(void)
 
 void pager_forget(struct guest *g, uint64_t p)
 {
-	uint64_t *pte = gmap_pte(g, p);
+	uint64_t pte = page_pte(g, p);
 
-	if ((*pte & PTE_INVALID) && (*pte & PTE_SW_SLOT)) {
-		slotmap_free(&pager_slotmap, PTE_SLOT(*pte));
-		*pte = PTE_INVALID;
+	if ((pte & PTE_INVALID) && (pte & PTE_SW_SLOT)) {
+		slotmap_free(&pager_slotmap, PTE_SLOT(pte));
+		page_set_empty(g, p);
 	}
 }
 

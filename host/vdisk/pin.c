@@ -5,6 +5,7 @@
 #include "host/gmap.h"
 #include "host/intercept.h"
 #include "host/memlayout.h"
+#include "host/fault.h"
 #include "host/page.h"
 #include "host/pager/pager.h"
 #include "host/vdisk/vdisk.h"
@@ -72,11 +73,11 @@ int vdisk_pin_all(struct guest *g, struct bio *b, uint64_t *frames)
 		}
 		for (i = 0; i < b->n; i++)
 			moved += b->e[i].status == VDISK_ST_OK &&
-				 *gmap_pte(g, b->e[i].buf >> PAGE_SHIFT) !=
+				 page_pte(g, b->e[i].buf >> PAGE_SHIFT) !=
 					 frames[i];
-		moved += !!(*gmap_pte(g, b->biopl >> PAGE_SHIFT) & PTE_INVALID);
-		moved += !!(*gmap_pte(g, b->list >> PAGE_SHIFT) & PTE_INVALID);
-		moved += !!(*gmap_pte(g, last >> PAGE_SHIFT) & PTE_INVALID);
+		moved += !!(page_pte(g, b->biopl >> PAGE_SHIFT) & PTE_INVALID);
+		moved += !!(page_pte(g, b->list >> PAGE_SHIFT) & PTE_INVALID);
+		moved += !!(page_pte(g, last >> PAGE_SHIFT) & PTE_INVALID);
 		if (!moved)
 			return 0;   /* the caller holds them (io_inflight) now */
 	}

@@ -1,0 +1,118 @@
+/* fault.c - layer 4: fault resolution. A touch of a page that is not
+ * mapped is decided by the states module and served from the layers
+ * below: a zeroed frame (reclaim makes room), a page-in, a working-set
+ * sample or a page-out overtaken, or the program interruption the
+ * guest must get. */
+#include "host/balloon/balloon.h"
+#include "host/essa/reclaim.h"
+#include "host/fault.h"
+#include "host/intercept.h"
+#include "host/page.h"
+#include "host/pager/pager.h"
+#include "host/trap.h"
+
+/* A frame for a logically zero page, from reclaim if need be; 0 if none
+ * is free now (page-outs under way may free one). */
+static uint64_t zero_fill(struct guest *g, uint64_t p)
+{
+	uint64_t f;
+
+	reclaim_make_room();
+	f = page_map_zero(g, p);
+	if (f)
+		page_set_state(g, p,
+			       states_host_zero_fill(page_state(g, p), 0).state);
+	return f;
+}
+
+static uint64_t serve(struct guest *g, uint64_t p, int *pgm, int blocking)
+{
+	uint64_t pte = page_pte(g, p), f;
+	struct states_access_result a;
+
+	*pgm = 0;
+	if (!(pte & PTE_INVALID))
+		return pte & PTE_ORIGIN;
+	if (pte & PTE_SW_SAMPLED)       /* a working-set sample: touched */
+		return wss_touch(g, p);
+	if (pte & PTE_SW_OUT)           /* it was on its way out: keep it */
+		return pager_rescue(g, p);
+	a = states_access(page_state(g, p));
+	switch (a.kind) {
+	case STATES_ACCESS_ZERO_FILL:
+		f = zero_fill(g, p);
+		while (!f && blocking && pager_pending()) {
+			pager_quiesce();
+			f = zero_fill(g, p);
+		}
+		if (f)
+			return f;
+		if (!blocking && pager_pending()) {
+			guest_block_io(g, GUEST_WAIT_FRAME);
+			*pgm = PGM_BLOCKED;
+		} else {
+			*pgm = PGM_NO_FRAME;
+		}
+		return 0;
+	case STATES_ACCESS_PAGE_IN:
+		reclaim_make_room();
+		if (blocking) {
+			if (!pager_page_in_sync(g, p))
+				return page_pte(g, p) & PTE_ORIGIN;
+			*pgm = PGM_NO_FRAME;
+		} else if (!pager_page_in(g, p)) {
+			*pgm = PGM_BLOCKED;
+		} else if (pager_pending()) {
+			guest_block_io(g, GUEST_WAIT_FRAME);
+			*pgm = PGM_BLOCKED;
+		} else {
+			*pgm = PGM_NO_FRAME;
+		}
+		return 0;
+	case STATES_ACCESS_DISCARD:
+		g->st.discard_faults++;
+		*pgm = PGM_DISCARD_FAULT;
+		return 0;
+	case STATES_ACCESS_ADDRESSING:
+		*pgm = PGM_ADDRESSING;
+		return 0;
+	default:
+		panic("guest %s page %lu: state %s, not mapped, access %s",
+		      g->name, p, states_name(page_state(g, p)),
+		      states_access_name(a.kind));
+	}
+}
+
+uint64_t page_frame(struct guest *g, uint64_t p, int *pgm)
+{
+	return serve(g, p, pgm, 1);
+}
+
+uint64_t page_fault_in(struct guest *g, uint64_t p, int *pgm)
+{
+	return serve(g, p, pgm, 0);
+}
+
+void page_release(struct guest *g, uint64_t p)
+{
+	/* host I/O into it under way: its contents are unpredictable after
+	   DIAG 0x10 anyway, so it simply stays */
+	if (page_pinned(g, p))
+		return;
+	wss_unsample(g, p);
+	if (page_pte(g, p) & PTE_SW_OUT)
+		pager_rescue(g, p);
+	pager_forget(g, p);
+	page_drop(g, p);
+	page_set_state(g, p, states_initial());
+	g->st.released++;
+}
+
+void page_teardown(struct guest *g)
+{
+	for (uint64_t p = 0; p < g->npages; p++) {
+		wss_unsample(g, p);
+		pager_forget(g, p);
+		page_drop(g, p);
+	}
+}
