@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/statvfs.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -208,6 +209,50 @@ static int run_dasdinit(const char *prog, const char *dir, int log,
 	return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
 }
 
+int dasd_space_check(const struct dasd_plan *p, const char *dir,
+		     uint64_t other, char *err)
+{
+	struct statvfs fs;
+	uint64_t need = other, avail;
+	char a[32], b[32], c[32];
+
+	for (unsigned i = 0; i < p->n; i++)
+		need += p->v[i].bytes;
+	if (statvfs(dir, &fs) < 0) {
+		zerr_set(err, "%s (where run directories go): %s", dir, strerror(errno));
+		return -1;
+	}
+	avail = (uint64_t)fs.f_bavail * fs.f_frsize;
+	if (need + need / 32 <= avail)      /* a little room for logs */
+		return 0;
+	snprintf(a, sizeof a, "%.1f GiB", need / (double)(1ULL << 30));
+	snprintf(b, sizeof b, "%.1f GiB", avail / (double)(1ULL << 30));
+	fmt_size(p->n ? p->v[0].bytes : 0, c, sizeof c);
+	zerr_set(err, "the run needs %s in %s (%u DASD volume%s, the first of %s, and the images) but its file system has %s free: use smaller guests, --paging-size, or TMPDIR on a larger file system",
+		 a, dir, p->n, p->n == 1 ? "" : "s", c, b);
+	return -1;
+}
+
+/* The last non-empty line of dasdinit's output, for the error line. */
+static void last_line(int fd, char *buf, size_t cap)
+{
+	char tail[512];
+	off_t end = lseek(fd, 0, SEEK_END);
+	ssize_t n;
+	char *p;
+
+	buf[0] = 0;
+	if (end < 0 || lseek(fd, end > (off_t)sizeof tail - 1 ? end - (off_t)sizeof tail + 1 : 0,
+			     SEEK_SET) < 0 ||
+	    (n = read(fd, tail, sizeof tail - 1)) <= 0)
+		return;
+	tail[n] = 0;
+	while (n > 0 && (tail[n - 1] == '\n' || tail[n - 1] == '\r' || tail[n - 1] == ' '))
+		tail[--n] = 0;
+	p = strrchr(tail, '\n');
+	snprintf(buf, cap, "%.150s", p ? p + 1 : tail);
+}
+
 int dasd_create(const struct dasd_plan *p, const char *dir,
 		const char *herc, char *err)
 {
@@ -218,23 +263,25 @@ int dasd_create(const struct dasd_plan *p, const char *dir,
 		return 0;
 	prog = dasdinit_path(herc);
 	logp = path_join(dir, "dasdinit.log");
-	log = open(logp, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+	log = open(logp, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
 	if (log < 0) {
 		zerr_set(err, "cannot write %s: %s", logp, strerror(errno));
 		rc = -1;
 	}
 	for (unsigned i = 0; !rc && i < p->n; i++) {
 		int st = run_dasdinit(prog, dir, log, &p->v[i]);
-		char sz[32];
+		char sz[32], said[200];
 
 		if (st == 0)
 			continue;
 		fmt_size(p->v[i].bytes, sz, sizeof sz);
+		last_line(log, said, sizeof said);
 		if (st == 127)
 			zerr_set(err, "cannot run %s to make DASD images (install the Debian package hercules, or set ZCMM_DASDINIT)", prog);
 		else
-			zerr_set(err, "%s failed (status %d) making %s (%s, device %04x); its output is in %s",
-				 prog, st, p->v[i].file, sz, p->v[i].devnum, logp);
+			zerr_set(err, "%s failed (status %d) making %s (%s, device %04x): %s",
+				 prog, st, p->v[i].file, sz, p->v[i].devnum,
+				 *said ? said : "it printed nothing");
 		rc = -1;
 	}
 	if (log >= 0)

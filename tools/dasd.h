@@ -52,6 +52,11 @@ int dasd_fill_base(const struct dasd_plan *p, const char *dir, char *err);
 int dasd_create(const struct dasd_plan *p, const char *dir,
 		const char *herc, char *err);
 
+/* Room for the planned volumes plus other bytes (the images) in dir's
+ * file system (dasdinit writes every byte)? 0, or -1 with err. */
+int dasd_space_check(const struct dasd_plan *p, const char *dir,
+		     uint64_t other, char *err);
+
 /* cnf with the volumes' device lines appended (cnf is realloc'd). */
 char *dasd_cnf_append(char *cnf, const struct dasd_plan *p);
 

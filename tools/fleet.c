@@ -404,6 +404,8 @@ int fleet_parse_line(struct fleet *f, const struct guest_defaults *d,
 		zerr_set(err, "%s: %s %s: %s", where, w[0], w[1], why);
 		return -1;
 	}
+	if (k->off == FS(storage))      /* checked later against the images */
+		snprintf(f->storage_where, sizeof f->storage_where, "%s: ", where);
 	return 0;
 }
 

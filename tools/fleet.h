@@ -34,6 +34,7 @@ struct guest_defaults {
 
 struct fleet {
 	uint64_t storage;    int storage_set;    /* bytes */
+	char storage_where[96];  /* "file:line: " of the storage line, or "" */
 	unsigned cpus;       int cpus_set;
 	uint64_t timeslice_us; int timeslice_set;
 	uint64_t seed;       int seed_set;

@@ -18,13 +18,18 @@
 #include <time.h>
 #include <unistd.h>
 
-char *rundir_make(char *err)
+const char *rundir_parent(void)
 {
 	const char *tmp = getenv("TMPDIR");
+
+	return tmp && *tmp ? tmp : "/tmp";
+}
+
+char *rundir_make(char *err)
+{
+	const char *tmp = rundir_parent();
 	char *tpl;
 
-	if (!tmp || !*tmp)
-		tmp = "/tmp";
 	tpl = path_join(tmp, "zcmm-run.XXXXXX");
 	if (!mkdtemp(tpl)) {
 		zerr_set(err, "cannot make a run directory in %s: %s", tmp,
@@ -33,6 +38,65 @@ char *rundir_make(char *err)
 		return NULL;
 	}
 	return tpl;
+}
+
+/* The guard: a child that outlives a zcmm killed by SIGKILL. It reads
+ * Hercules's process id from the pipe; at end of file (zcmm gone, or the
+ * run done) it kills that process group and removes the directory. */
+static void guard_main(int rfd, const char *dir)
+{
+	pid_t herc = 0, v;
+	ssize_t n;
+	int nul = open("/dev/null", O_RDWR);
+
+	/* hold nothing of zcmm's open: a pipe reader waits for our end */
+	for (int fd = 0; fd < 1024; fd++)
+		if (fd != rfd && fd != nul)
+			close(fd);
+	if (nul >= 0) {
+		dup2(nul, 0);
+		dup2(nul, 1);
+		dup2(nul, 2);
+	}
+	signal(SIGINT, SIG_IGN);
+	signal(SIGHUP, SIG_IGN);
+	while ((n = read(rfd, &v, sizeof v)) != 0)
+		if (n == (ssize_t)sizeof v)
+			herc = v;
+		else if (n < 0 && errno != EINTR)
+			break;
+	if (herc > 0)
+		kill(-herc, SIGKILL);
+	rundir_remove(dir);
+	_exit(0);
+}
+
+int rundir_guard(const char *dir)
+{
+	int p[2];
+	pid_t pid;
+
+	if (pipe2(p, O_CLOEXEC) < 0)
+		return -1;
+	fflush(stdout);
+	fflush(stderr);
+	pid = fork();
+	if (pid == 0) {
+		close(p[1]);
+		guard_main(p[0], dir);
+	}
+	close(p[0]);
+	if (pid < 0) {
+		close(p[1]);
+		return -1;
+	}
+	return p[1];
+}
+
+void rundir_guard_herc(int guard, pid_t herc)
+{
+	if (guard >= 0 && write(guard, &herc, sizeof herc) < 0)
+		return; /* the guard is gone: nothing to tell */
 }
 
 int rundir_remove(const char *dir)

@@ -15,7 +15,16 @@
 #define HERC_PSW_ADDR  0x0ULL
 #define HERC_HOST_ADDR 0x10000ULL
 
-/* mkdtemp under $TMPDIR or /tmp ("zcmm-run.XXXXXX"); malloc'd path. */
+/* A guard process for a run directory that must not outlive zcmm, even
+ * when zcmm is killed by SIGKILL: when the returned descriptor closes
+ * (close() it, or zcmm ends anyhow), the guard kills Hercules's process
+ * group (rundir_guard_herc) and removes dir. -1 if none could start. */
+int rundir_guard(const char *dir);
+void rundir_guard_herc(int guard, pid_t herc);
+
+/* Where run directories go: $TMPDIR, else /tmp. */
+const char *rundir_parent(void);
+/* mkdtemp under rundir_parent() ("zcmm-run.XXXXXX"); malloc'd path. */
 char *rundir_make(char *err);
 /* Removes the files in dir (not recursive), then dir. */
 int rundir_remove(const char *dir);

@@ -48,7 +48,11 @@ static void make_fleet(struct fleet *f, const struct run_opts *o)
 	if (f->n == 0 && (o->mode == ZCMM_MODE_FLEET || o->gd.image) &&
 	    fleet_add_default(f, &o->gd, err) < 0)
 		zdie(ZX_USAGE, "%s", err);
-	if (o->storage_set)   { f->storage = o->storage; f->storage_set = 1; }
+	if (o->storage_set) {
+		f->storage = o->storage;
+		f->storage_set = 1;
+		snprintf(f->storage_where, sizeof f->storage_where, "--");
+	}
 	if (o->cpus_set)      f->cpus = o->cpus;
 	if (o->timeslice_set) f->timeslice_us = o->timeslice_us;
 	if (o->seed_set)      f->seed = o->seed;
@@ -119,10 +123,10 @@ static void fill_rundir(const char *dir, const char *data,
 
 /* The DASD volumes (docs/dasd.md): selftest gets four small test
  * volumes, a fleet run four paging volumes sized from the fleet, unless
- * told otherwise; images are made in the run dir. */
-static void make_dasd(struct dasd_plan *dp, const char *dir,
-		      const struct run_opts *o, const struct fleet *f,
-		      const char *herc)
+ * told otherwise. Planned before any file is made, so a plan the file
+ * system cannot hold is refused up front (dasdinit writes every byte). */
+static void plan_dasd(struct dasd_plan *dp, const struct run_opts *o,
+		      const struct fleet *f, uint64_t other_bytes)
 {
 	char err[ZERR_MAX];
 	int sel = o->mode == ZCMM_MODE_SELFTEST;
@@ -134,8 +138,21 @@ static void make_dasd(struct dasd_plan *dp, const char *dir,
 
 	if (dasd_plan_paging(dp, n, size, f, err) < 0 ||
 	    dasd_plan_guest_disks(dp, f, err) < 0 ||
-	    dasd_create(dp, dir, herc, err) < 0 ||
+	    dasd_space_check(dp, rundir_parent(), other_bytes, err) < 0)
+		zdie(ZX_USAGE, "%s", err);
+}
+
+/* Makes the planned images in dir; on failure the directory goes (or
+ * stays with --keep, and the error says where). */
+static void make_dasd(const struct dasd_plan *dp, const char *dir,
+		      const struct run_opts *o, const char *herc)
+{
+	char err[ZERR_MAX];
+
+	if (dasd_create(dp, dir, herc, err) < 0 ||
 	    dasd_fill_base(dp, dir, err) < 0) {
+		if (o->keep)
+			zdie(ZX_USAGE, "%s (run directory kept: %s)", err, dir);
 		rundir_remove(dir);
 		zdie(ZX_USAGE, "%s", err);
 	}
@@ -188,15 +205,29 @@ static const char *crash_text(const struct stream_result *r, int st,
 	return buf;
 }
 
+/* Did the host report every guest and the totals (all it prints before
+ * its @exit)? */
+static int reported_all(const struct recset *rs, unsigned nguests)
+{
+	unsigned n = 0;
+
+	for (unsigned i = 0; i < rs->n; i++)
+		n += !strcmp(rs->r[i].kind, "guest");
+	return nguests && n == nguests && recset_find(rs, "total", "all");
+}
+
+/* The guard of the current run directory (rundir_guard), or -1. */
+static int guard = -1;
+
 /* One start of Hercules in a fresh run directory: writes the directory,
  * streams Hercules, reaps it. *dirp gets the directory (malloc'd), *st
  * Hercules's wait status (-1: unknown). 0, or 1 for --dry-run. */
 static int attempt(const struct run_opts *o, const struct fleet *f,
-		   const struct boot_plan *p, const char *data,
+		   const struct boot_plan *p, const struct dasd_plan *dp,
+		   const char *data,
 		   const char *herc, FILE *log, struct stream_result *r,
 		   char **dirp, int *st)
 {
-	struct dasd_plan dp;
 	struct stream_cfg sc;
 	char err[ZERR_MAX], *dir;
 	pid_t pid;
@@ -204,10 +235,13 @@ static int attempt(const struct run_opts *o, const struct fleet *f,
 	if (!(dir = rundir_make(err)))
 		zdie(ZX_USAGE, "%s", err);
 	*dirp = dir;
+	if (guard >= 0)
+		close(guard);   /* the last attempt's directory is gone */
+	guard = o->keep || o->dry_run ? -1 : rundir_guard(dir);
 	fill_rundir(dir, data, p);
-	make_dasd(&dp, dir, o, f, herc);
+	make_dasd(dp, dir, o, herc);
 	write_text(dir, "hercules.cnf",
-		   dasd_cnf_append(herc_cnf_text(p->boot.storage_size, f->cpus), &dp));
+		   dasd_cnf_append(herc_cnf_text(p->boot.storage_size, f->cpus), dp));
 	write_text(dir, "hercules.rc", herc_rc_text());
 	write_text(dir, "load.ins", herc_ins_text(p));
 	if (o->dry_run)
@@ -218,6 +252,7 @@ static int attempt(const struct run_opts *o, const struct fleet *f,
 			rundir_remove(dir);
 		zdie(ZX_HERCULES, "%s", err);
 	}
+	rundir_guard_herc(guard, pid);
 	memset(r, 0, sizeof *r);
 	sc.pid = pid;
 	sc.log = log;
@@ -240,6 +275,7 @@ static int attempt(const struct run_opts *o, const struct fleet *f,
 		herc_kill(pid, 1000);
 		*st = -1;
 	}
+	rundir_guard_herc(guard, 0);    /* reaped: its id may be reused */
 	return 0;
 }
 
@@ -249,6 +285,7 @@ int cmd_run(int argc, char **argv)
 	struct fleet f;
 	struct boot_plan p;
 	struct stream_result r;
+	struct dasd_plan dp;
 	char err[ZERR_MAX], what[200], hs[64], *herc = NULL, *data, *guest_elf = NULL;
 	char *dir = NULL;
 	FILE *log = NULL, *res = NULL;
@@ -295,10 +332,11 @@ int cmd_run(int argc, char **argv)
 	if (p.boot.storage_size < p.boot.images_end) {
 		char a[32], b[32];
 
-		zdie(ZX_USAGE, "storage %s is too small: the guest images end at %s",
-		     fmt_size(p.boot.storage_size, a, sizeof a),
+		zdie(ZX_USAGE, "%sstorage %s is too small: the guest images end at %s",
+		     f.storage_where, fmt_size(p.boot.storage_size, a, sizeof a),
 		     fmt_size(p.boot.images_end, b, sizeof b));
 	}
+	plan_dasd(&dp, &o, &f, p.boot.images_end);
 	if (o.log && !(log = fopen(o.log, "wb")))
 		zdie(ZX_USAGE, "--log %s: %s", o.log, strerror(errno));
 	if (o.results && !(res = fopen(o.results, "w")))
@@ -314,7 +352,7 @@ int cmd_run(int argc, char **argv)
 		char why[200];
 
 		tries++;
-		if (attempt(&o, &f, &p, data, herc, log, &r, &dir, &st)) {
+		if (attempt(&o, &f, &p, &dp, data, herc, log, &r, &dir, &st)) {
 			printf("%s\n", dir);
 			status = 0;
 			goto out;
@@ -377,6 +415,9 @@ int cmd_run(int argc, char **argv)
 		else if (r.first_host_ms < 0)
 			zerr("Hercules ended (%s) without any line from the host (running: %s; --verbose or --log FILE show Hercules's output)",
 			     herc_status(st, hs, sizeof hs), what);
+		else if (reported_all(&r.recs, f.n))
+			zerr("Hercules ended (%s) before the host's @exit line, after the host had reported all %u guests and the totals: the results above are complete, the host's own exit status is unknown",
+			     herc_status(st, hs, sizeof hs), f.n);
 		else
 			zerr("Hercules ended (%s) without an @exit line from the host (last host line: '%s')",
 			     herc_status(st, hs, sizeof hs), r.last_host);

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 static void vzerr(const char *fmt, va_list ap)
 {
@@ -309,9 +310,17 @@ char *read_text_file(const char *path, char *err)
 	FILE *fp = fopen(path, "r");
 	char *text = NULL;
 	size_t len = 0, cap = 0, n;
+	struct stat st;
 
 	if (!fp) {
 		zerr_set(err, "%s: %s", path, strerror(errno));
+		return NULL;
+	}
+	if (fstat(fileno(fp), &st) == 0 && !S_ISREG(st.st_mode) &&
+	    !S_ISFIFO(st.st_mode) && !S_ISCHR(st.st_mode)) {
+		zerr_set(err, "%s: %s, not a file", path,
+			 S_ISDIR(st.st_mode) ? "a directory" : "a special file");
+		fclose(fp);
 		return NULL;
 	}
 	do {

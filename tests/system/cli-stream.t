@@ -106,6 +106,48 @@ printf 'zcmm:000000 booting\nzcmm:000001 working\n' >"$T/noexit"
 FAKE=$T/noexit $Z run $H >"$T/out" 2>"$T/err"; st=$?
 [ $st = 3 ] && grep -q "^zcmm: Hercules ended (exit status 0) without an @exit line from the host (last host line: 'working')" "$T/err"
 ok $? "ended without @exit: exit 3, last host line named"
+# every guest and the totals reported, then Hercules ends without @exit
+printf 'zcmm:000000 a\nzcmm:000001 @result guest id=g0 work=1\nzcmm:000002 @result guest id=g1 work=2\nzcmm:000003 @result total id=all work=3\n' >"$T/allbutexit"
+FAKE=$T/allbutexit $Z run $H --guests 2 >"$T/out" 2>"$T/err"; st=$?
+[ $st = 3 ] && grep -q "^zcmm: Hercules ended (exit status 0) before the host's @exit line, after the host had reported all 2 guests and the totals: the results above are complete" "$T/err"
+ok $? "every guest reported but no @exit: said so ($(cat "$T/err"))"
+
+# zcmm killed by SIGKILL: its guard removes the run directory and ends Hercules
+rm -rf "$T"/zcmm-run.*
+printf 'zcmm:000000 a\nsleep 60\n' >"$T/slow"
+FAKE=$T/slow $Z run $H --guests 1 >"$T/out" 2>"$T/err" &
+zp=$!
+for i in $(seq 50); do ls -d "$T"/zcmm-run.* >/dev/null 2>&1 && grep -q "^a$" "$T/out" && break; sleep 0.1; done
+kill -KILL $zp; wait $zp 2>/dev/null
+for i in $(seq 50); do ls -d "$T"/zcmm-run.* >/dev/null 2>&1 || break; sleep 0.1; done
+! ls -d "$T"/zcmm-run.* >/dev/null 2>&1; ok $? "SIGKILLed zcmm: run directory removed"
+! pgrep -f "sleep 60" -P "$(pgrep -d, -f "$T/hercules" || echo 1)" >/dev/null 2>&1 && ! pgrep -f "$T/hercules" >/dev/null
+ok $? "SIGKILLed zcmm: Hercules ended too"
+
+# a fleet file's storage too small names its file:line; a directory is no fleet file
+printf 'storage 1M\nguest a\n' >"$T/small.conf"
+$Z run --dry-run "$T/small.conf" >"$T/out" 2>"$T/err"; [ $? = 2 ] && grep -q "^zcmm: $T/small.conf:1: storage 1 MiB is too small" "$T/err"
+ok $? "storage too small: file:line ($(cat "$T/err"))"
+mkdir -p "$T/adir"
+$Z run --dry-run "$T/adir" >"$T/out" 2>"$T/err"; [ $? = 2 ] && grep -qx "zcmm: $T/adir: a directory, not a file" "$T/err"
+ok $? "a directory as the fleet file: refused ($(cat "$T/err"))"
+
+# DASD: the file system must hold the planned volumes, before any file is made
+rm -rf "$T"/zcmm-run.*
+$Z run --dry-run --paging-size 1T >"$T/out" 2>"$T/err"; [ $? = 2 ] && grep -q "^zcmm: the run needs 4096.0 GiB in $T (4 DASD volumes, the first of 1 TiB" "$T/err"
+ok $? "volumes larger than the free space: refused ($(cat "$T/err"))"
+! ls -d "$T"/zcmm-run.* >/dev/null 2>&1; ok $? "... before any file is made"
+# a failing dasdinit: its own words in the error, no file named that is gone
+printf '#!/bin/sh\necho "HHCDU044E Cannot create page0200.fba: No space left on device"\nexit 1\n' >"$T/dasdinit-bad"
+chmod +x "$T/dasdinit-bad"
+ZCMM_DASDINIT=$T/dasdinit-bad $Z run --dry-run >"$T/out" 2>"$T/err"; [ $? = 2 ] &&
+	grep -q "^zcmm: $T/dasdinit-bad failed (status 1) making page0200.fba (.*): HHCDU044E Cannot create page0200.fba: No space left on device$" "$T/err"
+ok $? "dasdinit failure: its message in the error ($(cat "$T/err"))"
+! ls -d "$T"/zcmm-run.* >/dev/null 2>&1; ok $? "... and the run directory removed"
+ZCMM_DASDINIT=$T/dasdinit-bad $Z run --dry-run --keep >"$T/out" 2>"$T/err"
+d=$(sed -n 's/.*(run directory kept: \(.*\))$/\1/p' "$T/err"); [ -n "$d" ] && [ -d "$d" ]
+ok $? "dasdinit failure with --keep: the kept directory named exists"
+rm -rf "$T"/zcmm-run.*
 
 # --verbose shows the noise
 FAKE=$T/good $Z run $H --verbose >"$T/out" 2>"$T/err"
@@ -128,7 +170,7 @@ ok $? "--dry-run: run directory with --storage and --cpus"
 printf 'guest a count=2\n' >"$T/two.conf"
 d=$($Z run "$T/two.conf" --dry-run --storage=64M -- ); [ -f "$d/load.ins" ] && grep -q "^MAINSIZE  64$" "$d/hercules.cnf"
 ok $? "options after the fleet file, --opt=value, -- (GNU convention)"
-$Z run --dry-run --storage 4M >"$T/out" 2>"$T/err"; [ $? = 2 ] && grep -q "^zcmm: storage 4 MiB is too small: the guest images end at 6 MiB" "$T/err"
+$Z run --dry-run --storage 4M >"$T/out" 2>"$T/err"; [ $? = 2 ] && grep -q "^zcmm: --storage 4 MiB is too small: the guest images end at 6 MiB" "$T/err"
 ok $? "--storage smaller than the images: error"
 # two runs at once get two directories
 d1=$($Z run --dry-run); d2=$($Z run --dry-run); [ "$d1" != "$d2" ] && [ -d "$d1" ] && [ -d "$d2" ]; ok $? "two runs, two directories"
