@@ -107,7 +107,7 @@ FAKE=$T/noexit $Z run $H >"$T/out" 2>"$T/err"; st=$?
 [ $st = 3 ] && grep -q "^zcmm: Hercules ended (exit status 0) without an @exit line from the host (last host line: 'working')" "$T/err"
 ok $? "ended without @exit: exit 3, last host line named"
 # every guest and the totals reported, then Hercules ends without @exit
-printf 'zcmm:000000 a\nzcmm:000001 @result guest id=g0 work=1\nzcmm:000002 @result guest id=g1 work=2\nzcmm:000003 @result total id=all work=3\n' >"$T/allbutexit"
+printf 'zcmm:000000 a\nzcmm:000001 @result guest id=0 work=1\nzcmm:000002 @result guest id=1 work=2\nzcmm:000003 @result total id=all work=3\n' >"$T/allbutexit"
 FAKE=$T/allbutexit $Z run $H --guests 2 >"$T/out" 2>"$T/err"; st=$?
 [ $st = 3 ] && grep -q "^zcmm: Hercules ended (exit status 0) before the host's @exit line, after the host had reported all 2 guests and the totals: the results above are complete" "$T/err"
 ok $? "every guest reported but no @exit: said so ($(cat "$T/err"))"
