@@ -66,12 +66,13 @@ static int hcall_console(struct guest *g, const struct diag_operands *op)
 	pgm = gmem_read(g, guest_gpr(g, op->r1), text, len);
 	if (pgm)
 		return pgm;
-	/* bytes outside 0x20-0x7E print as '.' (guest-abi.md): a newline
-	   must not end the line and let the guest start a host record */
-	for (uint64_t i = 0; i < len; i++)
+	/* a NUL ends the text; other bytes outside 0x20-0x7E print as '.'
+	   (guest-abi.md): a newline must not end the line and let the
+	   guest start a host record */
+	text[len] = '\0';
+	for (uint64_t i = 0; i < len && text[i]; i++)
 		if ((uint8_t)text[i] < 0x20 || (uint8_t)text[i] > 0x7e)
 			text[i] = '.';
-	text[len] = '\0';
 	kprintf("[%s] %s\n", g->name, text);
 	return 0;
 }

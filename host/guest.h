@@ -64,6 +64,8 @@ struct guest {
 	uint64_t mem_bytes, npages;
 	uint64_t wake_tod;       /* GUEST_WAITING: when to run it again  */
 	int yielded;             /* it gave up the rest of its slice     */
+	int icpt_ilen;           /* the intercepted instruction's length
+				    as its PSW counts it (an EXECUTE's) */
 	uint64_t wait_page;      /* GUEST_WAITING_IO: the page it needs, or
 				    GUEST_WAIT_FRAME for any free frame  */
 	uint64_t blocked_tod;    /* when it started waiting on I/O       */

@@ -129,10 +129,11 @@ void intercept_handle(struct guest *g)
 
 	if (code < ICPT_CODES)
 		g->st.icpt[code / 4]++;
+	g->icpt_ilen = icpt_execute(g);
 	pgm = (fn ? fn : handle_unexpected)(g);
-	/* codes 4 and 44 leave the PSW past the instruction */
+	/* codes 4 and 44 leave the PSW past the instruction (or EXECUTE) */
 	if (pgm == PGM_NO_FRAME)
 		guest_stop(g, GUEST_STATUS_KILLED, "out of host storage");
 	else if (pgm)
-		guest_program_interrupt(g, pgm, insn_length(g->sd.ipa >> 8), 0);
+		guest_program_interrupt(g, pgm, g->icpt_ilen, 0);
 }

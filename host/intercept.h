@@ -34,6 +34,17 @@ static inline int insn_length(uint8_t op)
 	return op < 0x40 ? 2 : op < 0xc0 ? 4 : 6;
 }
 
+/* The length the guest PSW counts for the intercepted instruction: its
+ * own, or its EXECUTE's when it was the target of one (host/execute.c,
+ * which also recovers a target Hercules did not store). intercept_handle
+ * keeps it in g->icpt_ilen for the handlers; a handler that nullifies
+ * (the instruction must run again) backs the PSW up with icpt_nullify. */
+int icpt_execute(struct guest *g);
+static inline void icpt_nullify(struct guest *g)
+{
+	g->sd.psw_addr -= g->icpt_ilen;
+}
+
 /* Handlers by instruction, one per file of the mechanism they serve. */
 int handle_diag(struct guest *g);
 int handle_essa(struct guest *g);

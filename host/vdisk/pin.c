@@ -25,9 +25,10 @@ int vdisk_resident(struct guest *g, uint64_t addr, uint64_t *frame)
 	if (*frame)
 		return 0;
 	if (pgm == PGM_BLOCKED || pgm == PGM_DISCARD_FAULT) {
-		g->sd.psw_addr -= 4;   /* nullified: it will be retried */
+		icpt_nullify(g);   /* nullified: it will be retried */
 		if (pgm == PGM_DISCARD_FAULT)
-			guest_program_interrupt(g, pgm, 4, addr & ~0xfffUL);
+			guest_program_interrupt(g, pgm, g->icpt_ilen,
+						addr & ~0xfffUL);
 		return -1;
 	}
 	return pgm ? pgm : PGM_NO_FRAME;
@@ -38,7 +39,7 @@ int vdisk_retry_for_frame(struct guest *g)
 {
 	if (!pager_pending())
 		return PGM_NO_FRAME;
-	g->sd.psw_addr -= 4;
+	icpt_nullify(g);
 	guest_block_io(g, GUEST_WAIT_FRAME);
 	return 0;
 }

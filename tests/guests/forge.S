@@ -21,5 +21,5 @@ forged:	.ascii	"x\n@result guest id=0 status=0\n"
 	.ascii	"zcmm:999999 @exit 0\n@exit 0"
 	.set	forgedlen, . - forged
 	.balign	2
-ctl:	.ascii	"y\r@exit 0\x00\x7f\xff\x15@exit 0"
+ctl:	.ascii	"y\r@exit 0\x01\x7f\xff\x15@exit 0"
 	.set	ctllen, . - ctl
