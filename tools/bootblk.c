@@ -18,6 +18,7 @@ void boot_plan_free(struct boot_plan *p)
 	}
 	free(p->img);
 	free(p->desc);
+	free(p->secret);
 	memset(p, 0, sizeof *p);
 }
 
@@ -88,6 +89,29 @@ int boot_plan_make(struct boot_plan *p, const struct fleet *f,
 	}
 	free(devs);
 	free(inos);
+	{
+		uint32_t *dom = xmalloc((f->n + 1) * sizeof *dom);
+		int n = share_domains(f, dom, &p->secret, err);
+
+		for (unsigned i = 0; n >= 0 && i < f->n; i++)
+			p->desc[i].share_domain = dom[i];
+		free(dom);
+		if (n < 0) {
+			boot_plan_free(p);
+			return -1;
+		}
+		p->ndomains = (unsigned)n;
+		if (boot_encoded_size(f->n) + share_table_size(p->ndomains) >
+		    ZCMM_BOOT_MAX) {
+			zerr_set(err, "%u guests with %u sharing domains do not fit the "
+				 "boot block's 1 MiB: give guests a common share=NAME "
+				 "or share=off", f->n, p->ndomains);
+			boot_plan_free(p);
+			return -1;
+		}
+		p->scan_rate = f->scan_rate;
+		p->scan_total = f->scan_total;
+	}
 	p->boot.magic = ZCMM_BOOT_MAGIC;
 	p->boot.version = ZCMM_BOOT_VERSION;
 	p->boot.images_end = round_up(next, MiB);
@@ -143,7 +167,7 @@ size_t boot_encode(const struct zcmm_boot *b, const struct zcmm_guest_desc *g,
 		for (int k = 0; k < ZCMM_ARG_COUNT; k++)
 			put_be64(o + 0x38 + 8 * k, g[i].arg[k]);
 		put_be32(o + 0x78, g[i].index);
-		put_be32(o + 0x7c, g[i].reserved);
+		put_be32(o + 0x7c, g[i].share_domain);
 	}
 	return len;
 }

@@ -22,6 +22,9 @@ struct boot_plan {
 	struct zcmm_guest_desc *desc;   /* boot.nguests entries */
 	struct boot_image *img;
 	unsigned nimg;
+	unsigned ndomains;              /* content-sharing domains */
+	uint64_t (*secret)[2];          /* their secrets, ndomains */
+	uint64_t scan_rate, scan_total; /* the scanner's rates */
 };
 
 /* Places each distinct image (a guest's image, else default_image) from
@@ -33,7 +36,7 @@ void boot_plan_free(struct boot_plan *p);
 /* 16 MiB + images + guest storage, plus 10%, rounded up to 1 MiB. */
 uint64_t boot_auto_storage(const struct boot_plan *p);
 
-/* Bytes of boot.bin for n guests. */
+/* Bytes of boot.bin for n guests (the sharing table follows). */
 size_t boot_encoded_size(unsigned n);
 /* Writes boot.bin's bytes (big-endian, field by field) into out. */
 size_t boot_encode(const struct zcmm_boot *b, const struct zcmm_guest_desc *g,

@@ -55,6 +55,8 @@ void fleet_init(struct fleet *f)
 	f->timeslice_us = 5000;
 	f->seed = 1;
 	f->timeout_ms = 600000;
+	f->scan_rate = SHARE_RATE_DEF;
+	f->scan_total = SHARE_TOTAL_DEF;
 }
 
 void fleet_free(struct fleet *f)
@@ -194,6 +196,7 @@ static void guest_from_defaults(struct fleet_guest *g,
 	g->flags = d->hinting ? ZCMM_GUEST_HINTING : 0;
 	memcpy(g->arg, d->arg, sizeof g->arg);
 	g->image = d->image;
+	g->share = d->share;
 }
 
 int fleet_add(struct fleet *f, const struct guest_defaults *d,
@@ -275,6 +278,11 @@ static int key_hinting(void *obj, const char *v, void *ctx, char *why)
 	return 0;
 }
 
+static int key_share(void *obj, const char *v, void *ctx, char *why)
+{
+	return share_parse(v, &((struct guest_line *)obj)->g.share, why);
+}
+
 #define GL(f) offsetof(struct guest_line, f)
 #define GA(i) offsetof(struct guest_line, g.arg[i])
 
@@ -296,6 +304,7 @@ static const struct opt guest_keys[] = {
 	{ .name = "files", .meta = "N", .kind = OPT_U64, .off = GA(ZCMM_ARG_FILES)},
 	{ .name = "file_pages", .meta = "N", .kind = OPT_U64, .off = GA(ZCMM_ARG_FPAGES)},
 	{ .name = "skew", .meta = "PCT", .kind = OPT_U64, .off = GA(ZCMM_ARG_SKEW)},
+	{ .name = "share", .meta = "NAME|private|off", .kind = OPT_FN, .off = GL(g.share), .fn = key_share },
 	OPT_END,
 };
 
@@ -310,6 +319,8 @@ static const struct opt fleet_settings[] = {
 	{ .name = "seed", .meta = "N", .kind = OPT_U64, .off = FS(seed), .set_off = FS(seed_set)},
 	{ .name = "duration", .meta = "SEC", .kind = OPT_SECS, .off = FS(duration_ms), .set_off = FS(duration_set)},
 	{ .name = "timeout", .meta = "SEC", .kind = OPT_SECS, .off = FS(timeout_ms), .set_off = FS(timeout_set), .min = 1},
+	{ .name = "scan_rate", .meta = "N", .kind = OPT_U64, .off = FS(scan_rate), .set_off = FS(scan_rate_set), .max = 1000000},
+	{ .name = "scan_total", .meta = "N", .kind = OPT_U64, .off = FS(scan_total), .set_off = FS(scan_total_set), .max = 1000000},
 	OPT_END,
 };
 

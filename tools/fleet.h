@@ -6,6 +6,7 @@
 
 #include <stdint.h>
 #include "zcmm/boot.h"
+#include "tools/share.h"
 
 #define FLEET_NAME_MAX 15          /* name[16] holds 15 chars + NUL */
 #define FLEET_MAX_CPUS 8           /* Hercules 3.13's MAX_CPU_ENGINES */
@@ -20,6 +21,7 @@ struct fleet_guest {
 	int seed_set;
 	uint64_t arg[ZCMM_ARG_COUNT];
 	char *image;                    /* NULL: the zcmm guest kernel */
+	struct share_setting share;     /* its content-sharing domain */
 };
 
 /* What each guest starts from before its own keys (--guest-mem, ...). */
@@ -30,6 +32,7 @@ struct guest_defaults {
 	int hinting;
 	uint64_t arg[ZCMM_ARG_COUNT];
 	char *image;                    /* not owned */
+	struct share_setting share;
 };
 
 struct fleet {
@@ -40,6 +43,8 @@ struct fleet {
 	uint64_t seed;       int seed_set;
 	uint64_t timeout_ms; int timeout_set;
 	uint64_t duration_ms; int duration_set;  /* 0: run to the end */
+	uint64_t scan_rate;  int scan_rate_set;  /* sharing scanner, pages/s */
+	uint64_t scan_total; int scan_total_set; /* per guest and in all    */
 	struct fleet_guest *g;
 	unsigned n, cap;
 	unsigned *hash;                 /* open addressing, index+1 */

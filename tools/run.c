@@ -3,6 +3,7 @@
  * starts Hercules, streams it, and ends with the host's exit status, the
  * result tables and the clear error lines of a run that went wrong. */
 #include "tools/run.h"
+#include "tools/share.h"
 #include "tools/bootblk.h"
 #include "tools/dasd.h"
 #include "tools/elfcheck.h"
@@ -58,6 +59,8 @@ static void make_fleet(struct fleet *f, const struct run_opts *o)
 	if (o->seed_set)      f->seed = o->seed;
 	if (o->timeout_set)   f->timeout_ms = o->timeout_ms;
 	if (o->duration_set)  f->duration_ms = o->duration_ms;
+	if (o->scan_rate_set) f->scan_rate = o->scan_rate;
+	if (o->scan_total_set) f->scan_total = o->scan_total;
 	fleet_seal(f, f->seed);
 }
 
@@ -98,7 +101,8 @@ static void fill_rundir(const char *dir, const char *data,
 			const struct boot_plan *p)
 {
 	char err[ZERR_MAX], *psw, *host;
-	size_t len = boot_encoded_size(p->boot.nguests);
+	size_t blen = boot_encoded_size(p->boot.nguests);
+	size_t len = blen + share_table_size(p->ndomains);
 	uint8_t *bin = xmalloc(len);
 	int bad = 0;
 
@@ -110,6 +114,8 @@ static void fill_rundir(const char *dir, const char *data,
 	for (unsigned i = 0; !bad && i < p->nimg; i++)
 		bad |= copy_file(p->img[i].path, dir, p->img[i].file, err);
 	boot_encode(&p->boot, p->desc, p->boot.nguests, bin);
+	share_table_encode(bin + blen, p->ndomains, p->secret, p->scan_rate,
+			   p->scan_total);
 	if (!bad)
 		bad |= write_file(dir, "boot.bin", bin, len, err);
 	free(psw);
@@ -317,7 +323,8 @@ int cmd_run(int argc, char **argv)
 	p.boot.flags = (o.no_essa ? ZCMM_BOOT_NO_ESSA : 0) |
 		       (o.test_hooks ? ZCMM_BOOT_TEST_HOOKS : 0) |
 		       (o.test_corrupt ? ZCMM_BOOT_CORRUPT_SLOT : 0) |
-		       (o.balloon_fixed ? ZCMM_BOOT_BALLOON_FIXED : 0);
+		       (o.balloon_fixed ? ZCMM_BOOT_BALLOON_FIXED : 0) |
+		       (p.ndomains ? ZCMM_BOOT_SHARING : 0);
 	p.boot.policy = o.policy;
 	p.boot.wss_sample = o.wss_sample;
 	p.boot.wss_period_ms = o.wss_period_ms;

@@ -36,6 +36,8 @@ struct run_opts {
 	unsigned paging_volumes; int paging_volumes_set; /* else selftest 4, fleet 4, 0 */
 	unsigned retries;       /* re-runs after a Hercules crash (2) */
 	uint64_t paging_size;   /* bytes per volume, 0: auto     */
+	uint64_t scan_rate;     int scan_rate_set;   /* sharing scanner */
+	uint64_t scan_total;    int scan_total_set;
 	const char *log, *results, *hercules;
 	struct guest_defaults gd;
 };

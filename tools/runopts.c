@@ -3,6 +3,7 @@
 #include "tools/run.h"
 #include "tools/elfcheck.h"
 #include "tools/opts.h"
+#include "tools/share.h"
 #include "host/io/devnum.h"
 #include "tools/util.h"
 
@@ -103,6 +104,11 @@ static int set_btarget(void *obj, const char *a, void *ctx, char *why)
 	return 0;
 }
 
+static int set_share(void *obj, const char *v, void *ctx, char *why)
+{
+	return share_parse(v, &((struct run_opts *)obj)->gd.share, why);
+}
+
 #define R(f) offsetof(struct run_opts, f)
 #define ARG(i) offsetof(struct run_opts, gd.arg[i])
 
@@ -142,6 +148,10 @@ static const struct opt run_opts_table[] = {
 	  .help = "allow the test-only hypercall DIAG 0x4F0 (tests)" },
 	{ .name = "test-corrupt-slot", .kind = OPT_FLAG, .off = R(test_corrupt),
 	  .help = "damage the first page-out on the paging volume, to\nshow that page-in checksums catch it (tests)" },
+	{ .name = "scan-rate", .meta = "N", .kind = OPT_U64, .off = R(scan_rate), .set_off = R(scan_rate_set), .max = 1000000,
+	  .help = "content-sharing scanner: pages a second per guest\n(default 50; docs/sharing.md)" },
+	{ .name = "scan-total", .meta = "N", .kind = OPT_U64, .off = R(scan_total), .set_off = R(scan_total_set), .max = 1000000,
+	  .help = "... and in all (default 200)" },
 	OPT_HEAD("Fleet shorthands:"),
 	{ .name = "guests", .meta = "N", .kind = OPT_UINT, .off = R(guests), .set_off = R(guests_set), .min = 1, .max = ZCMM_MAX_GUESTS,
 	  .help = "N guests named g0..g(N-1) (no FLEET-FILE then)" },
@@ -170,6 +180,8 @@ static const struct opt run_opts_table[] = {
 	  .help = "% of requests for the hottest 20% of files (fileserve,\ndefault 80)" },
 	{ .name = "hinting", .meta = "on|off", .kind = OPT_BOOL, .off = R(gd.hinting),
 	  .help = "the guest may use ESSA hints (default on)\n(ws/iters/phases/ms/min/files/...: 0 or absent = the\nguest kernel's own default)" },
+	{ .name = "share", .meta = "NAME|private|off", .kind = OPT_FN, .off = R(gd.share), .fn = set_share,
+	  .help = "content-sharing domain: guests naming the same\ndomain share pages; private (the default): only\nwithin the guest; off: never (docs/sharing.md)" },
 	OPT_HEAD("DASD (docs/dasd.md):"),
 	{ .name = "paging-volumes", .meta = "N", .kind = OPT_UINT, .off = R(paging_volumes), .set_off = R(paging_volumes_set), .max = DASD_PAGING_MAX,
 	  .help = "FBA paging volumes at 0200-020F, made with dasdinit in\nthe run directory (0-16; default 4 for fleet and\nselftest runs, 0 for panic and hang; 0: no pager)" },

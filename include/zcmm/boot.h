@@ -29,6 +29,8 @@ enum zcmm_mode {
 #define ZCMM_BOOT_BALLOON_FIXED 0x00000008u /* balloon targets come from
 					       balloon_target{,2}, not from
 					       the policy (tests)        */
+#define ZCMM_BOOT_SHARING 0x00000020u /* a sharing table follows the
+					 guest table (zcmm_share_table) */
 
 /* Memory policies (zcmm_boot.policy; docs/balloon.md). The CLI also sets
  * ZCMM_BOOT_NO_ESSA and the guests' hinting flag to match. */
@@ -104,13 +106,36 @@ struct zcmm_guest_desc {
 	uint64_t seed;           /* 0x30 per-guest seed                   */
 	uint64_t arg[ZCMM_ARG_COUNT]; /* 0x38 workload arguments          */
 	uint32_t index;          /* 0x78 position in the fleet            */
-	uint32_t reserved;       /* 0x7c                                  */
+	uint32_t share_domain;   /* 0x7c content-sharing domain: 1 .. n, an
+				    entry of the sharing table; 0: off  */
+};
+
+/* Content sharing (docs/sharing.md): with ZCMM_BOOT_SHARING, this table
+ * follows the guest table, at ZCMM_BOOT_ADDR + zcmm_share_table_offset().
+ * The host alone reads it: a domain's secret salts the scanner's page
+ * keys, so pages merge only inside a domain. */
+struct zcmm_share_table {
+	uint32_t ndomains;       /* 0x00 entries that follow              */
+	uint32_t reserved;       /* 0x04                                  */
+	uint64_t scan_rate;      /* 0x08 pages a second per guest         */
+	uint64_t scan_total;     /* 0x10 pages a second in all            */
+	uint64_t reserved_18;    /* 0x18                                  */
+};                               /* 0x20: ndomains zcmm_share_domain      */
+
+struct zcmm_share_domain {
+	uint64_t secret[2];      /* 0x00 random, from the CLI (RAND_bytes) */
 };
 
 _Static_assert(sizeof(struct zcmm_boot) == 0x80, "zcmm_boot size");
 _Static_assert(sizeof(struct zcmm_guest_desc) == 0x80, "guest desc size");
+_Static_assert(sizeof(struct zcmm_share_table) == 0x20, "share table size");
+_Static_assert(sizeof(struct zcmm_share_domain) == 0x10, "share domain size");
 
+/* (the sharing table must fit too: the CLI checks) */
 #define ZCMM_MAX_GUESTS ((ZCMM_BOOT_MAX - sizeof(struct zcmm_boot)) / \
 			 sizeof(struct zcmm_guest_desc))
+/* Where the sharing table starts, from the boot block. */
+#define zcmm_share_table_offset(nguests) \
+	(sizeof(struct zcmm_boot) + (nguests) * sizeof(struct zcmm_guest_desc))
 
 #endif

@@ -213,7 +213,7 @@ static void errors(void)
 	bad("guest a ws=1 ws=2\n", "fleet.conf:1: key 'ws' given twice");
 	bad("guest a =3\n", "fleet.conf:1: '=3': expected key=value");
 	bad("frobnicate 3\n",
-	    "fleet.conf:1: unknown setting 'frobnicate' (storage, cpus, timeslice, seed, duration, timeout, guest)");
+	    "fleet.conf:1: unknown setting 'frobnicate' (storage, cpus, timeslice, seed, duration, timeout, scan_rate, scan_total, guest)");
 	bad("storage\n", "fleet.conf:1: storage: expected one value");
 	bad("storage 1M 2M\n", "fleet.conf:1: storage: expected one value");
 	bad("storage 100K\n", "fleet.conf:1: storage 100K: not a multiple of 1 MiB");
