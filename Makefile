@@ -108,6 +108,27 @@ $(B)/tests/%: tests/unit/%.c $(TOOL_OBJ) tests/tap.h
 	@mkdir -p $(dir $@)
 	$(CC) $(NCFLAGS) $< $(TOOL_OBJ) $(NLDFLAGS) -lcrypto -lm -o $@
 
+# --- fuzzing: libFuzzer targets (tests/fuzz/fuzz_*.c) over the CLI's ---
+# parsers and the ELF reader, each with a corpus in tests/fuzz/corpus/NAME.
+#   make fuzz-short   every target for FUZZ_SECONDS (3) each (make check)
+#   make fuzz         every target for FUZZ_SECONDS (600) each; what it
+#                     finds new is added to the corpus
+FUZZ_CC   ?= clang
+FUZZ_SAN  := -fsanitize=address,undefined -fno-sanitize-recover=undefined
+FUZZ_FLAGS:= -O1 -g -w -Iinclude -I. -std=gnu11 $(FUZZ_SAN)
+FUZZ_OBJ  := $(patsubst %,$(B)/fuzz/obj/%.o,$(TOOL_SRC))
+FUZZ_BIN  := $(patsubst tests/fuzz/%.c,$(B)/fuzz/%,$(wildcard tests/fuzz/fuzz_*.c))
+$(B)/fuzz/obj/%.o: %
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link -c $< -o $@
+$(B)/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz.h $(FUZZ_OBJ)
+	$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer $< $(FUZZ_OBJ) -lm -o $@
+fuzz-build: $(FUZZ_BIN)
+fuzz-short: fuzz-build
+	@tests/fuzz/run.sh $(or $(FUZZ_SECONDS),3) short $(FUZZ_BIN)
+fuzz: fuzz-build
+	@tests/fuzz/run.sh $(or $(FUZZ_SECONDS),600) long $(FUZZ_BIN)
+
 # --- set-up, running, testing -----------------------------------------
 DEB_PKGS := hercules gcc-s390x-linux-gnu binutils-s390x-linux-gnu \
 	    libtest-harness-perl gnuplot-nox make gcc libc6-dev libssl-dev
@@ -142,5 +163,5 @@ install: $(ZCMM_REL) $(HOST_IMG) $(SHARE)/ipl-psw.bin $(GUEST_ELF)
 clean:
 	rm -rf $(B)
 
-.PHONY: all deps deps-check run bench check install clean
+.PHONY: all deps deps-check run bench check install clean fuzz fuzz-short fuzz-build
 -include $(shell find $(B) -name '*.d' 2>/dev/null)
