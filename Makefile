@@ -32,6 +32,8 @@ NCFLAGS  := -O1 -g $(WARN) $(SANITIZE) -Iinclude -I. -std=gnu11
 NLDFLAGS := $(SANITIZE)
 # the installed zcmm: optimized, no sanitizer (the tests use the other)
 RCFLAGS  := -O2 $(WARN) -Iinclude -I. -std=gnu11
+# libraries the CLI links (every build of it: test, release, fuzz)
+TOOL_LIBS:= -lcrypto -lm
 
 PORTABLE := $(wildcard lib/*.c states/*.c)
 RT       := $(wildcard lib/rt/*.c)
@@ -97,16 +99,16 @@ $(B)/native/%.o: %
 	$(CC) $(NCFLAGS) -MMD -c $< -o $@
 $(ZCMM): $(B)/native/tools/zcmm.c.o $(TOOL_OBJ)
 	@mkdir -p $(dir $@)
-	$(CC) $(NLDFLAGS) $^ -lcrypto -lm -o $@
+	$(CC) $(NLDFLAGS) $^ $(TOOL_LIBS) -o $@
 $(B)/release/%.o: %
 	@mkdir -p $(dir $@)
 	$(CC) $(RCFLAGS) -MMD -c $< -o $@
 $(ZCMM_REL): $(patsubst %,$(B)/release/%.o,tools/zcmm.c $(TOOL_SRC))
 	@mkdir -p $(dir $@)
-	$(CC) $^ -lcrypto -lm -o $@
+	$(CC) $^ $(TOOL_LIBS) -o $@
 $(B)/tests/%: tests/unit/%.c $(TOOL_OBJ) tests/tap.h
 	@mkdir -p $(dir $@)
-	$(CC) $(NCFLAGS) $< $(TOOL_OBJ) $(NLDFLAGS) -lcrypto -lm -o $@
+	$(CC) $(NCFLAGS) $< $(TOOL_OBJ) $(NLDFLAGS) $(TOOL_LIBS) -o $@
 
 # --- fuzzing: libFuzzer targets (tests/fuzz/fuzz_*.c) over the CLI's ---
 # parsers and the ELF reader, each with a corpus in tests/fuzz/corpus/NAME.
@@ -122,7 +124,7 @@ $(B)/fuzz/obj/%.o: %
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link -c $< -o $@
 $(B)/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz.h $(FUZZ_OBJ)
-	$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer $< $(FUZZ_OBJ) -lm -o $@
+	$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer $< $(FUZZ_OBJ) $(TOOL_LIBS) -o $@
 fuzz-build: $(FUZZ_BIN)
 fuzz-short: fuzz-build
 	@tests/fuzz/run.sh $(or $(FUZZ_SECONDS),3) short $(FUZZ_BIN)
@@ -131,7 +133,8 @@ fuzz: fuzz-build
 
 # --- set-up, running, testing -----------------------------------------
 DEB_PKGS := hercules gcc-s390x-linux-gnu binutils-s390x-linux-gnu \
-	    libtest-harness-perl gnuplot-nox make gcc libc6-dev libssl-dev
+	    libtest-harness-perl gnuplot-nox make gcc libc6-dev libssl-dev \
+	    clang libclang-rt-dev libncurses-dev tmux
 deps:
 	@./tools/deps.sh $(DEB_PKGS)
 # a plain make installs nothing: it says what is missing
