@@ -220,6 +220,7 @@ int fleet_run(void)
 		pager_stats.out_errors + pager_stats.in_errors,
 		pager_stats.checksum_errors, pager_stats.scanned,
 		pager_stats.referenced, io_stats.max_in_flight);
+	io_result();
 	kprintf("%u guests ran, %u failed\n", nguests, failed);
 	return failed || frames_free != free_before ? ZCMM_EXIT_FAIL
 						    : ZCMM_EXIT_OK;

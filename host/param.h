@@ -13,6 +13,9 @@
 #define FRAMES_LOW_WATER  64           /* below this, reclaim ...       */
 #define FRAMES_HIGH_WATER 256          /* ... until this many are free  */
 #define PAGER_MAX_SLOTS   (256 * 1024) /* 1 GiB of paging space         */
+#define IO_RETRIES        3            /* a failed I/O is started again */
+#define IO_OFFLINE_ERRORS 4            /* requests failed in a row (after
+					  retries): the volume goes offline */
 #define PAGER_MAX_INFLIGHT 64          /* page-outs/-ins under way      */
 /* working-set sampling and the balloon policy (docs/balloon.md) */
 #define WSS_SAMPLE_DEF    64           /* pages sampled a guest a period */

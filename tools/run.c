@@ -331,6 +331,7 @@ int cmd_run(int argc, char **argv)
 	p.boot.balloon_target = o.balloon_target;
 	p.boot.balloon_target2 = o.balloon_target2;
 	p.boot.balloon_t2_ms = o.balloon_t2_ms;
+	p.boot.fault_io = o.fault_io;
 	p.boot.timeslice_us = f.timeslice_us;
 	p.boot.progress_ms = o.progress_ms;
 	p.boot.seed = f.seed;

@@ -29,6 +29,7 @@ struct run_opts {
 	uint32_t mode;
 	int keep, quiet, verbose, no_essa, dry_run;
 	int test_hooks, test_corrupt;  /* ZCMM_BOOT_TEST_HOOKS, _CORRUPT_SLOT */
+	uint64_t fault_io;      /* --test-io-errors: zcmm_boot.fault_io */
 	uint32_t policy;        int policy_set;  /* enum zcmm_policy */
 	uint64_t wss_sample, wss_period_ms;      /* 0: the host's default */
 	uint64_t balloon_target, balloon_target2, balloon_t2_ms;

@@ -109,6 +109,37 @@ static int set_share(void *obj, const char *v, void *ctx, char *why)
 	return share_parse(v, &((struct run_opts *)obj)->gd.share, why);
 }
 
+/* --test-io-errors N[@DEVNUM][+SKIP] (DEVNUM hex, as volumes are named) */
+static int set_fault_io(void *obj, const char *a, void *ctx, char *why)
+{
+	struct run_opts *o = obj;
+	char *end;
+	unsigned long long n = strtoull(a, &end, 10), dev = 0, skip = 0;
+
+	if (end == a || !n || n > 0xffffff || (*end && *end != '@' && *end != '+')) {
+		zerr_set(why, "expected N[@DEVNUM][+SKIP], N from 1 to 16777215");
+		return -1;
+	}
+	if (*end == '@') {
+		a = end + 1;
+		dev = strtoull(a, &end, 16);
+		if (end == a || (*end && *end != '+') || dev < 0x100 || dev > 0x3ff) {
+			zerr_set(why, "DEVNUM must be a volume's, 0100-03FF (hex)");
+			return -1;
+		}
+	}
+	if (*end == '+') {
+		a = end + 1;
+		skip = strtoull(a, &end, 10);
+		if (end == a || *end || skip > 0xffffff) {
+			zerr_set(why, "SKIP must be a number up to 16777215");
+			return -1;
+		}
+	}
+	o->fault_io = skip << 40 | dev << 24 | n;
+	return 0;
+}
+
 #define R(f) offsetof(struct run_opts, f)
 #define ARG(i) offsetof(struct run_opts, gd.arg[i])
 
@@ -152,6 +183,8 @@ static const struct opt run_opts_table[] = {
 	  .help = "content-sharing scanner: pages a second per guest\n(default 50; docs/sharing.md)" },
 	{ .name = "scan-total", .meta = "N", .kind = OPT_U64, .off = R(scan_total), .set_off = R(scan_total_set), .max = 1000000,
 	  .help = "... and in all (default 200)" },
+	{ .name = "test-io-errors", .meta = "N[@DEV][+SKIP]", .kind = OPT_FN, .off = R(fault_io), .fn = set_fault_io,
+	  .help = "every Nth read or write on the DASD volumes (or on\nvolume DEV only, hex; after the first SKIP) fails\nwith unit check (tests)" },
 	OPT_HEAD("Fleet shorthands:"),
 	{ .name = "guests", .meta = "N", .kind = OPT_UINT, .off = R(guests), .set_off = R(guests_set), .min = 1, .max = ZCMM_MAX_GUESTS,
 	  .help = "N guests named g0..g(N-1) (no FLEET-FILE then)" },

@@ -76,6 +76,8 @@ void fba_build(struct io_dev *d, struct io_req *r)
 	d->idaw[n++] = a;
 	for (a = (a & ~0xfffUL) + 0x1000; a < end; a += 0x1000)
 		d->idaw[n++] = a;
+	if (io_fault_due(d))   /* outside the extent: the device rejects it */
+		put32(d->locate + 4, r->count);
 	ccw(&d->ccw[0], FBA_DEFINE_EXT, CCW_CC, 16, d->extent);
 	ccw(&d->ccw[1], FBA_LOCATE, CCW_CC, 8, d->locate);
 	ccw(&d->ccw[2], wr ? FBA_WRITE : FBA_READ, CCW_IDA,

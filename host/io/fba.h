@@ -40,6 +40,7 @@ struct io_req {
 	uint8_t  dstat, cstat;    /* device/subchannel status of the error */
 	uint8_t  nsense;          /* sense bytes stored (24 for FBA)      */
 	uint8_t  sense[IO_SENSE_MAX];
+	uint8_t  tries;           /* retries after an error so far        */
 	uint64_t tod_submit, tod_done;
 	void (*done)(struct io_req *r); /* run by io_reap(), may be NULL  */
 	void *ctx;                /* the caller's                         */
@@ -48,7 +49,7 @@ struct io_req {
 
 struct io_dev_stats {
 	uint64_t requests, blocks_read, blocks_written, errors;
-	uint64_t unit_checks, max_queued, busy_us;
+	uint64_t unit_checks, max_queued, busy_us, retries;
 };
 
 /* One FBA volume. The channel program lives here, in the host image,
@@ -63,6 +64,9 @@ struct io_dev {
 	int      sensing;         /* active request is fetching sense     */
 	uint64_t tod_start;
 	struct io_dev_stats st;
+	uint32_t errors_row;      /* requests failed in a row (retried)   */
+	uint32_t fault_count;     /* starts since the last injected fault */
+	uint64_t fault_starts;    /* reads and writes started (injection) */
 	struct ccw1 ccw[3];
 	uint64_t idaw[IO_MAX_BLOCKS * FBA_BLOCK_SIZE / 4096 + 1];
 	struct orb orb;
@@ -72,6 +76,10 @@ struct io_dev {
 struct io_stats {
 	uint64_t submitted, completed, in_flight, max_in_flight;
 	uint64_t unsolicited;
+	uint64_t retries;         /* requests started again after an error */
+	uint64_t failed;          /* requests that failed after retries   */
+	uint64_t offline;         /* volumes taken offline                */
+	uint64_t injected;        /* faults injected (--test-io-errors)   */
 };
 extern struct io_stats io_stats;
 extern struct io_dev io_devs[IO_MAX_DEVS];
@@ -96,6 +104,11 @@ void io_wait(uint64_t timeout_us);
 int io_wait_all(uint64_t timeout_us);
 
 const char *io_status_name(enum io_status s);
+/* The I/O counters as a total @result line. */
+void io_result(void);
+/* Test fault injection (fault.c): should this start of a read or write
+ * on d be made to fail? */
+int io_fault_due(struct io_dev *d);
 
 /* ioq.c internals shared with fba.c */
 void fba_build(struct io_dev *d, struct io_req *r);

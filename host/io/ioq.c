@@ -1,11 +1,16 @@
 /* ioq.c - asynchronous block I/O: per-volume queues, one channel program
  * per subchannel at a time, completion in the I/O interruption (status
- * only: the request moves to the done list), unit check -> SENSE, and
- * io_reap() running the callbacks in normal context. */
+ * only: the request moves to the done list), unit check -> SENSE, a
+ * failed request started again up to IO_RETRIES times, a volume whose
+ * requests keep failing taken offline, and io_reap() running the
+ * callbacks in normal context. */
 #include "host/boot.h"
+#include "host/console.h"
 #include "host/io/fba.h"
 #include "host/memlayout.h"
+#include "host/param.h"
 #include "host/timer.h"
+#include "zcmm/console.h"
 
 struct io_stats io_stats;
 static struct io_req *done_head, *done_tail;
@@ -15,12 +20,28 @@ static void finish(struct io_dev *d, struct io_req *r, enum io_status st)
 	r->status = st;
 	r->tod_done = tod_now();
 	r->next = 0;
-	if (d && st != IO_OK)
+	if (d && st != IO_OK) {
 		d->st.errors++;
-	else if (d && r->op == IO_READ)
-		d->st.blocks_read += r->count;
-	else if (d && r->op == IO_WRITE)
-		d->st.blocks_written += r->count;
+		io_stats.failed++;
+		/* a volume that fails request after request (each retried)
+		   is broken: offline, the rest of its queue fails at once,
+		   rather than thousands of doomed I/Os */
+		if ((st == IO_EUNITCHECK || st == IO_ECHANNEL) && d->online &&
+		    ++d->errors_row >= IO_OFFLINE_ERRORS) {
+			d->online = 0;
+			io_stats.offline++;
+			kprintf("dasd %04x: %u requests in a row failed (last: "
+				"%s, sense %02x): taken offline\n", d->devnum,
+				d->errors_row, io_status_name(st),
+				r->nsense ? r->sense[0] : 0);
+		}
+	} else if (d) {
+		d->errors_row = 0;
+		if (r->op == IO_READ)
+			d->st.blocks_read += r->count;
+		else if (r->op == IO_WRITE)
+			d->st.blocks_written += r->count;
+	}
 	if (done_tail)
 		done_tail->next = r;
 	else
@@ -73,6 +94,19 @@ static void complete(struct io_dev *d, enum io_status st)
 	io_stats.in_flight--;
 	d->st.busy_us += tod_to_us(tod_now() - d->tod_start);
 	d->active = 0;
+	/* a unit check or channel error may pass: start it again first */
+	if ((st == IO_EUNITCHECK || st == IO_ECHANNEL) &&
+	    r->tries < IO_RETRIES && d->online) {
+		r->tries++;
+		d->st.retries++;
+		io_stats.retries++;
+		r->next = d->head;
+		d->head = r;
+		if (!d->tail)
+			d->tail = r;
+		start(d);
+		return;
+	}
 	d->queued--;
 	finish(d, r, st);
 	start(d);
@@ -131,7 +165,7 @@ int io_submit(struct io_req *r)
 
 	r->status = IO_PENDING;
 	r->next = 0;
-	r->dstat = r->cstat = r->nsense = 0;
+	r->dstat = r->cstat = r->nsense = r->tries = 0;
 	r->tod_submit = tod_now();
 	io_stats.submitted++;
 	if (d)
@@ -210,4 +244,11 @@ const char *io_status_name(enum io_status s)
 	};
 
 	return s <= IO_ETIMEOUT ? names[s] : "?";
+}
+
+void io_result(void)
+{
+	kprintf(ZCMM_REC_RESULT "total id=all io_retries=%lu io_failed=%lu "
+		"io_offline=%lu io_injected=%lu\n", io_stats.retries,
+		io_stats.failed, io_stats.offline, io_stats.injected);
 }

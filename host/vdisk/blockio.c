@@ -61,17 +61,20 @@ static void io_done(struct io_req *r)
 	struct guest *g = b->g;
 	unsigned i = (unsigned)(r - b->req);
 
-	if (r->status != IO_OK) {
-		b->e[i].status = VDISK_ST_DEVICE;
+	if (r->status != IO_OK)
 		kprintf("vdisk: guest %s block %u: %s (sense %02x)\n", g->name,
 			b->e[i].block, io_status_name(r->status),
 			r->nsense ? r->sense[0] : 0);
-	}
 	if (--b->left)
 		return;
+	/* unpin what was pinned (the entries sent, status OK) before a
+	   failed one's status changes, else its page stays pinned */
+	pin_call(g, b, page_unpin);
+	for (i = 0; i < b->n; i++)
+		if (b->e[i].status == VDISK_ST_OK && b->req[i].status != IO_OK)
+			b->e[i].status = VDISK_ST_DEVICE;
 	if (g->state != GUEST_STOPPED)
 		finish(b, b->r3);
-	pin_call(g, b, page_unpin);
 	g->io_inflight -= b->go;
 	b->busy = 0;
 	guest_wake_io(g);

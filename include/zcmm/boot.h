@@ -64,7 +64,12 @@ struct zcmm_boot {
 			uint64_t balloon_target;  /* 0x60 BALLOON_FIXED: pages */
 			uint64_t balloon_target2; /* 0x68 ... from t2 on   */
 			uint64_t balloon_t2_ms;   /* 0x70 0: no second step */
-			uint64_t reserved_78;     /* 0x78                  */
+			uint64_t fault_io;        /* 0x78 test: every Nth read
+						     or write fails (bits
+						     0-23: N, 0 none) on the
+						     volume of bits 24-39 (0:
+						     every volume) after the
+						     first bits 40-63 pass */
 		};
 	};
 };                               /* 0x80: guest table follows          */
