@@ -4,11 +4,12 @@
  * sample or a page-out overtaken, or the program interruption the
  * guest must get. */
 #include "host/balloon/balloon.h"
-#include "host/essa/reclaim.h"
 #include "host/fault.h"
 #include "host/intercept.h"
+#include "host/io/fba.h"
 #include "host/page.h"
 #include "host/pager/pager.h"
+#include "host/reclaim.h"
 #include "host/trap.h"
 
 /* A frame for a logically zero page, from reclaim if need be; 0 if none
@@ -23,6 +24,25 @@ static uint64_t zero_fill(struct guest *g, uint64_t p)
 		page_set_state(g, p,
 			       states_host_zero_fill(page_state(g, p), 0).state);
 	return f;
+}
+
+/* The host's own access to a paged-out page: read it back and wait. No
+ * frame or request free: wait for the I/O under way to give them back
+ * (reclaim may start page-outs), as long as there is any. */
+static int page_in_wait(struct guest *g, uint64_t p)
+{
+	while (pager_page_in(g, p)) {
+		if (!(page_pte(g, p) & PTE_SW_SLOT) || !pager_pending())
+			return -1;
+		io_wait(100000);
+		io_reap();
+		reclaim_make_room();
+	}
+	while (page_pte(g, p) & PTE_SW_IN) {
+		io_wait(100000);
+		io_reap();
+	}
+	return (page_pte(g, p) & PTE_INVALID) ? -1 : 0;
 }
 
 static uint64_t serve(struct guest *g, uint64_t p, int *pgm, int blocking)
@@ -57,10 +77,11 @@ static uint64_t serve(struct guest *g, uint64_t p, int *pgm, int blocking)
 	case STATES_ACCESS_PAGE_IN:
 		reclaim_make_room();
 		if (blocking) {
-			if (!pager_page_in_sync(g, p))
+			if (!page_in_wait(g, p))
 				return page_pte(g, p) & PTE_ORIGIN;
 			*pgm = PGM_NO_FRAME;
 		} else if (!pager_page_in(g, p)) {
+			guest_block_io(g, p);
 			*pgm = PGM_BLOCKED;
 		} else if (pager_pending()) {
 			guest_block_io(g, GUEST_WAIT_FRAME);

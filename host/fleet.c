@@ -4,7 +4,7 @@
 #include "host/balloon/balloon.h"
 #include "host/boot.h"
 #include "host/console.h"
-#include "host/essa/reclaim.h"
+#include "host/reclaim.h"
 #include "host/frame.h"
 #include "host/io/fba.h"
 #include "host/page.h"
@@ -155,7 +155,6 @@ int fleet_run(void)
 			panic("no host storage for guest %u", nguests);
 	}
 	reclaim_init(guests, nguests);
-	pager_attach(guests, nguests);
 	balloon_init(guests, nguests);
 	/* the host's own storage: frame table, guest records, page
 	   tables and page states, all per guest or per frame */
@@ -204,9 +203,16 @@ int fleet_run(void)
 	census_line("total", "all", census_total);
 	balloon_total(&total, wall_us);
 	kprintf(ZCMM_REC_RESULT "total id=all reclaim_runs=%lu "
-		"reclaim_scanned=%lu reclaim_discarded=%lu\n",
-		reclaim_stats.runs, reclaim_stats.scanned,
-		reclaim_stats.discarded);
+		"reclaim_runs_sync=%lu reclaim_looked=%lu "
+		"reclaim_discarded=%lu reclaim_paged_out=%lu "
+		"reclaim_wraps=%lu\n", reclaim_stats.runs,
+		reclaim_stats.runs_sync, reclaim_stats.looked,
+		reclaim_stats.discarded, reclaim_stats.paged_out,
+		reclaim_stats.wraps);
+	kprintf(ZCMM_REC_RESULT "total id=all reclaim_skip_pinned=%lu "
+		"reclaim_skip_shared=%lu reclaim_us=%lu\n",
+		reclaim_stats.skip_pinned, reclaim_stats.skip_shared,
+		tod_to_us(reclaim_stats.tod));
 	kprintf(ZCMM_REC_RESULT "total id=all pager_slots=%lu "
 		"pager_max_inflight=%lu pagein_us_avg=%lu pagein_us_max=%lu "
 		"pager_rescued=%lu pager_full=%lu\n", pager_slots(),
@@ -218,8 +224,8 @@ int fleet_run(void)
 		"checksum_errors=%lu clock_scanned=%lu clock_referenced=%lu "
 		"io_max_inflight=%lu\n",
 		pager_stats.out_errors + pager_stats.in_errors,
-		pager_stats.checksum_errors, pager_stats.scanned,
-		pager_stats.referenced, io_stats.max_in_flight);
+		pager_stats.checksum_errors, reclaim_stats.looked,
+		reclaim_stats.referenced, io_stats.max_in_flight);
 	io_result();
 	kprintf("%u guests ran, %u failed\n", nguests, failed);
 	return failed || frames_free != free_before ? ZCMM_EXIT_FAIL

@@ -69,6 +69,7 @@ struct guest {
 	uint64_t wait_page;      /* GUEST_WAITING_IO: the page it needs, or
 				    GUEST_WAIT_FRAME for any free frame  */
 	uint64_t blocked_tod;    /* when it started waiting on I/O       */
+	uint64_t reclaim_hand;   /* the reclaim clock's hand: next page  */
 	unsigned io_inflight;    /* host I/Os under way into its storage
 				    (the pages they use are pinned)     */
 	void *vdisk_bio;         /* its disk call's frame (host/vdisk/)  */

@@ -12,6 +12,12 @@
 #define GUEST_MEM_MAX     (16UL << 20) /* page states fit in one frame  */
 #define FRAMES_LOW_WATER  64           /* below this, reclaim ...       */
 #define FRAMES_HIGH_WATER 256          /* ... until this many are free  */
+#define FRAMES_RESERVE    16           /* a guest's fault that would take
+					  the free frames below this runs
+					  reclaim at once: the host's own
+					  frames (page-ins, block I/O)     */
+#define RECLAIM_BATCH     32           /* pages taken from one guest before
+					  the victim is chosen again       */
 #define PAGER_MAX_SLOTS   (256 * 1024) /* 1 GiB of paging space         */
 #define IO_RETRIES        3            /* a failed I/O is started again */
 #define IO_OFFLINE_ERRORS 4            /* requests failed in a row (after

@@ -9,10 +9,39 @@
 #include "host/memlayout.h"
 #include "host/fault.h"
 #include "host/page.h"
+#include "host/pager/pager.h"
+#include "host/reclaim.h"
 #include "host/sched.h"
 #include "host/timer.h"
 
 struct sched_stats sched_stats;
+static struct guest **all;
+static unsigned nall;
+
+/* The pager's hooks: it reports upward, the scheduler acts. */
+static void wake_paged_in(struct guest *g, uint64_t page)
+{
+	if (g->state == GUEST_WAITING_IO && g->wait_page == page)
+		guest_wake_io(g);
+}
+
+static void stop_failed(struct guest *g, const char *why)
+{
+	guest_stop(g, GUEST_STATUS_KILLED, why);
+}
+
+static void wake_frame_waiters(void)
+{
+	for (unsigned i = 0; i < nall; i++)
+		if (all[i]->state == GUEST_WAITING_IO &&
+		    all[i]->wait_page == GUEST_WAIT_FRAME)
+			guest_wake_io(all[i]);
+}
+
+static const struct pager_hooks hooks = {
+	.wake = wake_paged_in, .fail = stop_failed,
+	.frames_freed = wake_frame_waiters,
+};
 
 /* A guest touched storage the host has not mapped: its page's state
  * says what that means (first touch, discard fault, addressing). The
@@ -83,6 +112,9 @@ void sched_run(struct guest **guests, unsigned n,
 	uint64_t slice_us = p->slice_us, progress_ms = p->progress_ms;
 	unsigned cur = 0;
 
+	all = guests;
+	nall = n;
+	pager_set_hooks(&hooks);
 	if (p->duration_ms)
 		end = start + p->duration_ms * 1000 * TOD_PER_US;
 	for (;;) {
@@ -113,6 +145,7 @@ void sched_run(struct guest **guests, unsigned n,
 				}
 				g->state = GUEST_RUNNABLE;
 			}
+			reclaim_balance();  /* free frames between the marks */
 			run_slice(g, slice_us);
 			ran++;
 			now = tod_now();

@@ -26,15 +26,12 @@ extern unsigned pager_nvols;
 extern uint32_t pager_slot_sum[PAGER_MAX_SLOTS];
 extern struct slotmap pager_slotmap;
 extern struct pager_req pager_reqs[PAGER_MAX_INFLIGHT];
-extern struct guest **pager_guests;
-extern unsigned pager_nguests;
+extern struct pager_hooks pager_hooks;
 
 /* Start reading or writing r's slot; done runs from io_reap(). */
 void pager_slot_io(struct pager_req *r, enum io_op op, uint64_t buf,
 		   void (*done)(struct io_req *));
 struct pager_req *pager_req_get(void);
 void pager_req_put(struct pager_req *r);
-/* Frames came free: guests that waited for one may go on. */
-void pager_wake_frame_waiters(void);
 
 #endif

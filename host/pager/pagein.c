@@ -1,10 +1,8 @@
-/* pagein.c - page-in: read a page's slot into a fresh frame, verify its
- * checksum (a mismatch stops the guest, it is never fed the data), map
- * it and wake the guest; and the same, waited for, for the host's own
- * accesses to guest storage. */
+/* pagein.c - layer 2: page-in. Read a page's slot into a fresh frame,
+ * verify its checksum (a mismatch stops the guest through the fail hook,
+ * it is never fed the data), map it and wake the guest (the wake hook). */
 #include "host/boot.h"
 #include "host/console.h"
-#include "host/essa/reclaim.h"
 #include "host/frame.h"
 #include "host/gmap.h"
 #include "host/io/fba.h"
@@ -33,7 +31,8 @@ static void in_done(struct io_req *io)
 			"failed: %s\n", g->name, r->page, r->slot,
 			io_status_name(io->status));
 		frame_free(r->frame);
-		guest_stop(g, GUEST_STATUS_KILLED, "page-in I/O error");
+		if (pager_hooks.fail)
+			pager_hooks.fail(g, "page-in I/O error");
 	} else if ((uint32_t)pagesum((void *)r->frame) != pager_slot_sum[r->slot]) {
 		pager_stats.checksum_errors++;
 		kprintf("pager: CHECKSUM MISMATCH on page-in of guest %s page "
@@ -41,7 +40,8 @@ static void in_done(struct io_req *io)
 			"the guest is stopped, never fed it\n", g->name,
 			r->page, r->slot);
 		frame_free(r->frame);
-		guest_stop(g, GUEST_STATUS_KILLED, "page-in checksum mismatch");
+		if (pager_hooks.fail)
+			pager_hooks.fail(g, "page-in checksum mismatch");
 	} else {
 		h = states_host_page_in(page_state(g, r->page), r->dirty);
 		page_set_state(g, r->page, h.state);
@@ -51,7 +51,8 @@ static void in_done(struct io_req *io)
 		slotmap_free(&pager_slotmap, r->slot);
 		g->st.pageins++;
 		pager_stats.pageins++;
-		guest_wake_io(g);
+		if (pager_hooks.wake)
+			pager_hooks.wake(g, r->page);
 	}
 	g->io_inflight--;
 	pager_req_put(r);
@@ -81,29 +82,6 @@ int pager_page_in(struct guest *g, uint64_t p)
 	r->rescued = 0;
 	page_set_in(g, p, r->slot);
 	g->io_inflight++;
-	guest_block_io(g, p);
 	pager_slot_io(r, IO_READ, frame, in_done);
 	return 0;
-}
-
-int pager_page_in_sync(struct guest *g, uint64_t p)
-{
-	enum guest_state was = g->state;
-
-	/* no request or no frame free: wait for the I/O under way to
-	   give them back, as long as there is any */
-	while (pager_page_in(g, p)) {
-		if (!(page_pte(g, p) & PTE_SW_SLOT) || !pager_stats.inflight)
-			return -1;
-		io_wait(100000);
-		io_reap();
-		reclaim_make_room();
-	}
-	while (page_pte(g, p) & PTE_SW_IN) {
-		io_wait(100000);
-		io_reap();
-	}
-	if (g->state == GUEST_RUNNABLE)
-		g->state = was;
-	return (page_pte(g, p) & PTE_INVALID) ? -1 : 0;
 }

@@ -1,10 +1,8 @@
-/* pageout.c - page-out: a clock over every guest's resident pages (the
- * frames' reference bits give second chances) takes stable and changed
- * pages, writes each to a slot with its checksum, and frees the frame
- * when the write is done; a page touched meanwhile is rescued. */
+/* pageout.c - layer 2: page-out. A page reclaim chose is written to a
+ * slot with its checksum and its frame freed when the write is done; a
+ * page touched meanwhile is rescued (mapped again, the write wasted). */
 #include "host/boot.h"
 #include "host/console.h"
-#include "host/essa/reclaim.h"
 #include "host/frame.h"
 #include "host/gmap.h"
 #include "host/io/fba.h"
@@ -16,8 +14,6 @@
 #include "host/trap.h"
 #include "lib/pagesum.h"
 
-static unsigned hand_guest;     /* the clock's hand                  */
-static uint64_t hand_page;
 static int corrupt_next = 1;   /* ZCMM_BOOT_CORRUPT_SLOT: once */
 static uint8_t junk[PAGE_SIZE] __attribute__((aligned(PAGE_SIZE)));
 
@@ -44,7 +40,8 @@ static void out_done(struct io_req *io)
 		frame_free(r->frame);
 		g->st.pageouts++;
 		pager_stats.pageouts++;
-		pager_wake_frame_waiters();
+		if (pager_hooks.frames_freed)
+			pager_hooks.frames_freed();
 	}
 	pager_req_put(r);
 }
@@ -54,8 +51,7 @@ static void out_done_junk(struct io_req *io)
 	pager_req_put(io->ctx);
 }
 
-/* Start writing page p of g; 0, or -1 when no slot or request is free. */
-static int page_out(struct guest *g, uint64_t p, int dirty)
+int pager_page_out(struct guest *g, uint64_t p, int dirty)
 {
 	struct pager_req *r;
 	uint64_t slot = slotmap_alloc(&pager_slotmap);
@@ -106,58 +102,10 @@ int pager_page_out_sync(struct guest *g, uint64_t p)
 		return -1;
 	dirty = page_dirty(pte & PTE_ORIGIN);
 	if (states_host_page_out(page_state(g, p), dirty).verdict != STATES_DONE ||
-	    page_out(g, p, dirty))
+	    pager_page_out(g, p, dirty))
 		return -1;
 	pager_quiesce();
 	return (page_pte(g, p) & PTE_SW_SLOT) ? 0 : -1;
-}
-
-void pager_evict(uint64_t want)
-{
-	uint64_t started = 0, budget = 0;
-
-	if (!pager_slotmap.nslots || !pager_nguests)
-		return;
-	for (unsigned i = 0; i < pager_nguests; i++)
-		budget += 2 * pager_guests[i]->npages;   /* two passes: second chance */
-	while (started < want && budget--) {
-		struct guest *g = pager_guests[hand_guest];
-		uint64_t pte, frame;
-		int dirty;
-
-		if (hand_page >= g->npages) {
-			hand_page = 0;
-			hand_guest = (hand_guest + 1) % pager_nguests;
-			continue;
-		}
-		pte = page_pte(g, hand_page);
-		if (g->state == GUEST_STOPPED || hand_page < 2 ||
-		    (pte & PTE_INVALID) || page_pinned(g, hand_page)) {
-			hand_page++;
-			continue;
-		}
-		pager_stats.scanned++;
-		frame = pte & PTE_ORIGIN;
-		if (frame_referenced(frame)) {
-			pager_stats.referenced++;
-			hand_page++;
-			continue;
-		}
-		/* content nobody needs goes without I/O */
-		if (page_discard(g, hand_page)) {
-			started++;
-			hand_page++;
-			continue;
-		}
-		dirty = page_dirty(frame);
-		if (states_host_page_out(page_state(g, hand_page), dirty)
-			    .verdict == STATES_DONE) {
-			if (page_out(g, hand_page, dirty))
-				return;
-			started++;
-		}
-		hand_page++;
-	}
 }
 
 uint64_t pager_rescue(struct guest *g, uint64_t p)

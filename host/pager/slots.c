@@ -4,7 +4,6 @@
  * about slots: how many, how busy, forget one, wait for all. */
 #include "host/boot.h"
 #include "host/console.h"
-#include "host/essa/reclaim.h"
 #include "host/frame.h"
 #include "host/gmap.h"
 #include "host/io/fba.h"
@@ -24,8 +23,7 @@ uint32_t pager_slot_sum[PAGER_MAX_SLOTS];
 struct slotmap pager_slotmap;
 struct pager_req pager_reqs[PAGER_MAX_INFLIGHT];
 static struct pager_req *pager_free_reqs;
-struct guest **pager_guests;
-unsigned pager_nguests;
+struct pager_hooks pager_hooks;
 
 void pager_init(void)
 {
@@ -51,10 +49,9 @@ void pager_init(void)
 	}
 }
 
-void pager_attach(struct guest **guests, unsigned n)
+void pager_set_hooks(const struct pager_hooks *h)
 {
-	pager_guests = guests;
-	pager_nguests = n;
+	pager_hooks = *h;
 }
 
 uint64_t pager_slots(void)
@@ -100,15 +97,6 @@ void pager_req_put(struct pager_req *r)
 	r->busy = 0;
 	r->next_free = pager_free_reqs;
 	pager_free_reqs = r;
-}
-
-/* Frames came free: guests that waited for one may go on. */
-void pager_wake_frame_waiters(void)
-{
-	for (unsigned i = 0; i < pager_nguests; i++)
-		if (pager_guests[i]->state == GUEST_WAITING_IO &&
-		    pager_guests[i]->wait_page == GUEST_WAIT_FRAME)
-			guest_wake_io(pager_guests[i]);
 }
 
 void pager_forget(struct guest *g, uint64_t p)

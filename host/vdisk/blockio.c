@@ -4,7 +4,7 @@
  * volume, and the guest waits until the last one completes. */
 #include "host/console.h"
 #include "host/frame.h"
-#include "host/essa/reclaim.h"
+#include "host/reclaim.h"
 #include "host/intercept.h"
 #include "host/page.h"
 #include "host/memlayout.h"

@@ -1,0 +1,160 @@
+/* reclaim.c - layer 3: the one reclaim clock. A hand per guest goes over
+ * its resident pages; each visit reads and resets the frame's reference
+ * bit once and lets the states module decide: unused pages, and volatile
+ * or clean potentially volatile ones not referenced, go without I/O; a
+ * referenced page gets a second chance; an unreferenced stable or changed
+ * page is paged out. Pinned pages are never taken. */
+#include "host/frame.h"
+#include "host/page.h"
+#include "host/pager/pager.h"
+#include "host/param.h"
+#include "host/reclaim.h"
+#include "host/timer.h"
+
+struct reclaim_stats reclaim_stats;
+static struct guest **all;
+static unsigned nall, cur;
+
+static unsigned pick_in_turn(struct guest **guests, unsigned n,
+			     unsigned last, int wrapped, void *ctx)
+{
+	return wrapped ? (last + 1) % n : last;
+}
+
+static reclaim_pick_fn pick = pick_in_turn;
+static void *pick_ctx;
+static reclaim_shared_fn take_shared;
+
+void reclaim_init(struct guest **guests, unsigned n)
+{
+	all = guests;
+	nall = n;
+	cur = 0;
+}
+
+void reclaim_set_picker(reclaim_pick_fn fn, void *ctx)
+{
+	pick = fn ? fn : pick_in_turn;
+	pick_ctx = ctx;
+}
+
+void reclaim_set_shared(reclaim_shared_fn fn)
+{
+	take_shared = fn;
+}
+
+/* One visit of page p: 1 if its frame was taken (freed, or its page-out
+ * started), 0 if not, -1 if the pager cannot take a page-out now. */
+static int visit(struct guest *g, uint64_t p)
+{
+	uint64_t pte = page_pte(g, p), f = pte & PTE_ORIGIN;
+	struct frame_desc *d;
+	struct page_state st;
+	int dirty;
+
+	if ((pte & PTE_INVALID) || p < 2)   /* the lowcore stays resident */
+		return 0;
+	d = frame_desc(f);
+	if (d->pins) {
+		reclaim_stats.skip_pinned++;
+		return 0;
+	}
+	if (d->kind == FRAME_SHARED) {
+		if (take_shared)
+			return take_shared(g, p, f);
+		reclaim_stats.skip_shared++;
+		return 0;
+	}
+	reclaim_stats.looked++;
+	st = page_state(g, p);
+	/* an unused page's content is nobody's: no second chance */
+	if (st.usage != PAGE_USAGE_UNUSED && frame_referenced(f)) {
+		reclaim_stats.referenced++;
+		return 0;
+	}
+	if (page_discard(g, p)) {
+		reclaim_stats.discarded++;
+		return 1;
+	}
+	dirty = page_dirty(f);
+	if (states_host_page_out(st, dirty).verdict != STATES_DONE)
+		return 0;
+	if (pager_page_out(g, p, dirty))
+		return -1;
+	reclaim_stats.paged_out++;
+	return 1;
+}
+
+/* Up to batch pages from guest g, its hand going at most round once
+ * (so no page is looked at twice in one batch); *wrapped if it went round. */
+static int take_from(struct guest *g, uint64_t batch, uint64_t *taken,
+		     int *wrapped)
+{
+	uint64_t steps = 0, got = 0;
+	int r = 0;
+
+	*wrapped = 0;
+	while (got < batch && steps++ < g->npages) {
+		r = visit(g, g->reclaim_hand);
+		if (++g->reclaim_hand >= g->npages) {
+			g->reclaim_hand = 0;
+			reclaim_stats.wraps++;
+			*wrapped = 1;
+		}
+		if (r < 0)
+			break;
+		got += r;
+		if (*wrapped)
+			break;
+	}
+	*taken += got;
+	return r < 0 ? -1 : 0;
+}
+
+/* Take want frames back; each guest's hand goes round at most twice (the
+ * second time every page it passed has lost its reference bit). */
+static void run_clock(uint64_t want)
+{
+	uint64_t t0 = tod_now(), taken = 0, rounds = 0, live = 0;
+
+	for (unsigned i = 0; i < nall; i++)
+		live += all[i]->state != GUEST_STOPPED;
+	while (taken < want && live && rounds < 2 * nall + 2) {
+		struct guest *g = all[cur];
+		int wrapped = 0;
+
+		if (g->state == GUEST_STOPPED) {
+			wrapped = 1;
+		} else if (take_from(g, want - taken < RECLAIM_BATCH
+					? want - taken : RECLAIM_BATCH,
+				     &taken, &wrapped)) {
+			break;          /* the pager is full for now */
+		}
+		rounds += wrapped;
+		cur = pick(all, nall, cur, wrapped, pick_ctx) % nall;
+	}
+	reclaim_stats.tod += tod_now() - t0;
+}
+
+static uint64_t shortfall(void)
+{
+	uint64_t coming = frames_free + pager_pending();
+
+	return coming < FRAMES_HIGH_WATER ? FRAMES_HIGH_WATER - coming : 0;
+}
+
+void reclaim_balance(void)
+{
+	if (!nall || frames_free + pager_pending() >= FRAMES_LOW_WATER)
+		return;
+	reclaim_stats.runs++;
+	run_clock(shortfall());
+}
+
+void reclaim_make_room(void)
+{
+	if (!nall || frames_free > FRAMES_RESERVE)
+		return;
+	reclaim_stats.runs_sync++;
+	run_clock(shortfall() ? shortfall() : 1);
+}

@@ -1,0 +1,51 @@
+/* reclaim.h - layer 3: the reclaim policy, one clock that takes frames
+ * back from guests when the host runs short: without I/O where the page
+ * state allows, by page-out otherwise. */
+#ifndef ZCMM_RECLAIM_H
+#define ZCMM_RECLAIM_H
+
+#include <stdint.h>
+
+#include "host/guest.h"
+
+struct reclaim_stats {
+	uint64_t runs;        /* clock runs between slices (the water marks) */
+	uint64_t runs_sync;   /* ... in a fault that could not be served   */
+	uint64_t looked;      /* resident pages looked at (RRBE once each)  */
+	uint64_t referenced;  /* of them referenced: a second chance        */
+	uint64_t discarded;   /* taken without I/O (Ur, Vr, clean Pr)       */
+	uint64_t paged_out;   /* taken by page-out (Sr, changed Pr)         */
+	uint64_t wraps;       /* times a guest's hand went round its pages  */
+	uint64_t skip_pinned; /* resident pages passed over: pinned ...     */
+	uint64_t skip_shared; /* ... mapped by several pages, not handled   */
+	uint64_t tod;         /* host TOD units spent in the clock          */
+};
+
+void reclaim_init(struct guest **guests, unsigned n);
+
+/* Victim selection: which guest the clock takes from next. Called before
+ * each batch of up to RECLAIM_BATCH pages with the guest taken from last
+ * and whether its hand just went round all its pages; returns an index
+ * into the guests (a stopped guest is skipped). The default stays on a
+ * guest until its hand went round, then moves to the next: one clock
+ * over every guest's pages in turn. */
+typedef unsigned (*reclaim_pick_fn)(struct guest **guests, unsigned n,
+				    unsigned last, int wrapped, void *ctx);
+void reclaim_set_picker(reclaim_pick_fn pick, void *ctx);
+
+/* A frame mapped by several guest pages (content sharing): the clock
+ * calls this with one of its pages (the one its hand is on); it returns
+ * 1 if it took the frame back. Unset: such frames are passed over. */
+typedef int (*reclaim_shared_fn)(struct guest *g, uint64_t p, uint64_t frame);
+void reclaim_set_shared(reclaim_shared_fn fn);
+
+/* The scheduler's step between slices: below the low-water mark, free
+ * frames (or start page-outs) up to the high-water mark. */
+void reclaim_balance(void);
+/* A fault cannot be served (no free frame above the host's reserve): run
+ * the clock now. */
+void reclaim_make_room(void);
+
+extern struct reclaim_stats reclaim_stats;
+
+#endif
