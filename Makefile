@@ -152,6 +152,12 @@ run: deps
 
 bench: run
 
+# a long soak: randomized fleets under every memory policy with memory
+# pressure for SOAK_SECONDS (default 1800), pages moved by each path and
+# everything that went wrong (not in CI; docs/soak.md has a report)
+soak: all
+	@bench/soak.sh $(or $(SOAK_SECONDS),1800) $(B)/soak.md
+
 check: deps
 	$(MAKE) -j2 all
 	prove -j2 $(UNIT_BIN) $(sort $(wildcard tests/system/*.t))
@@ -166,5 +172,5 @@ install: $(ZCMM_REL) $(HOST_IMG) $(SHARE)/ipl-psw.bin $(GUEST_ELF)
 clean:
 	rm -rf $(B)
 
-.PHONY: all deps deps-check run bench check install clean fuzz fuzz-short fuzz-build
+.PHONY: all deps deps-check run bench soak check install clean fuzz fuzz-short fuzz-build
 -include $(shell find $(B) -name '*.d' 2>/dev/null)

@@ -5,7 +5,9 @@
 #                              output as TAP diagnostics (# lines)
 #   zrun ARGS...               run build/bin/zcmm run ARGS; sets $status,
 #                              output in $T/out (of the attempt that
-#                              finished), results TSV in $T/res
+#                              finished), results TSV in $T/res; a
+#                              Hercules crash (zcmm retried) is reported
+#                              as a TAP diagnostic
 #   field ID KEY               a column of the results row with that id
 #   selftest_tap FILE          PASS:/FAIL: lines of FILE as TAP lines
 #   done_testing               the plan; exit status 1 if anything failed
@@ -42,6 +44,8 @@ zrun() {
 	"$Z" run --quiet --results "$T/res" "$@" >"$T/all" 2>&1
 	status=$?
 	shown=0
+	# a Hercules crash is no test failure: zcmm ran the job again; say so
+	grep 'Hercules crashed' "$T/all" | sed 's/^/# /'
 	# Hercules 3.13 crashes now and then by itself and zcmm runs the job
 	# again: judge the attempt that finished, not the ones before it
 	awk '/running it again \(attempt/ { n = NR } { line[NR] = $0 }
