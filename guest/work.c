@@ -130,8 +130,12 @@ void wl_refs_free(struct page_ref *refs, uint32_t n)
 
 static void ref_id(const struct page_ref *ref, struct pattern_id *id)
 {
-	id->seed = guest_desc.seed;
-	id->guest = guest_desc.index;
+	/* same_content=on: guests with the same workload write the same
+	   pages, for content sharing (docs/sharing.md) */
+	int same = !!(guest_desc.flags & ZCMM_GUEST_SAME_CONTENT);
+
+	id->seed = same ? 0 : guest_desc.seed;
+	id->guest = same ? 0 : guest_desc.index;
 	id->gen = ref->gen;
 	id->page = ref->pfn;
 }

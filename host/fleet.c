@@ -13,6 +13,7 @@
 #include "host/fleet.h"
 #include "host/param.h"
 #include "host/sched.h"
+#include "host/share/share.h"
 #include "host/trap.h"
 #include "host/timer.h"
 #include "host/vdisk/vdisk.h"
@@ -23,6 +24,13 @@ static struct guest *guests[ZCMM_MAX_GUESTS];
 static unsigned nguests;
 
 static void sample(uint64_t ms);
+
+/* Frames the frame table took for rmap entries (shared frames) during the
+ * run: it keeps them for the next, so they are the host's, not leaked. */
+static uint64_t rmap_grown(uint64_t table_before)
+{
+	return frame_table_frames() - table_before;
+}
 
 static void progress(uint64_t ms)
 {
@@ -72,6 +80,10 @@ static void result_line(const char *kind, const char *id,
 	kprintf(ZCMM_REC_RESULT "%s id=%s disk_reads=%lu disk_writes=%lu "
 		"double_paging=%lu\n", kind, id, s->disk_reads, s->disk_writes,
 		s->double_paging);
+	kprintf(ZCMM_REC_RESULT "%s id=%s share_merged=%lu zero_merged=%lu "
+		"cow_breaks=%lu scan_hashed=%lu disk_shared=%lu\n", kind, id,
+		s->share_merged, s->zero_merged, s->cow_breaks, s->scan_hashed,
+		s->disk_shared);
 }
 
 static const char *const state_names[STATES_NVALID] = {
@@ -143,6 +155,8 @@ int fleet_run(void)
 	struct guest_stats total = { 0 };
 	uint64_t census[STATES_NVALID], census_total[STATES_NVALID] = { 0 };
 	uint64_t free_before = frames_free, t0, wall_us, host_frames;
+	uint64_t table_before = frame_table_frames();
+	uint64_t shared, zero, shared_total = 0, zero_total = 0, saved, cross;
 	unsigned failed = 0;
 	uint64_t slice = boot->timeslice_us ? boot->timeslice_us
 					    : TIMESLICE_US_DEF;
@@ -156,6 +170,7 @@ int fleet_run(void)
 	}
 	reclaim_init(guests, nguests);
 	balloon_init(guests, nguests);
+	share_init(guests, nguests);
 	/* the host's own storage: frame table, guest records, page
 	   tables and page states, all per guest or per frame */
 	host_frames = frame_table_frames() + frames_of_kind(FRAME_HOST);
@@ -181,6 +196,11 @@ int fleet_run(void)
 			g->exit_status == GUEST_STATUS_LIMIT ? "time-limit"
 			: g->stop_reason ? "stopped" : "exit");
 		result_line("guest", id, &g->st, g->exit_status);
+		share_census(g, &shared, &zero);
+		kprintf(ZCMM_REC_RESULT "guest id=%s shared_pages=%lu "
+			"zero_pages=%lu\n", id, shared, zero);
+		shared_total += shared;
+		zero_total += zero;
 		balloon_result("guest", id, g);
 		page_census(g, census);
 		census_line("guest", id, census);
@@ -191,16 +211,29 @@ int fleet_run(void)
 		add_stats(&total, &g->st);
 	}
 	progress(wall_us / 1000);
+	saved = share_frames_saved();
+	cross = share_cross_domain_frames();
 	for (unsigned i = 0; i < nguests; i++)
 		guest_destroy(guests[i]);
+	share_fini(guests, nguests);
 	kprintf(ZCMM_REC_RESULT "total id=all guests=%u failed=%u "
 		"guest_us=%lu idle_us=%lu slices=%lu frames_leaked=%ld "
 		"host_frames=%lu frame_table_frames=%lu\n",
 		nguests, failed, wall_us, sched_stats.idle_us,
-		sched_stats.slices, (long)(free_before - frames_free),
+		sched_stats.slices, (long)(free_before - frames_free -
+					   rmap_grown(table_before)),
 		host_frames, frame_table_frames());
 	result_line("total", "all", &total, failed ? 1 : 0);
 	census_line("total", "all", census_total);
+	kprintf(ZCMM_REC_RESULT "total id=all shared_pages=%lu zero_pages=%lu "
+		"frames_saved=%lu share_compares=%lu share_not_equal=%lu "
+		"share_unstable=%lu cow_last=%lu cow_host=%lu\n", shared_total,
+		zero_total, saved, share_stats.compares, share_stats.not_equal,
+		share_stats.unstable, share_stats.cow_last, share_stats.cow_host);
+	kprintf(ZCMM_REC_RESULT "total id=all scan_us=%lu scan_visited=%lu "
+		"cross_domain_frames=%lu shared_drops=%lu shared_discards=%lu\n",
+		share_stats.scan_us, share_stats.visited, cross,
+		page_shared_drops, page_shared_discards);
 	balloon_total(&total, wall_us);
 	kprintf(ZCMM_REC_RESULT "total id=all reclaim_runs=%lu "
 		"reclaim_runs_sync=%lu reclaim_looked=%lu "
@@ -228,6 +261,7 @@ int fleet_run(void)
 		reclaim_stats.referenced, io_stats.max_in_flight);
 	io_result();
 	kprintf("%u guests ran, %u failed\n", nguests, failed);
-	return failed || frames_free != free_before ? ZCMM_EXIT_FAIL
+	return failed || frames_free + rmap_grown(table_before) != free_before
+	       ? ZCMM_EXIT_FAIL
 						    : ZCMM_EXIT_OK;
 }

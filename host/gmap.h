@@ -7,6 +7,9 @@
 #include <stdint.h>
 
 #define PTE_INVALID 0x400UL   /* page-table entry bit 53            */
+#define PTE_PROTECT 0x200UL   /* bit 54, DAT protection: a guest store
+				 is a host protection exception (a shared
+				 frame, copy-on-write: host/share/cow.c)  */
 #define PTE_ORIGIN  (~0xfffUL)
 /* An invalid entry's other bits are the host's own (the machine ignores
  * them): the pager keeps a page's paging slot there. */

@@ -8,6 +8,7 @@
 #include "host/intercept.h"
 #include "host/fault.h"
 #include "host/page.h"
+#include "host/share/share.h"
 #include "host/lowcore.h"
 #include "host/memlayout.h"
 #include "host/boot.h"
@@ -33,6 +34,11 @@ static int copy(struct guest *g, uint64_t gaddr, void *buf, uint64_t len,
 
 		if (!f)
 			return pgm;
+		if (to_guest &&
+		    (pgm = share_before_write(g, gaddr >> PAGE_SHIFT, 1)))
+			return pgm;
+		if (to_guest)
+			f = page_pte(g, gaddr >> PAGE_SHIFT) & PTE_ORIGIN;
 		if (to_guest)
 			memcpy((void *)(f + off), b, n);
 		else

@@ -50,6 +50,11 @@ struct guest_stats {
 	uint64_t balloon_short;    /* reports: deflated for its own need */
 	uint64_t wss_sampled;    /* its pages put in samples             */
 	uint64_t wss_touched;    /* of them touched within their period  */
+	uint64_t share_merged;   /* its pages merged into shared frames  */
+	uint64_t zero_merged;    /* ... of them into the zero frame      */
+	uint64_t cow_breaks;     /* its stores into shared frames        */
+	uint64_t scan_hashed;    /* its pages the sharing scanner keyed  */
+	uint64_t disk_shared;    /* base-disk reads served by mapping    */
 };
 
 struct guest {

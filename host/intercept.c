@@ -3,6 +3,7 @@
  * the operation exception a machine without them would give. */
 #include "host/console.h"
 #include "host/intercept.h"
+#include "host/share/share.h"
 #include "host/lowcore.h"
 #include "host/param.h"
 #include "host/timer.h"
@@ -119,6 +120,7 @@ static const icpt_handler_t icpt_handlers[ICPT_CODES / 4] = {
 	[ICPT_WAIT / 4] = handle_wait,
 	[ICPT_VALIDITY / 4] = handle_validity,
 	[ICPT_OPEREXC / 4] = handle_operation_exception,
+	[ICPT_PROGI / 4] = share_protection_intercept,
 };
 
 void intercept_handle(struct guest *g)

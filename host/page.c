@@ -29,6 +29,44 @@ void page_map(struct guest *g, uint64_t p, uint64_t frame)
 		g->st.frames_peak = g->st.frames;
 }
 
+void page_map_protected(struct guest *g, uint64_t p, uint64_t frame)
+{
+	page_map(g, p, frame);
+	*gmap_pte(g, p) = frame | PTE_PROTECT;
+}
+
+/* IPTE and, for Hercules 3.13's DAT-off guests, PTLB (see page_unmap) */
+static void pte_purge(struct guest *g, uint64_t p, uint64_t *pte)
+{
+	uint64_t pto = (uint64_t)pte & ~0x7ffUL;
+	uint64_t hva = g->mso + (p << PAGE_SHIFT);
+
+	asm volatile("ipte %0,%1" : : "a"(pto), "a"(hva) : "memory");
+	asm volatile("ptlb" : : : "memory");
+}
+
+void page_protect(struct guest *g, uint64_t p)
+{
+	uint64_t *pte = gmap_pte(g, p), frame = *pte & PTE_ORIGIN;
+
+	if (*pte & PTE_INVALID)
+		panic("guest %s page %lu: protecting an invalid entry %016lx",
+		      g->name, p, *pte);
+	pte_purge(g, p, pte);
+	*pte = frame | PTE_PROTECT;
+}
+
+void page_unprotect(struct guest *g, uint64_t p)
+{
+	uint64_t *pte = gmap_pte(g, p);
+
+	if (!(*pte & PTE_INVALID))
+		*pte &= ~PTE_PROTECT;
+	/* a TLB copy with the protection would only fault once more, but
+	   the purge is cheap and keeps the fault path simple */
+	asm volatile("ptlb" : : : "memory");
+}
+
 uint64_t page_map_zero(struct guest *g, uint64_t p)
 {
 	uint64_t f = frame_alloc_zero();
@@ -44,19 +82,16 @@ uint64_t page_map_zero(struct guest *g, uint64_t p)
 uint64_t page_unmap(struct guest *g, uint64_t p)
 {
 	uint64_t *pte = gmap_pte(g, p);
-	uint64_t pto = (uint64_t)pte & ~0x7ffUL;
-	uint64_t hva = g->mso + (p << PAGE_SHIFT);
 	uint64_t frame = *pte & PTE_ORIGIN;
 
 	if (*pte & PTE_INVALID)
 		panic("guest %s page %lu: unmapping an invalid entry %016lx",
 		      g->name, p, *pte);
-	asm volatile("ipte %0,%1" : : "a"(pto), "a"(hva) : "memory");
 	/* Hercules 3.13's IPTE misses the TLB entries of a DAT-off guest
 	   (they hold the host virtual address, not the PTE; fixed upstream
 	   after 3.13), so the guest could go on writing to the frame we
 	   are about to free. PTLB purges the guest's TLB copy as well. */
-	asm volatile("ptlb" : : : "memory");
+	pte_purge(g, p, pte);
 	frame_rmap_del(frame, g->index, p);
 	g->st.frames--;
 	return frame;
@@ -68,11 +103,16 @@ void page_drop(struct guest *g, uint64_t p)
 
 	if (*gmap_pte(g, p) & PTE_INVALID)
 		return;
+	page_shared_drops += !!(*gmap_pte(g, p) & PTE_PROTECT);
 	f = page_unmap(g, p);
 	*gmap_pte(g, p) = PTE_INVALID;
-	if (!frame_desc(f)->refs)
+	if (!frame_desc(f)->refs &&
+	    !(page_frame_unmapped && page_frame_unmapped(f)))
 		frame_free(f);
 }
+
+int (*page_frame_unmapped)(uint64_t frame);
+uint64_t page_shared_drops, page_shared_discards;
 
 void page_set_slot(struct guest *g, uint64_t p, uint64_t slot, int dirty)
 {
@@ -99,7 +139,9 @@ void page_sample(struct guest *g, uint64_t p)
 {
 	uint64_t *pte = gmap_pte(g, p);
 
-	*pte = (*pte & PTE_ORIGIN) | PTE_INVALID | PTE_SW_SAMPLED;
+	/* the protection stays: a shared frame is still copy-on-write */
+	*pte = (*pte & (PTE_ORIGIN | PTE_PROTECT)) | PTE_INVALID |
+	       PTE_SW_SAMPLED;
 }
 
 void page_unsample(struct guest *g, uint64_t p)
@@ -107,7 +149,7 @@ void page_unsample(struct guest *g, uint64_t p)
 	uint64_t *pte = gmap_pte(g, p);
 
 	if ((*pte & PTE_INVALID) && (*pte & PTE_SW_SAMPLED))
-		*pte &= PTE_ORIGIN;
+		*pte &= PTE_ORIGIN | PTE_PROTECT;
 }
 
 int page_discard(struct guest *g, uint64_t p)
@@ -122,6 +164,7 @@ int page_discard(struct guest *g, uint64_t p)
 	h = states_host_discard(st, page_dirty(pte & PTE_ORIGIN));
 	if (h.verdict != STATES_DONE)
 		return 0;
+	page_shared_discards += !!(pte & PTE_PROTECT);
 	page_drop(g, p);
 	page_set_state(g, p, h.state);
 	g->st.discards[st.usage]++;

@@ -53,6 +53,27 @@ uint64_t page_unmap(struct guest *g, uint64_t p);
  * maps it. */
 void page_drop(struct guest *g, uint64_t p);
 
+/* Copy-on-write (host/share/): map a shared frame write-protected; make
+ * a mapped page write-protected (IPTE first, so no TLB entry lets a store
+ * through) or writable again. The frame and reverse map stay. */
+void page_map_protected(struct guest *g, uint64_t p, uint64_t frame);
+void page_protect(struct guest *g, uint64_t p);
+void page_unprotect(struct guest *g, uint64_t p);
+static inline int page_protected(struct guest *g, uint64_t p)
+{
+	uint64_t pte = page_pte(g, p);
+
+	return !(pte & PTE_INVALID) && (pte & PTE_PROTECT);
+}
+/* Who decides whether a frame no page maps any more is freed: the
+ * sharing layer keeps its zero frame and forgets a shared frame's index
+ * entry (returns 1 to keep the frame). NULL: always freed. */
+extern int (*page_frame_unmapped)(uint64_t frame);
+/* Mappings of write-protected (shared) frames dropped: a discard, a
+ * release or a teardown took one guest's page, the others kept it. */
+extern uint64_t page_shared_drops;
+extern uint64_t page_shared_discards;   /* of them, discards (ESSA states) */
+
 /* The invalid entries that say where a non-resident page is. */
 void page_set_slot(struct guest *g, uint64_t p, uint64_t slot, int dirty);
 void page_set_out(struct guest *g, uint64_t p, uint64_t slot);

@@ -40,4 +40,10 @@
 #define BALLOON_DEADBAND  4            /* smaller target moves: jump     */
 #define BALLOON_SAMPLE_GUESTS 8        /* per-guest samples up to this   */
 
+/* content sharing (docs/sharing.md) */
+#define SHARE_INDEX_ENTRIES 16384      /* shared and hint entries, 32 B each */
+#define SHARE_INDEX_BUCKETS 8192       /* a power of two                */
+#define SHARE_BURST_US    100000       /* rate buckets hold 0.1 s of pages */
+#define SHARE_REFS_MAX    60000        /* mappings per frame (16-bit refs) */
+
 #endif

@@ -59,7 +59,9 @@ static int visit(struct guest *g, uint64_t p)
 		reclaim_stats.skip_pinned++;
 		return 0;
 	}
-	if (d->kind == FRAME_SHARED) {
+	/* several pages map it, or it is write-protected for sharing (a
+	   zero frame, the last user of a shared frame): host/share/ */
+	if (d->kind == FRAME_SHARED || (pte & PTE_PROTECT)) {
 		if (take_shared)
 			return take_shared(g, p, f);
 		reclaim_stats.skip_shared++;

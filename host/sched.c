@@ -12,6 +12,7 @@
 #include "host/pager/pager.h"
 #include "host/reclaim.h"
 #include "host/sched.h"
+#include "host/share/share.h"
 #include "host/timer.h"
 
 struct sched_stats sched_stats;
@@ -52,6 +53,17 @@ static void host_fault(struct guest *g)
 	uint8_t op;
 	int pgm;
 
+	if (sie_fault_code == 0x04) {   /* copy-on-write (host/share/) */
+		gaddr = sie_fault_addr >= g->mso ? gaddr : sie_fault_addr;
+		if (gaddr >= g->mem_bytes) {
+			guest_stop(g, GUEST_STATUS_KILLED,
+				   "protection exception outside the guest");
+			return;
+		}
+		if (share_cow_break(g, gaddr >> PAGE_SHIFT, 0) == PGM_NO_FRAME)
+			guest_stop(g, GUEST_STATUS_KILLED, "out of host storage");
+		return;         /* the store was suppressed: it runs again */
+	}
 	g->st.host_faults++;
 	if (sie_fault_addr < g->mso || gaddr >= g->mem_bytes) {
 		guest_stop(g, GUEST_STATUS_KILLED, "host fault outside the guest");
@@ -123,6 +135,7 @@ void sched_run(struct guest **guests, unsigned n,
 
 		io_reap(); /* completions may make guests runnable */
 		balloon_tick(now); /* working-set samples, balloon targets */
+		share_scan_step(guests, n); /* content sharing, rate-bound */
 		if (progress_ms && now >= next_report) {
 			p->report(tod_to_us(now - start) / 1000);
 			next_report = now + progress_ms * 1000 * TOD_PER_US;

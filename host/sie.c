@@ -17,14 +17,18 @@ static int in_sie(volatile struct psw *old)
 	return old->addr == (uint64_t)sie_insn;
 }
 
-/* Translation exceptions on guest storage (host DAT) during SIE. */
+/* Translation and protection exceptions on guest storage (host DAT)
+ * during SIE. */
 static int sie_program(uint64_t *gprs, volatile struct psw *old)
 {
 	uint16_t code = LC->pgm_code & 0x7f;
 
 	if (!in_sie(old))
 		return 0;
-	if (code != 0x10 && code != 0x11 && (code < 0x38 || code > 0x3b))
+	/* 0x04: a store into a write-protected (shared) page; Hercules
+	   gives the guest's address in the TEID, not the host's */
+	if (code != 0x04 && code != 0x10 && code != 0x11 &&
+	    (code < 0x38 || code > 0x3b))
 		return 0;
 	sie_exit_reason = SIE_EXIT_HOST_FAULT;
 	sie_fault_addr = LC->teid & ~0xfffUL;

@@ -278,6 +278,18 @@ static int key_hinting(void *obj, const char *v, void *ctx, char *why)
 	return 0;
 }
 
+static int key_same(void *obj, const char *v, void *ctx, char *why)
+{
+	struct fleet_guest *g = &((struct guest_line *)obj)->g;
+	int on;
+
+	if (parse_bool(v, &on) < 0)
+		return -1;
+	g->flags = on ? g->flags | ZCMM_GUEST_SAME_CONTENT
+		      : g->flags & ~ZCMM_GUEST_SAME_CONTENT;
+	return 0;
+}
+
 static int key_share(void *obj, const char *v, void *ctx, char *why)
 {
 	return share_parse(v, &((struct guest_line *)obj)->g.share, why);
@@ -304,6 +316,8 @@ static const struct opt guest_keys[] = {
 	{ .name = "files", .meta = "N", .kind = OPT_U64, .off = GA(ZCMM_ARG_FILES)},
 	{ .name = "file_pages", .meta = "N", .kind = OPT_U64, .off = GA(ZCMM_ARG_FPAGES)},
 	{ .name = "skew", .meta = "PCT", .kind = OPT_U64, .off = GA(ZCMM_ARG_SKEW)},
+	{ .name = "same_content", .meta = "on|off", .kind = OPT_FN, .off = GL(g.flags), .fn = key_same,
+	  .expect = "expected on or off" },
 	{ .name = "share", .meta = "NAME|private|off", .kind = OPT_FN, .off = GL(g.share), .fn = key_share },
 	OPT_END,
 };

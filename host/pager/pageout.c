@@ -98,7 +98,7 @@ int pager_page_out_sync(struct guest *g, uint64_t p)
 	int dirty;
 
 	if ((pte & PTE_INVALID) || p < 2 || !pager_slotmap.nslots ||
-	    page_pinned(g, p))
+	    page_pinned(g, p) || (pte & PTE_PROTECT))
 		return -1;
 	dirty = page_dirty(pte & PTE_ORIGIN);
 	if (states_host_page_out(page_state(g, p), dirty).verdict != STATES_DONE ||

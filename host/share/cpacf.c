@@ -76,6 +76,37 @@ void cpacf_kimd(unsigned fc, uint32_t h[8], const void *src, uint64_t len)
 		     : "+d"(r2), "+d"(r3) : "d"(r0), "d"(r1) : "cc", "memory");
 }
 
+/* 16 COMPARE LOGICAL (CLC) of 256 bytes: Hercules runs each as one
+ * native compare, where its COMPARE LOGICAL LONG goes byte by byte
+ * (BENCH lines of the self-test) */
+int cpacf_page_equal(const void *a, const void *b)
+{
+	const char *x = a, *y = b;
+	int cc = 0;
+
+	for (int i = 0; i < 16 && !cc; i++, x += 256, y += 256)
+		asm volatile("	clc	0(256,%1),0(%2)\n"
+			     "	ipm	%0\n"
+			     "	srl	%0,28\n"
+			     : "=d"(cc) : "a"(x), "a"(y) : "cc", "memory");
+	return cc == 0;
+}
+
+void cpacf_page_copy(void *dst, const void *src)
+{
+	register uint64_t r0 asm("0") = 0;  /* no key, no condition codes */
+
+	asm volatile("	mvpg	%1,%2\n"
+		     : : "d"(r0), "a"(dst), "a"(src) : "cc", "memory");
+}
+
+static const uint8_t zeros[4096] __attribute__((aligned(4096)));
+
+int cpacf_page_zero(const void *a)
+{
+	return cpacf_page_equal(a, zeros);
+}
+
 uint32_t cpacf_cksm(uint32_t sum, const void *src, uint64_t len)
 {
 	register uint64_t r2 asm("2") = (uint64_t)src, r3 asm("3") = len;

@@ -21,6 +21,13 @@ void cpacf_kimd_init(unsigned fc, uint32_t h[8]);
 /* KIMD function fc over len bytes (a multiple of 64) at src, chaining
  * the value h (in: the previous value, out: the next). */
 void cpacf_kimd(unsigned fc, uint32_t h[8], const void *src, uint64_t len);
+/* Are the two 4 KiB pages equal, and is a page all zeros? COMPARE
+ * LOGICAL (CLC) 256 bytes at a time: under emulation far cheaper than a
+ * C loop or COMPARE LOGICAL LONG. */
+int cpacf_page_equal(const void *a, const void *b);
+/* Copy a 4 KiB page: MOVE PAGE (MVPG, PoP), one instruction. */
+void cpacf_page_copy(void *dst, const void *src);
+int cpacf_page_zero(const void *a);
 /* CKSM over len bytes at src, starting from sum (PoP "CHECKSUM"). */
 uint32_t cpacf_cksm(uint32_t sum, const void *src, uint64_t len);
 

@@ -8,6 +8,7 @@
 #include "host/fault.h"
 #include "host/page.h"
 #include "host/pager/pager.h"
+#include "host/share/share.h"
 #include "host/vdisk/vdisk.h"
 #include "zcmm/vdisk.h"
 
@@ -34,6 +35,28 @@ int vdisk_resident(struct guest *g, uint64_t addr, uint64_t *frame)
 	return pgm ? pgm : PGM_NO_FRAME;
 }
 
+/* The same for a page the host will write into (a read's buffer, the
+ * lists it writes statuses back to): a shared page gets its own frame
+ * first (copy-on-write), before it is pinned. */
+static int vdisk_writable(struct guest *g, uint64_t addr, uint64_t *frame)
+{
+	int pgm = vdisk_resident(g, addr, frame);
+
+	if (pgm)
+		return pgm;
+	switch (share_before_write(g, addr >> PAGE_SHIFT, 0)) {
+	case 0:
+		*frame = page_pte(g, addr >> PAGE_SHIFT) & PTE_ORIGIN;
+		return 0;
+	case PGM_BLOCKED:
+		icpt_nullify(g);   /* it waits for a frame, then runs again */
+		return -1;
+	default:
+		pgm = vdisk_retry_for_frame(g);
+		return pgm ? pgm : -1;
+	}
+}
+
 /* No frame now: if page-outs will free some, wait and run the DIAG again. */
 int vdisk_retry_for_frame(struct guest *g)
 {
@@ -57,9 +80,9 @@ int vdisk_pin_all(struct guest *g, struct bio *b, uint64_t *frames)
 	for (int round = 0; round < 8; round++) {
 		unsigned i, moved = 0;
 
-		if ((pgm = vdisk_resident(g, b->biopl, &f)) ||
-		    (pgm = vdisk_resident(g, b->list, &f)) ||
-		    (pgm = vdisk_resident(g, last, &f)))
+		if ((pgm = vdisk_writable(g, b->biopl, &f)) ||
+		    (pgm = vdisk_writable(g, b->list, &f)) ||
+		    (pgm = vdisk_writable(g, last, &f)))
 			return pgm;
 		for (i = 0; i < b->n; i++) {
 			uint64_t p = b->e[i].buf >> PAGE_SHIFT;
@@ -69,13 +92,15 @@ int vdisk_pin_all(struct guest *g, struct bio *b, uint64_t *frames)
 			if (b->e[i].type == VDISK_WRITE &&
 			    page_state(g, p).content == PAGE_CONTENT_PRESERVED)
 				g->st.double_paging++;
-			if ((pgm = vdisk_resident(g, b->e[i].buf, &frames[i])))
+			if ((pgm = b->e[i].type == VDISK_READ ?
+				    vdisk_writable(g, b->e[i].buf, &frames[i]) :
+				    vdisk_resident(g, b->e[i].buf, &frames[i])))
 				return pgm;
 		}
 		for (i = 0; i < b->n; i++)
 			moved += b->e[i].status == VDISK_ST_OK &&
-				 page_pte(g, b->e[i].buf >> PAGE_SHIFT) !=
-					 frames[i];
+				 (page_pte(g, b->e[i].buf >> PAGE_SHIFT) &
+				  ~PTE_PROTECT) != frames[i];
 		moved += !!(page_pte(g, b->biopl >> PAGE_SHIFT) & PTE_INVALID);
 		moved += !!(page_pte(g, b->list >> PAGE_SHIFT) & PTE_INVALID);
 		moved += !!(page_pte(g, last >> PAGE_SHIFT) & PTE_INVALID);

@@ -99,6 +99,10 @@ enum zcmm_workload {
 
 /* Guest flags (zcmm_guest_desc.flags). */
 #define ZCMM_GUEST_HINTING 0x00000001u /* guest may use ESSA hints     */
+#define ZCMM_GUEST_SAME_CONTENT 0x00000002u /* its pages' patterns leave
+					       out its seed and index, so
+					       guests alike fill alike
+					       pages (content sharing)   */
 
 /* One guest: 128 bytes, also what DIAG 0x408 hands the guest. */
 struct zcmm_guest_desc {

@@ -1,0 +1,102 @@
+/* cow.c - copy-on-write: a shared frame is mapped write-protected in
+ * every guest page that uses it; the first store gives the storing guest
+ * a private copy (PoP "DAT protection": the store is suppressed, so the
+ * guest simply executes it again on its own frame). The last user of a
+ * frame gets write access without a copy. */
+#include "host/reclaim.h"
+#include "host/frame.h"
+#include "host/intercept.h"
+#include "host/memlayout.h"
+#include "host/page.h"
+#include "host/pager/pager.h"
+#include "host/share/cpacf.h"
+#include "host/share/internal.h"
+#include "host/share/share.h"
+
+
+struct share_stats share_stats;
+
+#define PGM_PROTECTION 0x0004
+
+/* Interception code 8 (program interruption): Hercules 3.13 reports a
+ * guest store into a page its host PTE protects as the guest's own
+ * protection exception, intercepted, with the guest address in the
+ * TEID of the state descriptor's copy of the lowcore (ip[] starts at
+ * lowcore 0x80). Protection suppresses the instruction: the PSW is past
+ * it, so back it up by the ILC and run it again on the guest's own copy.
+ * A protection exception that is not ours goes to the guest. */
+int share_protection_intercept(struct guest *g)
+{
+	const uint8_t *ip = g->sd.ip;
+	uint16_t code = (uint16_t)(ip[0x0e] << 8 | ip[0x0f]);
+	unsigned ilen = ((ip[0x0d] >> 1) & 3) * 2;
+	uint64_t teid = 0, p;
+	int rc;
+
+	for (int i = 0; i < 8; i++)
+		teid = teid << 8 | ip[0x28 + i];
+	p = (teid & ~0xfffUL) >> PAGE_SHIFT;
+	if ((code & 0x7f) != PGM_PROTECTION || p >= g->npages ||
+	    !page_protected(g, p)) {
+		guest_program_interrupt(g, code & 0x7f, ilen, teid & ~0xfffUL);
+		return 0;
+	}
+	g->sd.psw_addr -= ilen;
+	rc = share_cow_break(g, p, 0);
+	return rc == PGM_BLOCKED ? 0 : rc;
+}
+
+/* The reclaim clock met a shared (or write-protected) page: the frame is
+ * kept while any page maps it (docs/sharing.md), but this guest's mapping
+ * goes if its state says the content is not needed (ESSA unused,
+ * volatile): 1 if that freed the frame. */
+static int reclaim_shared(struct guest *g, uint64_t p, uint64_t frame)
+{
+	if (!page_discard(g, p))
+		return 0;
+	return frame_desc(frame)->kind == FRAME_FREE;
+}
+
+void share_reclaim_hook(void)
+{
+	reclaim_set_shared(reclaim_shared);
+}
+
+int share_cow_break(struct guest *g, uint64_t p, int how)
+{
+	int blocking = how & SHARE_COW_BLOCKING;
+
+	uint64_t old = page_pte(g, p) & PTE_ORIGIN, f;
+
+	if (!page_protected(g, p))
+		return 0;                /* another fault got here first */
+	if (frame_desc(old)->refs == 1 && !share_keep_frame(old)) {
+		share_forget_frame(old); /* private again: out of the index */
+		page_unprotect(g, p);
+		g->st.cow_breaks++;
+		share_stats.cow_last++;
+		share_stats.cow_host += !!(how & SHARE_COW_HOST);
+		return 0;
+	}
+	reclaim_make_room();
+	f = frame_alloc();
+	while (!f && blocking && pager_pending()) {
+		pager_quiesce();
+		f = frame_alloc();
+	}
+	if (!f) {
+		if (blocking || !pager_pending())
+			return PGM_NO_FRAME;
+		guest_block_io(g, GUEST_WAIT_FRAME);
+		return PGM_BLOCKED;
+	}
+	cpacf_page_copy((void *)f, (void *)old);
+	page_unmap(g, p);
+	page_map(g, p, f);
+	if (!frame_desc(old)->refs && !share_keep_frame(old))
+		frame_free(old);
+	g->st.cow_breaks++;
+	share_stats.cow_breaks++;
+	share_stats.cow_host += !!(how & SHARE_COW_HOST);
+	return 0;
+}

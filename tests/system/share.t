@@ -1,0 +1,68 @@
+#!/bin/bash
+# share.t - content sharing (docs/sharing.md) on the emulated machine:
+# guests with identical pages end up sharing frames and still verify
+# every page; a guest that writes gets its own copy while the other keeps
+# reading the original; zero pages share a zero frame; guests of two
+# domains never share, the same domain does; and with memory pressure,
+# hinting, the balloon and working-set sampling, page-outs, discards and
+# guest disk reads all meet shared pages: no guest sees a wrong word.
+source "$(dirname "$0")/tap.sh"
+
+if ! command -v dasdinit >/dev/null 2>&1; then
+	echo "1..0 # SKIP no dasdinit (Debian package hercules)"
+	exit 0
+fi
+num() { [ -n "$1" ] && [ "$1" -gt 0 ] 2>/dev/null; }
+
+cat >"$T/pair.conf" <<'CONF'
+scan_rate 2000
+scan_total 4000
+# w writes 8 of its pages while they are shared; r only reads (it
+# verifies its whole set every second and at the end)
+guest w workload=idle ws=64 min=16 ms=3000 iters=8 same_content=on share=t
+guest r workload=idle ws=64 min=16 ms=3000 same_content=on share=t
+# the same contents in another domain
+guest o workload=idle ws=64 min=16 ms=3000 same_content=on share=u
+CONF
+zrun "$T/pair.conf" --timeout 120
+ok $status "three idle guests with the same pages exit 0: every page verified (got $status)"
+num "$(field 0 share_merged)" && num "$(field 1 shared_pages)"
+ok $? "same domain: w and r share frames ($(field 0 share_merged) and $(field 1 share_merged) pages merged, $(field 1 shared_pages) pages of r shared at the end)"
+num "$(field all frames_saved)"
+ok $? "frames saved: $(field all frames_saved)"
+num "$(field 0 cow_breaks)"
+ok $? "w's stores into shared pages were copy-on-write breaks ($(field 0 cow_breaks)); r still verified its originals"
+[ "$(field 2 shared_pages)" = 0 ] && [ "$(field 2 share_merged)" = "$(field 2 zero_merged)" ]
+ok $? "another domain: o shares nothing with them (merged $(field 2 share_merged), all of them its own zero pages)"
+[ "$(field all cross_domain_frames)" = 0 ]
+ok $? "no frame is mapped by guests of two domains"
+num "$(field 0 zero_pages)" && num "$(field 2 zero_pages)"
+ok $? "zero pages share a zero frame (w $(field 0 zero_pages), o $(field 2 zero_pages))"
+[ "$(field all frames_leaked)" = 0 ]
+ok $? "no frame leaked"
+
+cat >"$T/press.conf" <<'CONF'
+scan_rate 2000
+scan_total 8000
+guest s count=4 mem=2M workload=idle ws=300 min=16 ms=4000 iters=20 same_content=on share=t
+guest f count=2 mem=1M workload=fileserve iters=1500 share=f
+guest r mem=2M workload=random ws=400 iters=20000 share=off
+CONF
+zrun "$T/press.conf" --policy balloon+hinting --storage 14M --timeout 180
+ok $status "balloon+hinting, 14M for 11M of guests: every guest exits 0, 0 pattern errors (got $status)"
+num "$(field all share_merged)" && num "$(field all released)" && num "$(field all wss_sampled)"
+ok $? "the balloon ($(field all released) pages released) and working-set sampling ($(field all wss_sampled) pages) ran on a fleet sharing $(field all share_merged) merged pages"
+[ "$(field all cross_domain_frames)" = 0 ] && [ "$(field all frames_leaked)" = 0 ]
+ok $? "no frame across domains, none leaked"
+
+zrun "$T/press.conf" --policy hinting --storage 13M --timeout 180
+ok $status "hinting, 13M for 11M of guests: every guest exits 0, 0 pattern errors (got $status)"
+num "$(field all pageouts)" && num "$(field all discard_v)" && num "$(field all share_merged)" && num "$(field all cow_breaks)"
+ok $? "the pager ($(field all pageouts) page-outs) and discards ($(field all discard_v)) ran beside sharing ($(field all share_merged) merged, $(field all cow_breaks) copy-on-write breaks)"
+num "$(field all cow_host)"
+ok $? "the host's writes into shared pages (file servers' disk reads into their shared cache pages) broke the sharing first: $(field all cow_host) breaks"
+num "$(field all shared_drops)"
+ok $? "teardown and discards took single guests' mappings of shared frames ($(field all shared_drops)), each frame freed once (none leaked: $(field all frames_leaked))"
+[ "$(field all cross_domain_frames)" = 0 ] && [ "$(field all frames_leaked)" = 0 ]
+ok $? "no frame across domains, none leaked"
+done_testing
