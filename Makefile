@@ -33,7 +33,7 @@ NLDFLAGS := $(SANITIZE)
 # the installed zcmm: optimized, no sanitizer (the tests use the other)
 RCFLAGS  := -O2 $(WARN) -Iinclude -I. -std=gnu11
 # libraries the CLI links (every build of it: test, release, fuzz)
-TOOL_LIBS:= -lcrypto -lm
+TOOL_LIBS:= -lcrypto -lncurses -lm
 
 PORTABLE := $(wildcard lib/*.c states/*.c)
 RT       := $(wildcard lib/rt/*.c)

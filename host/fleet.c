@@ -24,6 +24,7 @@ static struct guest *guests[ZCMM_MAX_GUESTS];
 static unsigned nguests;
 
 static void sample(uint64_t ms);
+static void live_samples(uint64_t ms);
 
 /* Frames the frame table took for rmap entries (shared frames) during the
  * run: it keeps them for the next, so they are the host's, not leaked. */
@@ -52,6 +53,8 @@ static void progress(uint64_t ms)
 		"done=%u work=%lu frames_free=%lu\n", ms, nguests, running,
 		waiting, done, work, frames_free);
 	sample(ms);
+	if (boot->flags & ZCMM_BOOT_LIVE)
+		live_samples(ms);
 }
 
 static void result_line(const char *kind, const char *id,
@@ -120,6 +123,34 @@ static void sample(uint64_t ms)
 	kprintf(ZCMM_REC_RESULT "sample id=%s t_ms=%lu frames_free=%lu "
 		"pages=%lu\n", id, ms, frames_free, pages);
 	census_line("sample", id, sum);
+}
+
+/* For the CLI's live view (ZCMM_BOOT_LIVE): every guest's pages by
+ * state and its counters, then the host's reclaim by mechanism and the
+ * paging I/O in flight. Counters are totals: the CLI makes the rates. */
+static void live_samples(uint64_t ms)
+{
+	uint64_t c[STATES_NVALID], released = 0;
+	char buf[160];
+
+	for (unsigned i = 0; i < nguests; i++) {
+		const struct guest *g = guests[i];
+		size_t n = 0;
+
+		page_census(guests[i], c);
+		for (int k = 0; k < STATES_NVALID; k++)
+			n += fmt_snprintf(buf + n, sizeof(buf) - n, " %s=%lu",
+					  state_names[k], c[k]);
+		kprintf(ZCMM_REC_RESULT "gsample id=t%lug%u t_ms=%lu guest=%u "
+			"run=%u work=%lu frames=%lu dfaults=%lu pageins=%lu%s\n",
+			ms, i, ms, i, g->state != GUEST_STOPPED, g->st.work,
+			g->st.frames, g->st.discard_faults, g->st.pageins, buf);
+		released += g->st.released_frames;
+	}
+	kprintf(ZCMM_REC_RESULT "hsample id=t%lu t_ms=%lu frames_free=%lu "
+		"discarded=%lu pageouts=%lu released=%lu io=%lu\n", ms, ms,
+		frames_free, reclaim_stats.discarded, pager_stats.pageouts,
+		released, pager_stats.inflight);
 }
 
 static void add_stats(struct guest_stats *t, const struct guest_stats *s)

@@ -14,6 +14,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -228,6 +229,22 @@ static int guard = -1;
 /* One start of Hercules in a fresh run directory: writes the directory,
  * streams Hercules, reaps it. *dirp gets the directory (malloc'd), *st
  * Hercules's wait status (-1: unknown). 0, or 1 for --dry-run. */
+/* The live view: asked for, or a terminal with room for the fleet. */
+static int want_live(const struct run_opts *o, const struct fleet *f)
+{
+	struct winsize ws;
+
+	if (o->live)
+		return 1;
+	if (o->no_live || o->quiet || o->mode != ZCMM_MODE_FLEET || !f->n ||
+	    !isatty(0) || !isatty(1) || ioctl(1, TIOCGWINSZ, &ws) < 0)
+		return 0;
+	return f->n + 6 <= ws.ws_row && ws.ws_col >= 60;
+}
+
+static int live;                /* this run draws the live view */
+static char title[220];
+
 static int attempt(const struct run_opts *o, const struct fleet *f,
 		   const struct boot_plan *p, const struct dasd_plan *dp,
 		   const char *data,
@@ -269,6 +286,9 @@ static int attempt(const struct run_opts *o, const struct fleet *f,
 	sc.timeout_ms = (long)f->timeout_ms;
 	sc.linger_ms = 5000;
 	sc.cpus = f->cpus;
+	sc.live = live;
+	sc.fleet = f;
+	sc.title = title;
 	sc.nguests = p->boot.nguests;
 	stream_run(&sc, r);
 	close(sc.fd);
@@ -325,6 +345,9 @@ int cmd_run(int argc, char **argv)
 		       (o.test_corrupt ? ZCMM_BOOT_CORRUPT_SLOT : 0) |
 		       (o.balloon_fixed ? ZCMM_BOOT_BALLOON_FIXED : 0) |
 		       (p.ndomains ? ZCMM_BOOT_SHARING : 0);
+	live = want_live(&o, &f);
+	if (live)
+		p.boot.flags |= ZCMM_BOOT_LIVE;
 	p.boot.policy = o.policy;
 	p.boot.wss_sample = o.wss_sample;
 	p.boot.wss_period_ms = o.wss_period_ms;
@@ -350,6 +373,7 @@ int cmd_run(int argc, char **argv)
 	if (o.results && !(res = fopen(o.results, "w")))
 		zdie(ZX_USAGE, "--results %s: %s", o.results, strerror(errno));
 	describe(what, sizeof what, &f, o.mode, p.boot.storage_size);
+	snprintf(title, sizeof title, "zcmm run: %s", what);
 	if (!o.dry_run)
 		catch_signals();
 

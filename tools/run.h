@@ -28,6 +28,7 @@ struct run_opts {
 	unsigned guests;        int guests_set;
 	uint32_t mode;
 	int keep, quiet, verbose, no_essa, dry_run;
+	int live, no_live;      /* --live, --no-live (else: on a terminal) */
 	int test_hooks, test_corrupt;  /* ZCMM_BOOT_TEST_HOOKS, _CORRUPT_SLOT */
 	uint64_t fault_io;      /* --test-io-errors: zcmm_boot.fault_io */
 	uint32_t policy;        int policy_set;  /* enum zcmm_policy */
@@ -70,6 +71,9 @@ struct stream_cfg {
 	long linger_ms;         /* after @exit, before killing Hercules */
 	unsigned cpus;
 	unsigned nguests;       /* guest records name guests 0..nguests-1 */
+	int live;               /* draw the live view (tools/live.c) */
+	const struct fleet *fleet;
+	const char *title;
 };
 
 struct stream_result {

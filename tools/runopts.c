@@ -235,6 +235,10 @@ static const struct opt run_opts_table[] = {
 	  .help = "write Hercules's whole raw output to FILE" },
 	{ .name = "results", .meta = "FILE", .kind = OPT_STR, .off = R(results),
 	  .help = "write the @result records as TSV to FILE" },
+	{ .name = "live", .kind = OPT_FLAG, .off = R(live),
+	  .help = "a live view of the guests' pages by state, frames and\nrates (ncurses; the default when standard input and\noutput are a terminal and the fleet fits on it)" },
+	{ .name = "no-live", .kind = OPT_FLAG, .off = R(no_live),
+	  .help = "no live view: a progress line instead" },
 	{ .name = "quiet", .kind = OPT_FLAG, .off = R(quiet),
 	  .help = "no progress display" },
 	{ .name = "verbose", .kind = OPT_FLAG, .off = R(verbose),
@@ -312,6 +316,14 @@ int run_parse_opts(struct run_opts *o, int argc, char **argv, char *err)
 	if (o->balloon_fixed && o->policy != ZCMM_POLICY_BALLOON &&
 	    o->policy != ZCMM_POLICY_BOTH) {
 		zerr_set(err, "--balloon-target needs --policy balloon or balloon+hinting");
+		return -1;
+	}
+	if (o->live && o->no_live) {
+		zerr_set(err, "run: --live and --no-live exclude each other");
+		return -1;
+	}
+	if (o->live && (!isatty(0) || !isatty(1))) {
+		zerr_set(err, "--live: standard input and output must be a terminal");
 		return -1;
 	}
 	if (!o->progress_set)

@@ -3,6 +3,7 @@
  * its records, shows progress, watches the sequence numbers, the timeout
  * and the end (@exit, then Hercules quits). */
 #include "tools/run.h"
+#include "tools/live.h"
 #include "tools/util.h"
 #include "zcmm/console.h"
 
@@ -63,6 +64,10 @@ static void progress(struct st *s, const char *rest)
 	if (s->c->quiet)
 		return;
 	snprintf(buf, sizeof buf, "[%ld.%lds] %s", t / 1000, t / 100 % 10, rest);
+	if (live_on()) {
+		live_progress(buf);
+		return;
+	}
 	if (s->c->tty) {
 		int cols = term_cols() - 1;
 
@@ -160,6 +165,11 @@ static void host_line(struct st *s, unsigned seq, const char *payload)
 	}
 	switch (rec) {
 	case REC_TEXT:
+		snprintf(r->last_host, sizeof r->last_host, "%s", payload);
+		if (live_on()) {
+			live_text(payload);
+			break;
+		}
 		clear_status(s);
 		printf("%s\n", payload);
 		fflush(stdout);
@@ -176,6 +186,8 @@ static void host_line(struct st *s, unsigned seq, const char *payload)
 		s->exit_at = now_ms();
 		break;
 	case REC_RESULT:
+		if (s->c->live && live_take(rest))
+			break;  /* the view's samples: drawn, not kept */
 		if (recset_add(&r->recs, rest) < 0)
 			r->other_recs++;
 		break;
@@ -250,6 +262,8 @@ void stream_run(const struct stream_cfg *c, struct stream_result *r)
 	r->first_host_ms = -1;
 	con_seq_init(&r->seq);
 	recset_init(&r->recs);
+	if (c->live && live_start(c->fleet, c->title) < 0)
+		zerr("--live: cannot draw on this terminal; going on without");
 	for (;;) {
 		long now = now_ms(), wait = 250;
 		struct pollfd pfd = { .fd = c->fd, .events = POLLIN };
@@ -271,6 +285,7 @@ void stream_run(const struct stream_cfg *c, struct stream_result *r)
 		if (s.wait_at && !r->exit_seen && c->cpus == 1 &&
 		    now - s.wait_at >= 1000)
 			break;
+		live_tick();
 		n = poll(&pfd, 1, (int)wait);
 		if (n < 0) {
 			if (errno == EINTR)
@@ -295,6 +310,7 @@ void stream_run(const struct stream_cfg *c, struct stream_result *r)
 		s.line[s.len] = 0;
 		one_line(&s, s.line);
 	}
+	live_end();
 	clear_status(&s);
 	if (c->log)
 		fflush(c->log);

@@ -31,6 +31,9 @@ enum zcmm_mode {
 					       the policy (tests)        */
 #define ZCMM_BOOT_SHARING 0x00000020u /* a sharing table follows the
 					 guest table (zcmm_share_table) */
+#define ZCMM_BOOT_LIVE    0x00000040u /* each progress period, a gsample
+					 record per guest and an hsample
+					 (zcmm run --live, docs/zcmm.1) */
 
 /* Memory policies (zcmm_boot.policy; docs/balloon.md). The CLI also sets
  * ZCMM_BOOT_NO_ESSA and the guests' hinting flag to match. */

@@ -1,0 +1,49 @@
+#!/bin/bash
+# live.t - zcmm run --live in a real terminal (tmux): the header with the
+# host's free frames, reclaim and paging I/O; a row per guest with its bar
+# of pages by state, frames and rates; a resize redrawn to the new width;
+# q closes the view while the run goes on; the result table at the end.
+cd "$(dirname "$0")/../.." || exit 1
+n=0; fail=0
+ok() { n=$((n+1)); if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fail=1; fi; return "$1"; }
+command -v tmux >/dev/null || { echo "1..0 # SKIP tmux missing (make deps installs it)"; exit 0; }
+T=$(mktemp -d /tmp/live-t.XXXXXX)
+S="tmux -L zcmm-live-$$ -f /dev/null"
+trap '$S kill-server 2>/dev/null; rm -rf "$T"' EXIT
+screen() { $S capture-pane -p -t live >"$T/screen" 2>/dev/null; }
+# wait_for REGEX [SECONDS]: until the screen shows it
+wait_for() {
+	for i in $(seq $((${2:-60} * 5))); do
+		screen; grep -qE "$1" "$T/screen" && return 0; sleep 0.2
+	done
+	return 1
+}
+show() { sed 's/^/# /' "$T/screen"; }
+
+$S new-session -d -s live -x 132 -y 30 \
+	"TMPDIR=$T build/bin/zcmm run --live --guests 3 --workload random --ws 200 --iters 10000000 --duration 8 --progress 500 --results $T/res.tsv; echo EXIT=\$?; sleep 60"
+wait_for '^g2 +[SozV.vP-]{20,} +[0-9]+ +[0-9]+ +[0-9]+ +[0-9]+' 90; ok $? "a row per guest: name, bar of pages by state, frames, rates"
+[ $? = 0 ] || show
+grep -qE "^host: [0-9]+ frames free \| reclaim/s: discard [0-9]+, page-out [0-9]+, balloon [0-9]+ \| paging I/O in flight [0-9]+" "$T/screen"
+ok $? "header: free frames, reclaim by mechanism, paging I/O in flight"
+grep -qE "^g0 " "$T/screen" && grep -qE "^g1 " "$T/screen"; ok $? "every guest of a fleet that fits"
+grep -q "S=Sr o=Sp z=Sz -=Ur .=Uz V=Vr v=Vz P=Pr" "$T/screen"; ok $? "legend of the states"
+g0=$(grep -E "^g0 " "$T/screen" | awk '{print $3}')
+[ "${g0:-0}" -gt 0 ]; ok $? "g0 holds frames ($g0)"
+wait_for '^g0 .* [1-9][0-9]* +[0-9]+ +[0-9]+$' 20; ok $? "a work rate above 0 once two samples came"
+
+$S resize-window -t live -x 90 -y 20 2>/dev/null || $S refresh-client -C 90,20
+sleep 1.5; screen
+w=$(awk '{ if (length($0) > m) m = length($0) } END { print m + 0 }' "$T/screen")
+[ "$w" -le 90 ] && grep -qE "^g2 +[SozV.vP-]+ " "$T/screen"; ok $? "resized to 90 columns: redrawn to fit (widest line $w)"
+[ $? = 0 ] || show
+
+$S send-keys -t live q
+wait_for '^EXIT=' 60; ok $? "the run went on after q and ended"
+[ $? = 0 ] || show
+grep -q '^EXIT=0' "$T/screen"; ok $? "exit status 0"
+grep -qE "^all +- " "$T/screen"; ok $? "the result table follows (its total row)"; [ $? = 0 ] || show
+! grep -q "gsample\|hsample" "$T/res.tsv"; ok $? "the view's samples are not kept in --results"
+ls -d "$T"/zcmm-run.* >/dev/null 2>&1; [ $? != 0 ]; ok $? "run directory removed"
+echo "1..$n"
+exit $fail
