@@ -62,7 +62,7 @@ all: $(ZCMM) $(HOST_IMG) $(SHARE)/ipl-psw.bin $(GUEST_ELF) $(UNIT_BIN) $(TEST_GU
 # --- the host: one flat image IPL'd at 0x10000 ------------------------
 $(B)/xhost/%.o: % | deps-check
 	@mkdir -p $(dir $@)
-	$(XCC) $(XCFLAGS) -DZCMM_HOST -MMD -c $< -o $@
+	$(XCC) $(XCFLAGS) -DZCMM_HOST -MMD -MP -c $< -o $@
 $(B)/host.elf: $(HOST_OBJ) host/host.ld
 	$(XCC) $(XCFLAGS) $(XLDFLAGS) -Wl,-T,host/host.ld $(HOST_OBJ) -lgcc -o $@
 $(HOST_IMG): $(B)/host.elf
@@ -76,7 +76,7 @@ $(SHARE)/ipl-psw.bin:
 # --- the guest kernel: an ELF file loaded by the host -----------------
 $(B)/xguest/%.o: % | deps-check
 	@mkdir -p $(dir $@)
-	$(XCC) $(XCFLAGS) -DZCMM_GUEST -MMD -c $< -o $@
+	$(XCC) $(XCFLAGS) -DZCMM_GUEST -MMD -MP -c $< -o $@
 $(GUEST_ELF): $(GUEST_OBJ) guest/guest.ld
 	@mkdir -p $(dir $@)
 	$(XCC) $(XCFLAGS) $(XLDFLAGS) -Wl,-T,guest/guest.ld $(GUEST_OBJ) -lgcc -o $@
@@ -96,13 +96,13 @@ $(B)/tests/guests/%.elf: tests/guests/%.c tests/guests/tguest.h tests/guests/gue
 # --- native: the CLI and the unit tests -------------------------------
 $(B)/native/%.o: %
 	@mkdir -p $(dir $@)
-	$(CC) $(NCFLAGS) -MMD -c $< -o $@
+	$(CC) $(NCFLAGS) -MMD -MP -c $< -o $@
 $(ZCMM): $(B)/native/tools/zcmm.c.o $(TOOL_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(NLDFLAGS) $^ $(TOOL_LIBS) -o $@
 $(B)/release/%.o: %
 	@mkdir -p $(dir $@)
-	$(CC) $(RCFLAGS) -MMD -c $< -o $@
+	$(CC) $(RCFLAGS) -MMD -MP -c $< -o $@
 $(ZCMM_REL): $(patsubst %,$(B)/release/%.o,tools/zcmm.c $(TOOL_SRC))
 	@mkdir -p $(dir $@)
 	$(CC) $^ $(TOOL_LIBS) -o $@
