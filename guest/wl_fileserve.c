@@ -2,8 +2,8 @@
  * FILES files (default 64) of ZCMM_ARG_FPAGES pages (default 8) on the
  * base disk, ZCMM_ARG_ITERS requests (default 256), ZCMM_ARG_SKEW % of
  * them (default 80) for the hottest 20% of the files. A request reads the
- * whole file through the page cache and verifies every page; even
- * requests pin each page stable while serving it, odd ones read the
+ * whole file through the page cache and verifies every page; one request
+ * in 16 pins each page stable while serving it, the others read the
  * volatile page as it is; a miss reads the rest of the file with it.
  * Work unit: one page served. */
 #include "guest/workload.h"
