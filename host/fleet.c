@@ -1,6 +1,8 @@
 /* fleet.c - the host's main job: make the guests the CLI described, run
  * them, print one @result record per guest and one in total, then take
  * every frame back and check that none leaked. */
+#include "host/admit.h"
+#include "host/alloc/alloc.h"
 #include "host/balloon/balloon.h"
 #include "host/boot.h"
 #include "host/console.h"
@@ -162,25 +164,6 @@ static void add_stats(struct guest_stats *t, const struct guest_stats *s)
 		dst[i] += src[i];
 }
 
-/* Admission control: every guest page must have a home, a frame or a
- * paging slot, or the fleet could deadlock with the paging device full. */
-static int admit(void)
-{
-	uint64_t need = 0, have = frames_free + pager_slots();
-
-	for (unsigned i = 0; i < boot->nguests; i++)
-		need += boot_guests[i].mem_bytes >> PAGE_SHIFT;
-	/* each guest also takes a frame of its own and a page table a MiB */
-	need += boot->nguests + (need >> 8);
-	if (need <= have)
-		return 1;
-	kprintf("admission: the fleet needs %lu MiB (guest storage and host "
-		"tables), the host has %lu MiB of frames and %lu MiB of paging "
-		"slots: give more --storage or paging space (--paging-size)\n",
-		need >> 8, frames_free >> 8, pager_slots() >> 8);
-	return 0;
-}
-
 int fleet_run(void)
 {
 	struct guest_stats total = { 0 };
@@ -192,12 +175,14 @@ int fleet_run(void)
 	uint64_t slice = boot->timeslice_us ? boot->timeslice_us
 					    : TIMESLICE_US_DEF;
 
-	if (!admit())
+	if (!admit_fleet_check())        /* host/admit.c */
 		return ZCMM_EXIT_FAIL;
 	for (nguests = 0; nguests < boot->nguests; nguests++) {
 		guests[nguests] = guest_create(&boot_guests[nguests], nguests);
 		if (!guests[nguests])
 			panic("no host storage for guest %u", nguests);
+		alloc_guest_init(guests[nguests], boot_guest_mem(nguests));
+		admit_guest_check(guests[nguests]);
 	}
 	reclaim_init(guests, nguests);
 	balloon_init(guests, nguests);
@@ -233,6 +218,7 @@ int fleet_run(void)
 		shared_total += shared;
 		zero_total += zero;
 		balloon_result("guest", id, g);
+		alloc_result("guest", id, g);
 		page_census(g, census);
 		census_line("guest", id, census);
 		for (int k = 0; k < STATES_NVALID; k++)
@@ -266,6 +252,7 @@ int fleet_run(void)
 		share_stats.scan_us, share_stats.visited, cross,
 		page_shared_drops, page_shared_discards);
 	balloon_total(&total, wall_us);
+	alloc_total();
 	kprintf(ZCMM_REC_RESULT "total id=all reclaim_runs=%lu "
 		"reclaim_runs_sync=%lu reclaim_looked=%lu "
 		"reclaim_discarded=%lu reclaim_paged_out=%lu "

@@ -161,8 +161,11 @@ static struct guest *guest_alloc(const struct zcmm_guest_desc *d,
 struct guest *guest_create(const struct zcmm_guest_desc *d, unsigned index)
 {
 	const char *err = 0;
+	uint64_t before = frames_free;
 	struct guest *g = guest_alloc(d, index, &err);
 
+	if (g)          /* its own frame, states, tables: admission's count */
+		g->host_frames = before - frames_free;
 	if (g && !err)
 		err = load_image(g);
 	if (g && err)

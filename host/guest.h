@@ -5,8 +5,10 @@
 
 #include <stdint.h>
 
+#include "host/alloc/alloc.h"
 #include "host/balloon/balloon.h"
 #include "host/sie.h"
+#include "zcmm/admit.h"
 #include "zcmm/boot.h"
 
 enum guest_state {
@@ -81,13 +83,18 @@ struct guest {
 	const struct zcmm_guest_desc *desc;
 	struct guest_stats st;
 	struct balloon_guest bl; /* host/balloon/: estimate, target, size */
+	struct alloc_guest al;   /* host/alloc/: shares, reserve, limit   */
+	uint64_t host_frames;    /* frames its host structures took      */
+	uint64_t admit_host_frames; /* ... as admission counted them     */
 	uint8_t *pstate;         /* per page: states_encode() of its state */
 	uint8_t pstate_small[];  /* the rest of the frame, for small guests */
 };
 
-#define GUEST_PSTATE_SMALL (4096 - sizeof(struct guest))
-_Static_assert(sizeof(struct guest) <= 2048, "a guest and its page states "
-	       "for 2048 pages fit in a frame");
+/* the pages whose states live beside struct guest in its frame (larger
+   guests get a frame for them): admission counts with the same number */
+#define GUEST_PSTATE_SMALL ZCMM_GUEST_FRAME_STATES
+_Static_assert(sizeof(struct guest) + GUEST_PSTATE_SMALL <= 4096,
+	       "a guest and its page states for 2048 pages fit in a frame");
 
 #define GUEST_WAIT_FRAME (~0UL)
 

@@ -19,6 +19,7 @@ void boot_plan_free(struct boot_plan *p)
 	free(p->img);
 	free(p->desc);
 	free(p->secret);
+	free(p->mem);
 	memset(p, 0, sizeof *p);
 }
 
@@ -65,6 +66,8 @@ int boot_plan_make(struct boot_plan *p, const struct fleet *f,
 	p->desc = xmalloc((f->n + 1) * sizeof *p->desc);
 	p->img = xmalloc((f->n + 1) * sizeof *p->img);
 	memset(p->desc, 0, (f->n + 1) * sizeof *p->desc);
+	p->mem = xmalloc((f->n + 1) * sizeof *p->mem);
+	memset(p->mem, 0, (f->n + 1) * sizeof *p->mem);
 	for (unsigned i = 0; i < f->n; i++) {
 		const struct fleet_guest *g = &f->g[i];
 		struct zcmm_guest_desc *d = &p->desc[i];
@@ -86,6 +89,9 @@ int boot_plan_make(struct boot_plan *p, const struct fleet *f,
 		d->seed = g->seed;
 		memcpy(d->arg, g->arg, sizeof d->arg);
 		d->index = i;
+		p->mem[i].shares = g->shares;
+		p->mem[i].reserve_bytes = g->reserve;
+		p->mem[i].limit_bytes = g->limit;
 	}
 	free(devs);
 	free(inos);
@@ -131,11 +137,12 @@ uint64_t boot_auto_storage(const struct boot_plan *p)
 
 size_t boot_encoded_size(unsigned n)
 {
-	return sizeof(struct zcmm_boot) + (size_t)n * sizeof(struct zcmm_guest_desc);
+	return zcmm_share_table_offset((size_t)n);
 }
 
 size_t boot_encode(const struct zcmm_boot *b, const struct zcmm_guest_desc *g,
-		   unsigned n, uint8_t *out)
+		   const struct zcmm_mem_header *mh,
+		   const struct zcmm_guest_mem *m, unsigned n, uint8_t *out)
 {
 	size_t len = boot_encoded_size(n);
 
@@ -168,6 +175,25 @@ size_t boot_encode(const struct zcmm_boot *b, const struct zcmm_guest_desc *g,
 			put_be64(o + 0x38 + 8 * k, g[i].arg[k]);
 		put_be32(o + 0x78, g[i].index);
 		put_be32(o + 0x7c, g[i].share_domain);
+	}
+	if (mh) {
+		uint8_t *o = out + zcmm_mem_table_offset(n);
+
+		put_be32(o + 0x00, mh->idle_tax_pct);
+		put_be32(o + 0x04, mh->flags);
+		for (int k = 0; k < 3; k++)
+			put_be64(o + 0x08 + 8 * k, mh->reserved[k]);
+	}
+	for (unsigned i = 0; m && i < n; i++) {
+		uint8_t *o = out + zcmm_mem_table_offset(n) +
+			     sizeof(struct zcmm_mem_header) +
+			     (size_t)i * sizeof(struct zcmm_guest_mem);
+
+		put_be32(o + 0x00, m[i].shares);
+		put_be32(o + 0x04, m[i].reserved_04);
+		put_be64(o + 0x08, m[i].reserve_bytes);
+		put_be64(o + 0x10, m[i].limit_bytes);
+		put_be64(o + 0x18, m[i].reserved_18);
 	}
 	return len;
 }

@@ -20,6 +20,8 @@ struct boot_image {
 struct boot_plan {
 	struct zcmm_boot boot;          /* native byte order */
 	struct zcmm_guest_desc *desc;   /* boot.nguests entries */
+	struct zcmm_mem_header mem_hdr; /* the run's memory settings */
+	struct zcmm_guest_mem *mem;     /* the guests' */
 	struct boot_image *img;
 	unsigned nimg;
 	unsigned ndomains;              /* content-sharing domains */
@@ -36,10 +38,14 @@ void boot_plan_free(struct boot_plan *p);
 /* 16 MiB + images + guest storage, plus 10%, rounded up to 1 MiB. */
 uint64_t boot_auto_storage(const struct boot_plan *p);
 
-/* Bytes of boot.bin for n guests (the sharing table follows). */
+/* Bytes of boot.bin for n guests: the block, the guest table, the
+ * memory settings table (the sharing table follows). */
 size_t boot_encoded_size(unsigned n);
-/* Writes boot.bin's bytes (big-endian, field by field) into out. */
+/* Writes boot.bin's bytes (big-endian, field by field) into out; mh and
+ * m may be NULL (the memory table's header and every guest's settings 0:
+ * the defaults, an idle tax of 0). */
 size_t boot_encode(const struct zcmm_boot *b, const struct zcmm_guest_desc *g,
-		   unsigned n, uint8_t *out);
+		   const struct zcmm_mem_header *mh,
+		   const struct zcmm_guest_mem *m, unsigned n, uint8_t *out);
 
 #endif

@@ -2,6 +2,7 @@
  * (storage, cpus, timeslice, seed, timeout), guest lines with their keys,
  * names, duplicates and limits. Every error names file:line and why. */
 #include "tools/fleet.h"
+#include "lib/share_math.h"
 #include "tools/elfcheck.h"
 #include "tools/opts.h"
 #include "tools/util.h"
@@ -57,6 +58,7 @@ void fleet_init(struct fleet *f)
 	f->timeout_ms = 600000;
 	f->scan_rate = SHARE_RATE_DEF;
 	f->scan_total = SHARE_TOTAL_DEF;
+	f->idle_tax = IDLE_TAX_DEF;
 }
 
 void fleet_free(struct fleet *f)
@@ -136,6 +138,33 @@ static void push_guest(struct fleet *f, const struct fleet_guest *g)
 	}
 }
 
+/* A reserve and a limit within the guest's storage (docs/shares.md). */
+static int mem_settings_bad(const struct fleet_guest *g, const char *where,
+			    char *err)
+{
+	char a[32], b[32];
+
+	if (g->reserve > g->mem) {
+		zerr_set(err, "%s: reserve=%s: larger than the guest's storage (%s)",
+			 where, fmt_size(g->reserve, a, sizeof a),
+			 fmt_size(g->mem, b, sizeof b));
+		return -1;
+	}
+	if (g->limit && g->limit >= g->mem) {
+		zerr_set(err, "%s: limit=%s: a limit must be below the guest's storage (%s)",
+			 where, fmt_size(g->limit, a, sizeof a),
+			 fmt_size(g->mem, b, sizeof b));
+		return -1;
+	}
+	if (g->limit && g->limit < g->reserve) {
+		zerr_set(err, "%s: limit=%s: below the guest's reserve (%s)",
+			 where, fmt_size(g->limit, a, sizeof a),
+			 fmt_size(g->reserve, b, sizeof b));
+		return -1;
+	}
+	return 0;
+}
+
 /* Adds count copies of g (count 0: one, named as is). */
 static int add_guests(struct fleet *f, const struct fleet_guest *g,
 		      const char *name, unsigned count, const char *where,
@@ -149,6 +178,8 @@ static int add_guests(struct fleet *f, const struct fleet_guest *g,
 			 where, name);
 		return -1;
 	}
+	if (mem_settings_bad(g, where, err))
+		return -1;
 	if ((uint64_t)f->n + k > ZCMM_MAX_GUESTS) {
 		zerr_set(err, "%s: too many guests (%llu > %llu)", where,
 			 (unsigned long long)f->n + k,
@@ -197,6 +228,9 @@ static void guest_from_defaults(struct fleet_guest *g,
 	memcpy(g->arg, d->arg, sizeof g->arg);
 	g->image = d->image;
 	g->share = d->share;
+	g->shares = d->shares;
+	g->reserve = d->reserve;
+	g->limit = d->limit;
 }
 
 int fleet_add(struct fleet *f, const struct guest_defaults *d,
@@ -319,6 +353,9 @@ static const struct opt guest_keys[] = {
 	{ .name = "same_content", .meta = "on|off", .kind = OPT_FN, .off = GL(g.flags), .fn = key_same,
 	  .expect = "expected on or off" },
 	{ .name = "share", .meta = "NAME|private|off", .kind = OPT_FN, .off = GL(g.share), .fn = key_share },
+	{ .name = "shares", .meta = "N", .kind = OPT_UINT, .off = GL(g.shares), .min = 1, .max = SHARES_MAX},
+	{ .name = "reserve", .meta = "SIZE", .kind = OPT_SIZE, .off = GL(g.reserve), .max = FLEET_MAX_MEM, .unit = 4096},
+	{ .name = "limit", .meta = "SIZE", .kind = OPT_SIZE, .off = GL(g.limit), .min = FLEET_MIN_LIMIT, .max = FLEET_MAX_MEM, .unit = 4096},
 	OPT_END,
 };
 
@@ -335,6 +372,7 @@ static const struct opt fleet_settings[] = {
 	{ .name = "timeout", .meta = "SEC", .kind = OPT_SECS, .off = FS(timeout_ms), .set_off = FS(timeout_set), .min = 1},
 	{ .name = "scan_rate", .meta = "N", .kind = OPT_U64, .off = FS(scan_rate), .set_off = FS(scan_rate_set), .max = 1000000},
 	{ .name = "scan_total", .meta = "N", .kind = OPT_U64, .off = FS(scan_total), .set_off = FS(scan_total_set), .max = 1000000},
+	{ .name = "idle-tax", .meta = "PCT", .kind = OPT_UINT, .off = FS(idle_tax), .set_off = FS(idle_tax_set), .max = IDLE_TAX_MAX},
 	OPT_END,
 };
 

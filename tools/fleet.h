@@ -11,6 +11,7 @@
 #define FLEET_NAME_MAX 15          /* name[16] holds 15 chars + NUL */
 #define FLEET_MAX_CPUS 8           /* Hercules 3.13's MAX_CPU_ENGINES */
 #define FLEET_MAX_MEM  (1ULL << 40)
+#define FLEET_MIN_LIMIT (64 * 1024)     /* a limit below this starves */
 
 struct fleet_guest {
 	char name[16];
@@ -22,6 +23,8 @@ struct fleet_guest {
 	uint64_t arg[ZCMM_ARG_COUNT];
 	char *image;                    /* NULL: the zcmm guest kernel */
 	struct share_setting share;     /* its content-sharing domain */
+	uint32_t shares;                /* 0: the default (docs/shares.md) */
+	uint64_t reserve, limit;        /* bytes; limit 0: none */
 };
 
 /* What each guest starts from before its own keys (--guest-mem, ...). */
@@ -33,6 +36,8 @@ struct guest_defaults {
 	uint64_t arg[ZCMM_ARG_COUNT];
 	char *image;                    /* not owned */
 	struct share_setting share;
+	uint32_t shares;                /* 0: the default (docs/shares.md) */
+	uint64_t reserve, limit;        /* bytes; limit 0: none */
 };
 
 struct fleet {
@@ -45,6 +50,7 @@ struct fleet {
 	uint64_t duration_ms; int duration_set;  /* 0: run to the end */
 	uint64_t scan_rate;  int scan_rate_set;  /* sharing scanner, pages/s */
 	uint64_t scan_total; int scan_total_set; /* per guest and in all    */
+	unsigned idle_tax;   int idle_tax_set;   /* percent, 0 .. 99 */
 	struct fleet_guest *g;
 	unsigned n, cap;
 	unsigned *hash;                 /* open addressing, index+1 */

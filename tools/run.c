@@ -4,6 +4,7 @@
  * result tables and the clear error lines of a run that went wrong. */
 #include "tools/run.h"
 #include "tools/share.h"
+#include "tools/admission.h"
 #include "tools/bootblk.h"
 #include "tools/dasd.h"
 #include "tools/elfcheck.h"
@@ -62,6 +63,7 @@ static void make_fleet(struct fleet *f, const struct run_opts *o)
 	if (o->duration_set)  f->duration_ms = o->duration_ms;
 	if (o->scan_rate_set) f->scan_rate = o->scan_rate;
 	if (o->scan_total_set) f->scan_total = o->scan_total;
+	if (o->idle_tax_set)  f->idle_tax = o->idle_tax;
 	fleet_seal(f, f->seed);
 }
 
@@ -114,7 +116,7 @@ static void fill_rundir(const char *dir, const char *data,
 		bad |= copy_file(host, dir, "zcmm-host.bin", err);
 	for (unsigned i = 0; !bad && i < p->nimg; i++)
 		bad |= copy_file(p->img[i].path, dir, p->img[i].file, err);
-	boot_encode(&p->boot, p->desc, p->boot.nguests, bin);
+	boot_encode(&p->boot, p->desc, &p->mem_hdr, p->mem, p->boot.nguests, bin);
 	share_table_encode(bin + blen, p->ndomains, p->secret, p->scan_rate,
 			   p->scan_total);
 	if (!bad)
@@ -359,6 +361,7 @@ int cmd_run(int argc, char **argv)
 	p.boot.progress_ms = o.progress_ms;
 	p.boot.seed = f.seed;
 	p.boot.duration_ms = f.duration_ms;
+	p.mem_hdr.idle_tax_pct = f.idle_tax;
 	p.boot.storage_size = f.storage_set ? f.storage : boot_auto_storage(&p);
 	if (p.boot.storage_size < p.boot.images_end) {
 		char a[32], b[32];
@@ -368,6 +371,9 @@ int cmd_run(int argc, char **argv)
 		     fmt_size(p.boot.images_end, b, sizeof b));
 	}
 	plan_dasd(&dp, &o, &f, p.boot.images_end);
+	if (o.mode == ZCMM_MODE_FLEET && !o.test_host_admission &&
+	    admission_check(&p, &dp, err) < 0)
+		zdie(ZX_USAGE, "%s", err);    /* the host would refuse it */
 	if (o.log && !(log = fopen(o.log, "wb")))
 		zdie(ZX_USAGE, "--log %s: %s", o.log, strerror(errno));
 	if (o.results && !(res = fopen(o.results, "w")))

@@ -31,7 +31,9 @@ struct run_opts {
 	int live, no_live;      /* --live, --no-live (else: on a terminal) */
 	int test_hooks, test_corrupt;  /* ZCMM_BOOT_TEST_HOOKS, _CORRUPT_SLOT */
 	uint64_t fault_io;      /* --test-io-errors: zcmm_boot.fault_io */
+	int test_host_admission;       /* skip the CLI's admission check */
 	uint32_t policy;        int policy_set;  /* enum zcmm_policy */
+	unsigned idle_tax;      int idle_tax_set; /* percent */
 	uint64_t wss_sample, wss_period_ms;      /* 0: the host's default */
 	uint64_t balloon_target, balloon_target2, balloon_t2_ms;
 	int balloon_fixed;      /* --balloon-target given */

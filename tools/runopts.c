@@ -6,6 +6,7 @@
 #include "tools/share.h"
 #include "host/io/devnum.h"
 #include "tools/util.h"
+#include "lib/share_math.h"
 
 #include <stddef.h>
 #include <stdlib.h>
@@ -175,6 +176,10 @@ static const struct opt run_opts_table[] = {
 	{ .name = "balloon-target", .meta = "N[,M@SEC]", .kind = OPT_FN, .off = R(balloon_target), .set_off = R(balloon_fixed),
 	  .fn = set_btarget,
 	  .help = "balloon targets in pages fixed by the run, not the\npolicy: N from the start, M from SEC s on (tests)" },
+	{ .name = "idle-tax", .meta = "PCT", .kind = OPT_UINT, .off = R(idle_tax), .set_off = R(idle_tax_set), .max = IDLE_TAX_MAX,
+	  .help = "the idle-memory tax in share-based reclaim, 0-99\n(default 75: an idle page costs four active ones;\n0: pure shares; docs/shares.md)" },
+	{ .name = "test-host-admission", .kind = OPT_FLAG, .off = R(test_host_admission),
+	  .help = "skip the CLI's admission check, so the host's own\nrefuses a fleet that does not fit (tests)" },
 	{ .name = "test-hooks", .kind = OPT_FLAG, .off = R(test_hooks),
 	  .help = "allow the test-only hypercall DIAG 0x4F0 (tests)" },
 	{ .name = "test-corrupt-slot", .kind = OPT_FLAG, .off = R(test_corrupt),
@@ -215,6 +220,12 @@ static const struct opt run_opts_table[] = {
 	  .help = "the guest may use ESSA hints (default on)\n(ws/iters/phases/ms/min/files/...: 0 or absent = the\nguest kernel's own default)" },
 	{ .name = "share", .meta = "NAME|private|off", .kind = OPT_FN, .off = R(gd.share), .fn = set_share,
 	  .help = "content-sharing domain: guests naming the same\ndomain share pages; private (the default): only\nwithin the guest; off: never (docs/sharing.md)" },
+	{ .name = "shares", .meta = "N", .kind = OPT_UINT, .off = R(gd.shares), .min = 1, .max = SHARES_MAX,
+	  .help = "the guest's shares of the host's storage (1-1000000,\ndefault 1000 each; docs/shares.md)" },
+	{ .name = "reserve", .meta = "SIZE", .kind = OPT_SIZE, .off = R(gd.reserve), .max = FLEET_MAX_MEM, .unit = 4096,
+	  .help = "storage the guest keeps resident whatever the pressure,\na multiple of 4K (default none)" },
+	{ .name = "limit", .meta = "SIZE", .kind = OPT_SIZE, .off = R(gd.limit), .min = FLEET_MIN_LIMIT, .max = FLEET_MAX_MEM, .unit = 4096,
+	  .help = "the most the guest holds resident, below its storage,\na multiple of 4K, at least 64K (default none)" },
 	OPT_HEAD("DASD (docs/dasd.md):"),
 	{ .name = "paging-volumes", .meta = "N", .kind = OPT_UINT, .off = R(paging_volumes), .set_off = R(paging_volumes_set), .max = DASD_PAGING_MAX,
 	  .help = "FBA paging volumes at 0200-020F, made with dasdinit in\nthe run directory (0-16; default 4 for fleet and\nselftest runs, 0 for panic and hang; 0: no pager)" },

@@ -57,6 +57,11 @@ int vdisk_area(struct guest *g, unsigned disk, struct vdisk_area *a)
 	return a->dev != 0;
 }
 
+int vdisk_any(void)
+{
+	return base || npriv;
+}
+
 void vdisk_init(void)
 {
 	struct io_dev *d;

@@ -27,6 +27,8 @@ extern struct vdisk_stats vdisk_stats;
 
 /* Find the base and private volumes and say what they hold. */
 void vdisk_init(void);
+/* Has this run guest disks at all (then any guest may make a call)? */
+int vdisk_any(void);
 /* Disk `disk` (VDISK_BASE, VDISK_PRIVATE) of guest g; 0 if none. */
 int vdisk_area(struct guest *g, unsigned disk, struct vdisk_area *a);
 /* DIAG 0x410: R1 = parameter list, R3 = function in, return code out. */

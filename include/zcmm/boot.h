@@ -30,7 +30,8 @@ enum zcmm_mode {
 					       balloon_target{,2}, not from
 					       the policy (tests)        */
 #define ZCMM_BOOT_SHARING 0x00000020u /* a sharing table follows the
-					 guest table (zcmm_share_table) */
+					 guest and memory tables
+					 (zcmm_share_table) */
 #define ZCMM_BOOT_LIVE    0x00000040u /* each progress period, a gsample
 					 record per guest and an hsample
 					 (zcmm run --live, docs/zcmm.1) */
@@ -75,7 +76,8 @@ struct zcmm_boot {
 						     first bits 40-63 pass */
 		};
 	};
-};                               /* 0x80: guest table follows          */
+};                               /* 0x80: guest table follows, then the
+				    memory table (zcmm_mem_header)      */
 
 /* Workloads of the zcmm guest kernel (zcmm_guest_desc.workload). */
 enum zcmm_workload {
@@ -138,16 +140,41 @@ struct zcmm_share_domain {
 	uint64_t secret[2];      /* 0x00 random, from the CLI (RAND_bytes) */
 };
 
+/* The memory table follows the guest table, at ZCMM_BOOT_ADDR +
+ * zcmm_mem_table_offset(nguests): this header, then a zcmm_guest_mem per
+ * guest. The host alone reads it (docs/shares.md). */
+struct zcmm_mem_header {
+	uint32_t idle_tax_pct;   /* 0x00 the idle-memory tax, 0 .. 99     */
+	uint32_t flags;          /* 0x04 0 (none defined yet)             */
+	uint64_t reserved[3];    /* 0x08                                  */
+};
+
+/* One guest's memory entitlement. 32 bytes. */
+struct zcmm_guest_mem {
+	uint32_t shares;         /* 0x00 relative entitlement, 0: default */
+	uint32_t reserved_04;    /* 0x04                                  */
+	uint64_t reserve_bytes;  /* 0x08 never reclaimed below this       */
+	uint64_t limit_bytes;    /* 0x10 never resident above, 0: none    */
+	uint64_t reserved_18;    /* 0x18                                  */
+};
+
 _Static_assert(sizeof(struct zcmm_boot) == 0x80, "zcmm_boot size");
 _Static_assert(sizeof(struct zcmm_guest_desc) == 0x80, "guest desc size");
 _Static_assert(sizeof(struct zcmm_share_table) == 0x20, "share table size");
 _Static_assert(sizeof(struct zcmm_share_domain) == 0x10, "share domain size");
+_Static_assert(sizeof(struct zcmm_guest_mem) == 0x20, "guest mem size");
+_Static_assert(sizeof(struct zcmm_mem_header) == 0x20, "mem header size");
 
 /* (the sharing table must fit too: the CLI checks) */
-#define ZCMM_MAX_GUESTS ((ZCMM_BOOT_MAX - sizeof(struct zcmm_boot)) / \
-			 sizeof(struct zcmm_guest_desc))
-/* Where the sharing table starts, from the boot block. */
-#define zcmm_share_table_offset(nguests) \
+#define ZCMM_MAX_GUESTS ((ZCMM_BOOT_MAX - sizeof(struct zcmm_boot) - \
+			  sizeof(struct zcmm_mem_header)) / \
+			 (sizeof(struct zcmm_guest_desc) + \
+			  sizeof(struct zcmm_guest_mem)))
+/* Where the memory and the sharing tables start, from the boot block. */
+#define zcmm_mem_table_offset(nguests) \
 	(sizeof(struct zcmm_boot) + (nguests) * sizeof(struct zcmm_guest_desc))
+#define zcmm_share_table_offset(nguests) \
+	(zcmm_mem_table_offset(nguests) + sizeof(struct zcmm_mem_header) + \
+	 (nguests) * sizeof(struct zcmm_guest_mem))
 
 #endif

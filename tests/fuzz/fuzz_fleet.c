@@ -22,7 +22,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		size_t len = boot_encoded_size(p.boot.nguests);
 		uint8_t *bin = malloc(len);
 
-		if (!bin || boot_encode(&p.boot, p.desc, p.boot.nguests, bin) != len)
+		if (!bin || boot_encode(&p.boot, p.desc, &p.mem_hdr, p.mem, p.boot.nguests, bin) != len)
 			abort();
 		for (unsigned i = 0; i < f.n; i++) {
 			const uint8_t *g = bin + sizeof(struct zcmm_boot) +

@@ -79,7 +79,7 @@ grep -q "^pgmtrace -1$" "$T/dump/hercules.rc" && tail -1 "$T/dump/hercules.rc" |
 ok $? "rc: pgmtrace -1 ... ipl load.ins"
 printf '%s\n' "ipl-psw.bin 0x0" "zcmm-host.bin 0x10000" "boot.bin 0x400000" "image0.elf 0x500000" | cmp -s - <(grep -v '^\*' "$T/dump/load.ins")
 ok $? "load.ins: psw, host, boot block, one image"
-[ "$(stat -c %s "$T/dump/boot.bin")" = 448 ]; ok $? "boot.bin: header + 2 guests + sharing table of 2 domains = 448 bytes"
+[ "$(stat -c %s "$T/dump/boot.bin")" = 544 ]; ok $? "boot.bin: header + 2 guests + the memory table (32 + 2 x 32) + the sharing table of 2 domains (32 + 2 x 16) = 544 bytes"
 [ "$(od -An -tx1 -N8 "$T/dump/boot.bin" | tr -d ' ')" = 7a636d6d424f4f54 ]; ok $? "boot.bin starts with the magic"
 [ "$(od -An -c -j128 -N2 "$T/dump/boot.bin" | tr -d ' ')" = g0 ]; ok $? "first guest g0"
 cmp -s "$T/dump/image0.elf" "$T/data/zcmm-guest.elf"; ok $? "guest kernel copied in"

@@ -26,8 +26,8 @@ ok $? "at least ten I/O self-tests passed"
 grep '^io: ' "$T/out" | sed 's/^/# /'
 
 # the CLI side, without Hercules
-dir=$("$Z" run --dry-run --paging-volumes 2 --paging-size 2M 2>"$T/err")
-ok $? "--dry-run --paging-volumes 2 --paging-size 2M"
+dir=$("$Z" run --dry-run --guests 3 --paging-volumes 2 --paging-size 2M 2>"$T/err")
+ok $? "--dry-run --guests 3 --paging-volumes 2 --paging-size 2M (their storage fits the slots)"
 [ -f "$dir/page0200.fba" ] && [ -f "$dir/page0201.fba" ] && [ ! -e "$dir/page0202.fba" ] &&
 	[ "$(stat -c %s "$dir/page0200.fba")" = 2097152 ]
 ok $? "two 2 MiB images in the run directory"

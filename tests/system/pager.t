@@ -26,9 +26,9 @@ ok $? "no frame leaked"
 ok $? "guests waited for page-ins ($(field all io_wait_us) us) while others ran"
 
 zrun --storage 8M --paging-volumes 1 --paging-size 1M --guests 12 --timeout 60
-[ $status = 1 ]
-ok $? "a paging device too small for the fleet: exit 1 (got $status)"
-grep -q '^admission: the fleet needs [0-9]* MiB' "$T/out"
+[ $status = 2 ]
+ok $? "a paging device too small for the fleet: refused, exit 2 (got $status)"
+grep -q '^zcmm: admission: guest g[0-9]* does not fit: .* paging space' "$T/out"
 ok $? "with a clear message: $(grep admission "$T/out")"
 # a page that comes back from the paging volume different from what went
 # out is caught by its checksum: the guest is stopped, never fed it

@@ -27,11 +27,15 @@ static void encode(void)
 {
 	struct zcmm_boot b;
 	struct zcmm_guest_desc g[2];
-	uint8_t out[0x180];
+	struct zcmm_mem_header mh;
+	struct zcmm_guest_mem m[2];
+	uint8_t out[0x1e0];
 	static const uint8_t magic[8] = { 'z', 'c', 'm', 'm', 'B', 'O', 'O', 'T' };
 
 	memset(&b, 0, sizeof b);
 	memset(g, 0, sizeof g);
+	memset(m, 0, sizeof m);
+	memset(&mh, 0, sizeof mh);
 	b.magic = ZCMM_BOOT_MAGIC;
 	b.version = 1;
 	b.mode = ZCMM_MODE_HANG;
@@ -56,9 +60,14 @@ static void encode(void)
 	strcpy(g[1].name, "abcdefghijklmno");
 	g[1].index = 1;
 
-	tap_eq(boot_encoded_size(2), 0x180, "size: 0x80 + 2 * 0x80");
+	mh.idle_tax_pct = 75;
+	m[0].shares = 2000;
+	m[0].reserve_bytes = 0x80000;
+	m[0].limit_bytes = 0x0102030405060708ULL;
+	m[1].shares = 7;
+	tap_eq(boot_encoded_size(2), 0x1e0, "size: 0x80 + 2 * 0x80 + 0x20 + 2 * 0x20");
 	memset(out, 0xee, sizeof out);
-	tap_eq(boot_encode(&b, g, 2, out), 0x180, "encode returns the size");
+	tap_eq(boot_encode(&b, g, &mh, m, 2, out), 0x1e0, "encode returns the size");
 	tap_ok(!memcmp(out, magic, 8), "0x00 magic reads \"zcmmBOOT\"");
 	tap_eq(get_be32(out + 0x08), 1, "0x08 version");
 	tap_eq(get_be32(out + 0x0c), 3, "0x0c mode");
@@ -93,6 +102,21 @@ static void encode(void)
 	tap_eq(get_be32(d + 0x78), 0, "guest 0x78 index 0");
 	tap_eq(get_be32(out + 0x100 + 0x78), 1, "second guest at 0x100, index 1");
 	tap_ok(!memcmp(out + 0x100, "abcdefghijklmno\0", 16), "15-char name + NUL");
+	d = out + 0x180;                /* the memory table's header */
+	tap_eq(get_be32(d + 0x00), 75, "memory table 0x00 idle_tax_pct, after the guest table");
+	tap_eq(get_be32(d + 0x04), 0, "memory table 0x04 flags");
+	tap_eq(get_be64(d + 0x18), 0, "memory table 0x18 reserved");
+	d = out + 0x1a0;                /* the guests' entries */
+	tap_eq(get_be32(d + 0x00), 2000, "mem 0x00 shares, after the header");
+	tap_eq(get_be32(d + 0x04), 0, "mem 0x04 reserved");
+	tap_eq(get_be64(d + 0x08), 0x80000, "mem 0x08 reserve_bytes");
+	tap_ok(d[0x10] == 1 && d[0x17] == 8, "mem 0x10 limit_bytes big-endian");
+	tap_eq(get_be64(d + 0x18), 0, "mem 0x18 reserved");
+	tap_eq(get_be32(d + 0x20), 7, "second guest's settings at 0x1c0");
+	memset(out, 0xee, sizeof out);
+	boot_encode(&b, g, NULL, NULL, 2, out);
+	tap_ok(get_be32(out + 0x180) == 0 && get_be64(out + 0x1d8) == 0,
+	       "no settings given: the table is zero (the defaults)");
 }
 
 static void layout(void)

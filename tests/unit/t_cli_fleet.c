@@ -31,6 +31,45 @@ static void bad(const char *text, const char *want)
 	fleet_free(&f);
 }
 
+/* Shares, reserves, limits and the idle tax (docs/shares.md). */
+static void mem_settings(void)
+{
+	struct fleet f;
+	char err[ZERR_MAX];
+	int rc = parse(&f,
+		"idle-tax 0\n"
+		"guest big mem=4M shares=2000 reserve=1M limit=3M\n"
+		"guest small mem=2M limit=64K\n"
+		"guest plain\n", err);
+
+	tap_eq(rc, 0, "shares, reserve, limit and idle-tax parse");
+	if (rc)
+		tap_diag("%s", err);
+	tap_ok(f.idle_tax == 0 && f.idle_tax_set, "idle-tax 0 (pure shares)");
+	tap_ok(f.n == 3 && f.g[0].shares == 2000 && f.g[0].reserve == MiB &&
+	       f.g[0].limit == 3 * MiB, "big: shares=2000 reserve=1M limit=3M");
+	tap_ok(f.n == 3 && f.g[1].limit == 65536 && f.g[1].reserve == 0,
+	       "small: limit=64K, no reserve");
+	tap_ok(f.n == 3 && f.g[2].shares == 0 && f.g[2].reserve == 0 &&
+	       f.g[2].limit == 0, "plain: the defaults (0: default shares, none)");
+	fleet_free(&f);
+	fleet_init(&f);
+	tap_eq(f.idle_tax, 75, "the idle tax defaults to 75%%");
+	fleet_free(&f);
+	bad("guest a mem=2M limit=2M\n",
+	    "fleet.conf:1: limit=2 MiB: a limit must be below the guest's storage (2 MiB)");
+	bad("\nguest a mem=2M reserve=3M\n",
+	    "fleet.conf:2: reserve=3 MiB: larger than the guest's storage (2 MiB)");
+	bad("guest a mem=2M limit=1M reserve=1536K\n",
+	    "fleet.conf:1: limit=1 MiB: below the guest's reserve (1536 KiB)");
+	bad("guest a shares=0\n", "fleet.conf:1: shares=0: expected 1 to 1000000");
+	bad("guest a shares=1000001\n", "fleet.conf:1: shares=1000001: expected 1 to 1000000");
+	bad("guest a reserve=5000\n", "fleet.conf:1: reserve=5000: not a multiple of 4 KiB");
+	bad("guest a limit=32K\n", "fleet.conf:1: limit=32K: smaller than 64 KiB");
+	bad("idle-tax 100\n", "fleet.conf:1: idle-tax 100: expected 0 to 99");
+	bad("idle-tax x\n", "fleet.conf:1: idle-tax x: not a number");
+}
+
 static char tmpdir[64];
 
 static void write_tmp(const char *name, const void *data, size_t len)
@@ -190,11 +229,11 @@ static void errors(void)
 	bad("guest a mem=2T\n", "fleet.conf:1: mem=2T: larger than 1 TiB");
 	bad("guest a\n# x\nguest a\n", "fleet.conf:3: duplicate guest name 'a'");
 	bad("guest a count=3\nguest a1\n", "fleet.conf:2: duplicate guest name 'a1'");
-	bad("guest a count=0\n", "fleet.conf:1: count=0: expected 1 to 8191");
+	bad("guest a count=0\n", "fleet.conf:1: count=0: expected 1 to 6552");
 	bad("guest a count=x\n", "fleet.conf:1: count=x: not a number");
-	bad("guest a count=8192\n", "fleet.conf:1: count=8192: expected 1 to 8191");
-	bad("guest a count=8000\nguest b count=191\nguest c count=2\n",
-	    "fleet.conf:3: too many guests (8193 > 8191)");
+	bad("guest a count=6553\n", "fleet.conf:1: count=6553: expected 1 to 6552");
+	bad("guest a count=6000\nguest b count=551\nguest c count=2\n",
+	    "fleet.conf:3: too many guests (6553 > 6552)");
 	bad("guest abcdefghijklmnop\n",
 	    "fleet.conf:1: guest name 'abcdefghijklmnop' is longer than 15 characters");
 	bad("guest abcdefghijklmn count=11\n",
@@ -213,7 +252,7 @@ static void errors(void)
 	bad("guest a ws=1 ws=2\n", "fleet.conf:1: key 'ws' given twice");
 	bad("guest a =3\n", "fleet.conf:1: '=3': expected key=value");
 	bad("frobnicate 3\n",
-	    "fleet.conf:1: unknown setting 'frobnicate' (storage, cpus, timeslice, seed, duration, timeout, scan_rate, scan_total, guest)");
+	    "fleet.conf:1: unknown setting 'frobnicate' (storage, cpus, timeslice, seed, duration, timeout, scan_rate, scan_total, idle-tax, guest)");
 	bad("storage\n", "fleet.conf:1: storage: expected one value");
 	bad("storage 1M 2M\n", "fleet.conf:1: storage: expected one value");
 	bad("storage 100K\n", "fleet.conf:1: storage 100K: not a multiple of 1 MiB");
@@ -295,6 +334,7 @@ int main(void)
 	defaults();
 	images();
 	errors();
+	mem_settings();
 	file_io();
 	documented();
 	workload_list();

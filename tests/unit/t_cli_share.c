@@ -101,7 +101,7 @@ int main(void)
 		       "boot plan: two guests in domain 1, one off (%s)", err);
 		if (n == 0) {
 			bin = xmalloc(boot_encoded_size(3));
-			boot_encode(&p.boot, p.desc, 3, bin);
+			boot_encode(&p.boot, p.desc, &p.mem_hdr, p.mem, 3, bin);
 			tap_ok(get_be32(bin + 0x80 + 0x7c) == 1 &&
 			       get_be32(bin + 0x80 + 2 * 0x80 + 0x7c) == 0,
 			       "boot.bin: share_domain at 0x7c of each guest");
