@@ -21,7 +21,7 @@ void show(const struct runctx *c, const char *tag, const char *text)
 {
 	double t = now_s() - c->t_bench;
 
-	if (c->o->quiet)
+	if (c->o->quiet || c->silent)
 		return;
 	if (c->tty) {
 		printf("\r\033[K[bench %u/%u %s, %dm%02ds] %.60s", c->idx + 1, c->total,

@@ -15,6 +15,10 @@ struct bench_opts {
 	unsigned repeat;        /* 0: the scenario's */
 	const char *timeout;
 	int quiet, no_plots, dry_run;
+	unsigned jobs;          /* -j: runs at once (1) */
+	int list, collect;      /* --list, --collect DIR... */
+	char *dirs[64];         /* --collect's directories */
+	int ndirs;
 };
 
 struct runctx {
@@ -25,6 +29,7 @@ struct runctx {
 	unsigned idx, total;
 	double t_bench;
 	int tty;
+	int silent;             /* no progress lines (runs at once) */
 };
 
 /* Seconds on the monotonic clock. */

@@ -517,6 +517,9 @@ char *bench_summary(const struct scenario *s, const struct bench_run *runs,
 		  s->fleet.n, fmt_size(s->guest_total, sz, sizeof sz), npol,
 		  npol == 1 ? "y" : "ies", nvar, nvar == 1 ? "" : "s",
 		  s->repeat, s->repeat == 1 ? "" : "s", n, ok, wall);
+	if (n && bench_run_get(&runs[0], "jobs") && strcmp(bench_run_get(&runs[0], "jobs"), "1"))
+		sb_printf(&b, "%s runs at a time (zcmm bench -j): their wall clocks disturb each other.\n",
+			  bench_run_get(&runs[0], "jobs"));
 	if (ok < n) {
 		sb_printf(&b, "\n**%u run%s did not finish cleanly** (left out of the figures):", n - ok,
 			  n - ok == 1 ? "" : "s");

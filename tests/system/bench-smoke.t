@@ -71,4 +71,25 @@ ok $? "bad setting value: zcmm run's own message with the line ($(cat "$T/out"))
 for f in bench/*.bench; do
 	"$Z" bench --dry-run "$f" >/dev/null 2>"$T/err"; ok $? "$f parses ($(cat "$T/err"))"
 done
+
+# two runs at once (-j 2): the same report, the summary says so
+"$Z" bench -j 2 --no-plots --out "$T/j2" "$T/tiny.bench" >"$T/out" 2>&1; st=$?
+ok $st "zcmm bench -j 2 exits 0 ($(tail -3 "$T/out" | tr '\n' ' '))"
+[ "$(tail -n +2 "$T/j2/runs.csv" | wc -l)" = 2 ]; ok $? "-j 2: a row per run"
+grep -q "^2 runs at a time (zcmm bench -j)" "$T/j2/summary.md"; ok $? "-j 2: the summary records it"
+"$Z" bench --check "$T/j2" >"$T/check" 2>&1; ok $? "-j 2: --check agrees ($(cat "$T/check"))"
+
+# --list: one self-contained command line per run; run them from elsewhere,
+# then --collect merges their reports into one
+"$Z" bench --list --out "$T/list" "$T/tiny.bench" >"$T/cmds" 2>&1; st=$?
+[ $st = 0 ] && [ "$(wc -l <"$T/cmds")" = 2 ] && grep -q "^/.*zcmm bench /.*tiny.bench .*--out $T/list/" "$T/cmds"
+ok $? "--list: two command lines with absolute paths ($(head -1 "$T/cmds"))"
+(cd / && while IFS= read -r cmd; do $cmd >>"$T/listout" 2>&1 || exit 1; done <"$T/cmds"); ok $? "each listed command runs on its own (from /)"
+"$Z" bench --collect --no-plots --out "$T/merged" "$T/list"/* >"$T/out" 2>&1; st=$?
+ok $st "--collect exits 0 ($(tail -2 "$T/out" | tr '\n' ' '))"
+[ "$(tail -n +2 "$T/merged/runs.csv" | wc -l)" = 2 ] && [ "$(awk -F, 'NR > 1 { print $3 }' "$T/merged/runs.csv" | sort | tr '\n' ' ')" = "hinting none " ]
+ok $? "--collect: both runs in one runs.csv"
+grep -q "^| essa-cost | throughput of hinting / none (2x)" "$T/merged/summary.md"; ok $? "--collect: the target computed across the collected runs"
+[ "$(wc -l <"$T/merged/samples.csv")" -ge 3 ]; ok $? "--collect: the samples of every run"
+"$Z" bench --check "$T/merged" >"$T/check" 2>&1; ok $? "--collect: --check agrees ($(cat "$T/check"))"
 done_testing
