@@ -104,6 +104,12 @@ static uint64_t serve(struct guest *g, uint64_t p, int *pgm, int blocking)
 	}
 }
 
+const char *fault_no_frame_reason(void)
+{
+	return pager_slots() && !pager_slots_free() ? "paging space exhausted"
+						    : "out of host storage";
+}
+
 uint64_t page_frame(struct guest *g, uint64_t p, int *pgm)
 {
 	return serve(g, p, pgm, 1);

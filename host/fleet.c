@@ -266,11 +266,11 @@ int fleet_run(void)
 		tod_to_us(reclaim_stats.tod));
 	kprintf(ZCMM_REC_RESULT "total id=all pager_slots=%lu "
 		"pager_max_inflight=%lu pagein_us_avg=%lu pagein_us_max=%lu "
-		"pager_rescued=%lu pager_full=%lu\n", pager_slots(),
-		pager_stats.max_inflight,
+		"pager_rescued=%lu pager_full=%lu pager_retired=%lu\n",
+		pager_slots(), pager_stats.max_inflight,
 		pager_stats.pageins ? pager_stats.pagein_us / pager_stats.pageins
 				    : 0, pager_stats.pagein_us_max,
-		pager_stats.rescued, pager_stats.full);
+		pager_stats.rescued, pager_stats.full, pager_stats.retired);
 	kprintf(ZCMM_REC_RESULT "total id=all pager_io_errors=%lu "
 		"checksum_errors=%lu clock_scanned=%lu clock_referenced=%lu "
 		"io_max_inflight=%lu\n",
@@ -279,7 +279,11 @@ int fleet_run(void)
 		reclaim_stats.referenced, io_stats.max_in_flight);
 	io_result();
 	kprintf("%u guests ran, %u failed\n", nguests, failed);
-	return failed || frames_free + rmap_grown(table_before) != free_before
-	       ? ZCMM_EXIT_FAIL
-						    : ZCMM_EXIT_OK;
+	/* a volume lost is a failed run, even if no guest needed its data */
+	if (io_stats.offline)
+		kprintf("%lu DASD volume(s) taken offline: the run failed\n",
+			io_stats.offline);
+	return failed || io_stats.offline ||
+	       frames_free + rmap_grown(table_before) != free_before
+	       ? ZCMM_EXIT_FAIL : ZCMM_EXIT_OK;
 }

@@ -2,6 +2,7 @@
  * code, then by table on the opcode. Instructions zcmm does not offer get
  * the operation exception a machine without them would give. */
 #include "host/console.h"
+#include "host/fault.h"
 #include "host/intercept.h"
 #include "host/share/share.h"
 #include "host/lowcore.h"
@@ -135,7 +136,7 @@ void intercept_handle(struct guest *g)
 	pgm = (fn ? fn : handle_unexpected)(g);
 	/* codes 4 and 44 leave the PSW past the instruction (or EXECUTE) */
 	if (pgm == PGM_NO_FRAME)
-		guest_stop(g, GUEST_STATUS_KILLED, "out of host storage");
+		guest_stop(g, GUEST_STATUS_KILLED, fault_no_frame_reason());
 	else if (pgm)
 		guest_program_interrupt(g, pgm, g->icpt_ilen, 0);
 }

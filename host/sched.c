@@ -72,7 +72,7 @@ static void host_fault(struct guest *g)
 	if (page_fault_in(g, gaddr >> PAGE_SHIFT, &pgm) || pgm == PGM_BLOCKED)
 		return;
 	if (pgm == PGM_NO_FRAME) {
-		guest_stop(g, GUEST_STATUS_KILLED, "out of host storage");
+		guest_stop(g, GUEST_STATUS_KILLED, fault_no_frame_reason());
 		return;
 	}
 	if (gmem_read(g, g->sd.psw_addr, &op, 1))
@@ -90,7 +90,7 @@ static void run_slice(struct guest *g, uint64_t slice_us)
 	   may have taken that page since guest_create, so bring it back */
 	if (!g->st.sie_entries &&
 	    !page_frame(g, g->sd.psw_addr >> PAGE_SHIFT, &pgm)) {
-		guest_stop(g, GUEST_STATUS_KILLED, "out of host storage");
+		guest_stop(g, GUEST_STATUS_KILLED, fault_no_frame_reason());
 		return;
 	}
 	g->yielded = 0;
@@ -173,9 +173,11 @@ void sched_run(struct guest **guests, unsigned n,
 				continue;
 			}
 			if (soonest == ~0UL) {
-				/* enabled waits with nothing that can wake them */
+				/* guests waiting for host storage, no I/O
+				   under way that could free any (an enabled
+				   wait that cannot end stops at once) */
 				stop_all(guests, n, GUEST_STATUS_KILLED,
-					 "waiting with no timer set");
+					 fault_no_frame_reason());
 				continue;
 			}
 			if (progress_ms && soonest > next_report)

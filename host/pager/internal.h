@@ -31,6 +31,8 @@ extern struct pager_hooks pager_hooks;
 /* Start reading or writing r's slot; done runs from io_reap(). */
 void pager_slot_io(struct pager_req *r, enum io_op op, uint64_t buf,
 		   void (*done)(struct io_req *));
+/* A free slot on a working volume, or SLOTMAP_NONE. */
+uint64_t pager_slot_alloc(void);
 struct pager_req *pager_req_get(void);
 void pager_req_put(struct pager_req *r);
 

@@ -54,7 +54,7 @@ static void out_done_junk(struct io_req *io)
 int pager_page_out(struct guest *g, uint64_t p, int dirty)
 {
 	struct pager_req *r;
-	uint64_t slot = slotmap_alloc(&pager_slotmap);
+	uint64_t slot = pager_slot_alloc();
 
 	if (slot == SLOTMAP_NONE) {
 		if (!pager_stats.full++)

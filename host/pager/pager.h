@@ -13,6 +13,7 @@ struct pager_stats {
 	uint64_t out_errors, in_errors;   /* I/O errors, reported loudly   */
 	uint64_t checksum_errors;         /* page-ins that did not verify  */
 	uint64_t full;                    /* page-outs refused: no slot    */
+	uint64_t retired;                 /* slots of volumes gone offline */
 	uint64_t inflight, max_inflight;
 	uint64_t pagein_us, pagein_us_max;/* latency, submit to complete   */
 };
@@ -31,6 +32,8 @@ struct pager_hooks {
 };
 void pager_set_hooks(const struct pager_hooks *h);
 uint64_t pager_slots(void);
+/* Slots free now (0: a page-out must wait for a page-in to free one). */
+uint64_t pager_slots_free(void);
 /* Start writing resident page p to a slot (the frame is freed when the
  * write is done); 0, or -1 when no slot or request is free. The caller
  * (reclaim) decided the page may go: unpinned, state allows. */

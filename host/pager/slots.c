@@ -59,6 +59,24 @@ uint64_t pager_slots(void)
 	return pager_slotmap.nslots;
 }
 
+/* A free slot on a volume that still works, or SLOTMAP_NONE. The slots
+ * of a volume the driver took offline are kept taken as they come up,
+ * so page-outs stop going there (and failing) at once. */
+uint64_t pager_slot_alloc(void)
+{
+	uint64_t s;
+
+	while ((s = slotmap_alloc(&pager_slotmap)) != SLOTMAP_NONE &&
+	       !pager_vols[s % pager_nvols]->online)
+		pager_stats.retired++;
+	return s;
+}
+
+uint64_t pager_slots_free(void)
+{
+	return pager_slotmap.nslots - pager_slotmap.used;
+}
+
 uint64_t pager_pending(void)
 {
 	return pager_stats.inflight;

@@ -3,8 +3,9 @@
 # rejects the request with unit check and sense) run the host's error
 # paths: errors that pass are retried and every page still verifies; a
 # volume that keeps failing is taken offline after a bounded number of
-# I/Os, the guests whose data it held fail with a reason, and the run's
-# exit status says so; the host never panics or leaks a frame.
+# I/Os and its paging slots are no longer used, the guests whose data it
+# held fail with a reason, and the run fails, saying so; the host never
+# panics or leaks a frame.
 source "$(dirname "$0")/tap.sh"
 
 cat >"$T/fleet.conf" <<CONF
@@ -43,4 +44,13 @@ grep -q '^guest .* stopped: page-in I/O error' "$T/out" && [ "$(field all failed
 ok $? "guests whose pages it held are stopped with the reason ($(field all failed) failed)"
 [ "$(field all checksum_errors)" = 0 ] && [ "$(field all frames_leaked)" = 0 ]
 ok $? "no guest was fed bad data, no frame leaked"
+[ "$(field all pager_io_errors)" -lt 100 ]
+ok $? "$(field all pager_io_errors) paging I/O errors, not thousands"
+
+zrun --storage 8M --test-io-errors 1@0201 --timeout 200 "$T/fleet.conf"
+[ $status = 1 ] && grep -q '^1 DASD volume(s) taken offline: the run failed$' "$T/out"
+ok $? "a paging volume dead from the start: the run fails, saying so (exit $status)"
+[ "$(field all failed)" = 0 ] && [ "$(field all pager_io_errors)" -lt 100 ] &&
+	[ "$(field all pageouts)" -gt 0 ] && [ "$(field all pager_retired)" -gt 0 ]
+ok $? "its slots are retired ($(field all pager_retired)), the others take the paging ($(field all pager_io_errors) I/O errors), every guest verifies"
 done_testing
