@@ -7,6 +7,7 @@
 #                 only make deps, make run and make check install packages
 #   make install  an optimized zcmm without sanitizers, the data files and
 #                 the manual page under $(PREFIX)
+#   make linux    the Linux guest kernel and initramfs (linux/linux.mk)
 # Sources are found by directory, so a new file needs no Makefile edit:
 #   lib/ states/   portable C, built natively (tests) and for s390x
 #   lib/rt/        freestanding runtime (mem*, str*), s390x only
@@ -159,7 +160,7 @@ soak: all
 	@bench/soak.sh $(or $(SOAK_SECONDS),1800) $(B)/soak.md
 
 check: deps
-	$(MAKE) -j2 all
+	$(MAKE) -j2 all linux
 	prove -j2 $(UNIT_BIN) $(sort $(wildcard tests/system/*.t))
 
 install: $(ZCMM_REL) $(HOST_IMG) $(SHARE)/ipl-psw.bin $(GUEST_ELF)
@@ -173,4 +174,5 @@ clean:
 	rm -rf $(B)
 
 .PHONY: all deps deps-check run bench soak check install clean fuzz fuzz-short fuzz-build
--include $(shell find $(B) -name '*.d' 2>/dev/null)
+include linux/linux.mk
+-include $(shell find $(B) -path $(B)/linux -prune -o -name '*.d' -print 2>/dev/null)

@@ -34,7 +34,7 @@ static int hcall_yield(struct guest *g, const struct diag_operands *op)
 /* 0x10: release pages R1..R3: R1 the first page's address, R3 the last
  * page's (page-aligned, as Linux's cmm and KVM have it) or its last byte
  * (zcmm's first form); the host frees their frames and they read as zero
- * again. The prefix pages (0-1: the guest's prefix is 0) are left alone,
+ * again. The prefix pages (0-1 and those SPX set) are left alone,
  * as z/VM and KVM do. */
 static int hcall_release(struct guest *g, const struct diag_operands *op)
 {
@@ -47,7 +47,7 @@ static int hcall_release(struct guest *g, const struct diag_operands *op)
 	if (last >= g->mem_bytes)
 		return PGM_ADDRESSING;
 	for (uint64_t p = first >> PAGE_SHIFT; p <= last >> PAGE_SHIFT; p++)
-		if (p > 1)
+		if (!guest_prefix_page(g, p))
 			page_release(g, p);
 	g->st.released_frames += frames - g->st.frames;
 	return 0;
@@ -143,6 +143,7 @@ static const struct {
 } hcalls[] = {
 	{ 0x0010, hcall_release },
 	{ 0x0044, hcall_yield },
+	{ 0x009c, hcall_yield },  /* directed yield: one CPU, so a yield */
 	{ 0x0400, hcall_console },
 	{ 0x0404, hcall_exit },
 	{ 0x0408, hcall_params },

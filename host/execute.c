@@ -5,10 +5,19 @@
  * flags a target (interception status bit 7) but not which EXECUTE ran
  * it, and for an operation exception of an EXRL target stores neither
  * flag nor instruction: both are read back from the guest's storage. */
+#include "host/gaccess.h"
 #include "host/intercept.h"
 #include "host/lowcore.h"
 
 #define ICPT_STATUS_EX 0x01  /* interception status: target of EXECUTE */
+
+/* Instructions are fetched at logical addresses (the guest's DAT). */
+static int fetch(struct guest *g, uint64_t addr, void *buf, uint64_t len)
+{
+	uint64_t teid;
+
+	return glog_read(g, addr, buf, len, &teid);
+}
 
 static uint64_t amode_mask(struct guest *g)
 {
@@ -24,7 +33,7 @@ static int execute_before(struct guest *g, uint64_t *target, int *r1)
 	uint64_t ia = g->sd.psw_addr, m = amode_mask(g);
 	uint8_t b[6];
 
-	if (ia >= 6 && !gmem_read(g, ia - 6, b, 6) && b[0] == 0xc6 &&
+	if (ia >= 6 && !fetch(g, ia - 6, b, 6) && b[0] == 0xc6 &&
 	    !(b[1] & 0x0f)) {  /* EXRL R1,I2: RIL, I2 in halfwords */
 		int32_t i2 = (int32_t)((uint32_t)b[2] << 24 | b[3] << 16 |
 				       b[4] << 8 | b[5]);
@@ -33,7 +42,7 @@ static int execute_before(struct guest *g, uint64_t *target, int *r1)
 		*r1 = b[1] >> 4;
 		return 6;
 	}
-	if (ia >= 4 && !gmem_read(g, ia - 4, b, 4) && b[0] == 0x44) {
+	if (ia >= 4 && !fetch(g, ia - 4, b, 4) && b[0] == 0x44) {
 		int x2 = b[1] & 0xf, b2 = b[2] >> 4;  /* EX R1,D2(X2,B2) */
 
 		*target = ((x2 ? guest_gpr(g, x2) : 0) +
@@ -64,8 +73,8 @@ int icpt_execute(struct guest *g)
 	   instruction; fetch the target and apply R1 as EXECUTE does */
 	if (g->sd.icptcode != ICPT_OPEREXC || g->sd.ipa || g->sd.ipb ||
 	    !(ilen = execute_before(g, &target, &r1)) ||
-	    gmem_read(g, target, t, 2) ||
-	    gmem_read(g, target, t, insn_length(t[0])))
+	    fetch(g, target, t, 2) ||
+	    fetch(g, target, t, insn_length(t[0])))
 		return own;
 	if (r1)
 		t[1] |= (uint8_t)guest_gpr(g, r1);

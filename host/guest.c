@@ -95,6 +95,8 @@ static const char *load_image(struct guest *g)
 	if (d->image_addr < ZCMM_IMAGES_ADDR || d->image_size == 0 ||
 	    d->image_addr + d->image_size > boot->images_end)
 		return "image outside the loaded images";
+	if (d->flags & ZCMM_GUEST_LINUX)
+		return linux_load(g);
 	err = elf_parse(file, d->image_size, g->mem_bytes, &img);
 	if (err)
 		return err;
@@ -147,9 +149,10 @@ static struct guest *guest_alloc(const struct zcmm_guest_desc *d,
 	g->sd.mse = g->mso + g->mem_bytes - 1;
 	g->sd.cputimer = 0x7fffffffffffffffUL;
 	g->sd.clockcomp = ~0UL;
-	g->sd.ic[0] = SIE_IC0_OPEREX;
+	g->sd.ic[0] = SIE_IC0_OPEREX | SIE_IC0_STFL;
 	g->sd.ic[2] = SIE_IC2_ISKE | SIE_IC2_SSKE | SIE_IC2_RRBE;
 	g->sd.ec[0] = SIE_EC0_EXTA;
+	g->sd.ec[2] = SIE_EC2_PROTEX;
 	g->sd.cr[0] = 0xe0;
 	g->sd.cr[14] = 0xc2000000UL;
 	g->sd.lhcpu = 0xffff;
@@ -195,6 +198,7 @@ struct guest *guest_create_code(const struct zcmm_guest_desc *d,
 void guest_destroy(struct guest *g)
 {
 	if (g->mso) {
+		prefix_release(g);
 		page_teardown(g);
 		gmap_destroy(g);
 	}

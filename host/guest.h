@@ -7,6 +7,7 @@
 
 #include "host/alloc/alloc.h"
 #include "host/balloon/balloon.h"
+#include "host/param.h"
 #include "host/sie.h"
 #include "zcmm/admit.h"
 #include "zcmm/boot.h"
@@ -57,6 +58,9 @@ struct guest_stats {
 	uint64_t cow_breaks;     /* its stores into shared frames        */
 	uint64_t scan_hashed;    /* its pages the sharing scanner keyed  */
 	uint64_t disk_shared;    /* base-disk reads served by mapping    */
+	uint64_t ext_injected;   /* external interruptions the host made */
+	uint64_t sclp_calls;     /* SERVC requests                       */
+	uint64_t sigp;           /* SIGP orders                          */
 };
 
 struct guest {
@@ -86,6 +90,14 @@ struct guest {
 	struct alloc_guest al;   /* host/alloc/: shares, reserve, limit   */
 	uint64_t host_frames;    /* frames its host structures took      */
 	uint64_t admit_host_frames; /* ... as admission counted them     */
+	uint64_t teid;           /* TEID of the program interruption an
+				    instruction handler returns         */
+	uint8_t ext_pending;     /* host-made external interruptions     */
+	uint32_t ext_service_parm; /* the service signal's parameter     */
+	uint64_t sclp_receive_mask, sclp_send_mask; /* the guest's SCLP
+				    event masks (sclp.c)                */
+	uint16_t con_len;        /* SCLP console: a partial line ...     */
+	char con_buf[CONSOLE_LINE_MAX + 1]; /* ... (sclpcon.c)           */
 	uint8_t *pstate;         /* per page: states_encode() of its state */
 	uint8_t pstate_small[];  /* the rest of the frame, for small guests */
 };
@@ -113,10 +125,29 @@ struct guest *guest_create_code(const struct zcmm_guest_desc *d,
 void guest_destroy(struct guest *g);
 void guest_stop(struct guest *g, int status, const char *reason);
 
+/* Load a Linux guest's kernel, initrd and command line (linuxboot.c);
+ * 0 or the reason it cannot be. */
+const char *linux_load(struct guest *g);
+
 /* Guest storage, as the host reads and writes it (guest real = absolute
  * with prefix 0). Both return 0 or a program interruption code. */
 int gmem_read(struct guest *g, uint64_t gaddr, void *buf, uint64_t len);
 int gmem_write(struct guest *g, uint64_t gaddr, const void *buf, uint64_t len);
+
+/* The condition code in the guest PSW (bits 18-19). */
+static inline void guest_set_cc(struct guest *g, int cc)
+{
+	g->sd.psw_mask = (g->sd.psw_mask & ~(3UL << 44)) | (uint64_t)cc << 44;
+}
+
+/* Let go of the pages SPX pinned (the guest is being torn down). */
+void prefix_release(struct guest *g);
+/* Is p one of the guest's prefix pages, or page 0-1 (prefix.c)? */
+int guest_prefix_page(const struct guest *g, uint64_t p);
+/* SCLP console text to the guest's tagged lines (sclpcon.c) */
+void sclp_console_vt220(struct guest *g, const uint8_t *text, unsigned len);
+void sclp_console_mdb(struct guest *g, const uint8_t *mdb, unsigned len);
+void sclp_console_end(struct guest *g);
 
 /* Guest registers: r0-r13 in gprs, r14 and r15 in the descriptor. */
 static inline uint64_t guest_gpr(struct guest *g, int r)

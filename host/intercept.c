@@ -2,6 +2,7 @@
  * code, then by table on the opcode. Instructions zcmm does not offer get
  * the operation exception a machine without them would give. */
 #include "host/console.h"
+#include "host/extint.h"
 #include "host/fault.h"
 #include "host/intercept.h"
 #include "host/share/share.h"
@@ -18,6 +19,29 @@ struct opcode_handler {
 static const struct opcode_handler instruction_table[] = {
 	{ 0x83, handle_diag },
 	{ 0xb9ab, handle_essa },  /* machines that intercept it: code 4 */
+	{ 0xae, handle_sigp },
+	{ 0xb202, handle_stidp },
+	{ 0xb210, handle_spx },
+	{ 0xb211, handle_stpx },
+	{ 0xb212, handle_stap },
+	{ 0xb220, handle_servc },
+	{ 0xb230, handle_css_none }, /* CSCH */
+	{ 0xb231, handle_css_none }, /* HSCH */
+	{ 0xb232, handle_css_none }, /* MSCH */
+	{ 0xb233, handle_css_none }, /* SSCH */
+	{ 0xb234, handle_css_none }, /* STSCH */
+	{ 0xb235, handle_css_none }, /* TSCH */
+	{ 0xb236, handle_tpi },
+	{ 0xb237, handle_css_none }, /* SAL */
+	{ 0xb238, handle_css_none }, /* RSCH */
+	{ 0xb239, handle_stcrw },
+	{ 0xb23b, handle_css_none }, /* RCHP */
+	{ 0xb23c, handle_css_none }, /* SCHM */
+	{ 0xb25f, handle_css_none }, /* CHSC */
+	{ 0xb276, handle_css_none }, /* XSCH */
+	{ 0xb27d, handle_stsi },
+	{ 0xb2b0, handle_stfle },
+	{ 0xb2b1, handle_stfl },
 };
 
 /* Operation exceptions (code 44): instructions the machine lacks. */
@@ -58,9 +82,11 @@ static int handle_operation_exception(struct guest *g)
 }
 
 /* A wait PSW: enabled, the guest sleeps until its clock comparator or
- * CPU timer is due; disabled, it has stopped for good. Nothing else ever
- * interrupts a guest here (zcmm presents no I/O, service-signal or
- * emergency-signal interruptions), so an enabled wait whose timers are
+ * CPU timer is due; disabled, it has stopped for good. A pending
+ * host-made interruption it enables (extint.c) ends the wait at once.
+ * Nothing else interrupts a guest (zcmm presents no I/O interruptions,
+ * and the service signal is made pending when SERVC is issued), so an
+ * enabled wait whose timers are
  * off or not due within WAIT_NEVER_S (a clock comparator of all ones,
  * which Hercules keeps as 0xffffffffffffff00; the reset CPU timer) can
  * never end: the guest is stopped at once, not slept on. */
@@ -69,6 +95,8 @@ static int handle_wait(struct guest *g)
 	uint64_t now = tod_now(), never = ~0UL, due = never;
 	int ext = !!(g->sd.psw_mask & PSW_EXT);
 
+	if (extint_deliverable(g))
+		return 0;       /* presented before it runs again */
 	if (!(g->sd.psw_mask & (PSW_EXT | PSW_IO))) {
 		guest_stop(g, GUEST_STATUS_WAIT | (g->sd.psw_addr & 0xff), 0);
 		return 0;
@@ -118,6 +146,7 @@ static int handle_unexpected(struct guest *g)
 
 static const icpt_handler_t icpt_handlers[ICPT_CODES / 4] = {
 	[ICPT_INST / 4] = handle_instruction,
+	[ICPT_EXTREQ / 4] = handle_external_request,
 	[ICPT_WAIT / 4] = handle_wait,
 	[ICPT_VALIDITY / 4] = handle_validity,
 	[ICPT_OPEREXC / 4] = handle_operation_exception,
@@ -138,5 +167,5 @@ void intercept_handle(struct guest *g)
 	if (pgm == PGM_NO_FRAME)
 		guest_stop(g, GUEST_STATUS_KILLED, fault_no_frame_reason());
 	else if (pgm)
-		guest_program_interrupt(g, pgm, g->icpt_ilen, 0);
+		guest_program_interrupt_insn(g, pgm);
 }

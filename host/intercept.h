@@ -14,6 +14,7 @@
 #define PGM_PRIVILEGED    0x0002
 #define PGM_ADDRESSING    0x0005
 #define PGM_SPECIFICATION 0x0006
+#define PGM_PROTECTION    0x0004
 #define PGM_DISCARD_FAULT 0x001a /* zcmm: a discarded volatile page   */
 #define PGM_NO_FRAME      0xffff /* not architected: the host is out of
 				    storage for this guest; it stops it */
@@ -49,5 +50,24 @@ static inline void icpt_nullify(struct guest *g)
 int handle_diag(struct guest *g);
 int handle_essa(struct guest *g);
 int hcall_test(struct guest *g, int r1, int r3);
+/* What a Linux guest needs of the machine (docs/linux.md) */
+int handle_servc(struct guest *g);       /* sclp.c     */
+int handle_sigp(struct guest *g);        /* sigp.c     */
+int handle_stsi(struct guest *g);        /* stsi.c     */
+int handle_stfl(struct guest *g);        /* facility.c */
+int handle_stfle(struct guest *g);
+int handle_stidp(struct guest *g);       /* cpuid.c    */
+int handle_stap(struct guest *g);
+int handle_spx(struct guest *g);         /* prefix.c   */
+int handle_stpx(struct guest *g);
+int handle_css_none(struct guest *g);    /* css.c      */
+int handle_tpi(struct guest *g);
+int handle_stcrw(struct guest *g);
+/* Interception code 8 (reflect.c) */
+int handle_program_interruption(struct guest *g);
+/* After an intercepted instruction's handler returned pgm: present it,
+ * the PSW backed up over the instruction for a nullifying exception
+ * (reflect.c) */
+void guest_program_interrupt_insn(struct guest *g, int pgm);
 
 #endif

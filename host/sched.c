@@ -3,6 +3,8 @@
  * starve the rest); waiting guests cost nothing until their wake time;
  * with nobody runnable the host sleeps on its clock comparator. */
 #include "host/balloon/balloon.h"
+#include "host/extint.h"
+#include "host/gaccess.h"
 #include "host/gmap.h"
 #include "host/intercept.h"
 #include "host/io/fba.h"
@@ -49,7 +51,7 @@ static const struct pager_hooks hooks = {
  * instruction was nullified: the guest PSW points at it. */
 static void host_fault(struct guest *g)
 {
-	uint64_t gaddr = sie_fault_addr - g->mso;
+	uint64_t gaddr = sie_fault_addr - g->mso, teid;
 	uint8_t op;
 	int pgm;
 
@@ -75,7 +77,8 @@ static void host_fault(struct guest *g)
 		guest_stop(g, GUEST_STATUS_KILLED, fault_no_frame_reason());
 		return;
 	}
-	if (gmem_read(g, g->sd.psw_addr, &op, 1))
+	/* the instruction, through the guest's own DAT if it has it on */
+	if (glog_read(g, g->sd.psw_addr, &op, 1, &teid))
 		op = 0;
 	guest_program_interrupt(g, pgm, insn_length(op), gaddr & ~0xfffUL);
 }
@@ -96,6 +99,9 @@ static void run_slice(struct guest *g, uint64_t slice_us)
 	g->yielded = 0;
 	timer_slice_start(slice_us);
 	while (g->state == GUEST_RUNNABLE && !g->yielded && !timer_slice_over) {
+		extint_deliver(g);
+		if (g->state != GUEST_RUNNABLE)
+			break;
 		g->sd.icptcode = ICPT_NONE;
 		sie_exit_reason = SIE_EXIT_INTERCEPT;
 		g->st.sie_entries++;

@@ -72,6 +72,10 @@ _Static_assert(sizeof(struct sie_block) == 512, "sie_block size");
 
 #define SIE_MX_ZARCH    0x08
 #define SIE_IC0_OPEREX  0x80 /* intercept operation exceptions      */
+#define SIE_IC0_STFL    0x10 /* intercept STFL and STFLE: the guest */
+			     /* sees zcmm's list (facility.c)       */
+#define SIE_EC2_PROTEX  0x20 /* the guest's own protection exceptions */
+			     /* go to it, not to the host (code 8)  */
 #define SIE_EC0_EXTA    0x80 /* external-interruption assist: the   */
 			     /* machine delivers the guest's timer  */
 			     /* interruptions into its lowcore      */

@@ -15,6 +15,7 @@ void boot_plan_free(struct boot_plan *p)
 	for (unsigned i = 0; i < p->nimg; i++) {
 		free(p->img[i].path);
 		free(p->img[i].file);
+		free(p->img[i].data);
 	}
 	free(p->img);
 	free(p->desc);
@@ -55,16 +56,54 @@ static int image_index(struct boot_plan *p, const char *path,
 	return (int)p->nimg++;
 }
 
+/* A Linux guest's command line: an image of its own (no NUL). */
+static int text_image(struct boot_plan *p, const char *text, uint64_t *next)
+{
+	struct boot_image *im = &p->img[p->nimg];
+	char file[32];
+
+	snprintf(file, sizeof file, "image%u.txt", p->nimg);
+	im->data = xstrdup(text);
+	im->file = xstrdup(file);
+	im->addr = round_up(*next, BOOT_IMAGE_ALIGN);
+	im->size = strlen(text);
+	*next = im->addr + im->size;
+	return (int)p->nimg++;
+}
+
+/* Where a Linux guest's initrd and command line are (arg[]). */
+static int linux_images(struct boot_plan *p, const struct fleet_guest *g,
+			struct zcmm_guest_desc *d, dev_t *devs, ino_t *inos,
+			uint64_t *next, char *err)
+{
+	int k;
+
+	if (g->initrd) {
+		if ((k = image_index(p, g->initrd, devs, inos, next, err)) < 0)
+			return -1;
+		d->arg[ZCMM_ARG_INITRD_ADDR] = p->img[k].addr;
+		d->arg[ZCMM_ARG_INITRD_SIZE] = p->img[k].size;
+	}
+	if (g->cmdline && *g->cmdline) {
+		k = text_image(p, g->cmdline, next);
+		d->arg[ZCMM_ARG_CMDLINE_ADDR] = p->img[k].addr;
+		d->arg[ZCMM_ARG_CMDLINE_SIZE] = p->img[k].size;
+	}
+	return 0;
+}
+
 int boot_plan_make(struct boot_plan *p, const struct fleet *f,
 		   const char *default_image, char *err)
 {
 	uint64_t next = ZCMM_IMAGES_ADDR;
-	dev_t *devs = xmalloc((f->n + 1) * sizeof *devs);
-	ino_t *inos = xmalloc((f->n + 1) * sizeof *inos);
+	/* each guest: its image, and a Linux guest's initrd and cmdline */
+	dev_t *devs = xmalloc((3 * f->n + 1) * sizeof *devs);
+	ino_t *inos = xmalloc((3 * f->n + 1) * sizeof *inos);
 
 	memset(p, 0, sizeof *p);
 	p->desc = xmalloc((f->n + 1) * sizeof *p->desc);
-	p->img = xmalloc((f->n + 1) * sizeof *p->img);
+	p->img = xmalloc((3 * f->n + 1) * sizeof *p->img);
+	memset(p->img, 0, (3 * f->n + 1) * sizeof *p->img);
 	memset(p->desc, 0, (f->n + 1) * sizeof *p->desc);
 	p->mem = xmalloc((f->n + 1) * sizeof *p->mem);
 	memset(p->mem, 0, (f->n + 1) * sizeof *p->mem);
@@ -92,6 +131,13 @@ int boot_plan_make(struct boot_plan *p, const struct fleet *f,
 		p->mem[i].shares = g->shares;
 		p->mem[i].reserve_bytes = g->reserve;
 		p->mem[i].limit_bytes = g->limit;
+		if ((g->flags & ZCMM_GUEST_LINUX) &&
+		    linux_images(p, g, d, devs, inos, &next, err) < 0) {
+			free(devs);
+			free(inos);
+			boot_plan_free(p);
+			return -1;
+		}
 	}
 	free(devs);
 	free(inos);

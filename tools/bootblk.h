@@ -12,7 +12,8 @@
 #define BOOT_IMAGE_ALIGN 0x10000ULL    /* each image on a 64 KiB boundary */
 
 struct boot_image {
-	char *path;                 /* the source file */
+	char *path;                 /* the source file, or NULL: ... */
+	char *data;                 /* ... these bytes (a command line) */
 	char *file;                 /* its name in the run directory */
 	uint64_t addr, size;
 };

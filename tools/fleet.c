@@ -9,6 +9,7 @@
 
 #include <ctype.h>
 #include <stddef.h>
+#include <sys/stat.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -63,8 +64,11 @@ void fleet_init(struct fleet *f)
 
 void fleet_free(struct fleet *f)
 {
-	for (unsigned i = 0; i < f->n; i++)
+	for (unsigned i = 0; i < f->n; i++) {
 		free(f->g[i].image);
+		free(f->g[i].initrd);
+		free(f->g[i].cmdline);
+	}
 	free(f->g);
 	free(f->hash);
 	memset(f, 0, sizeof *f);
@@ -212,6 +216,8 @@ static int add_guests(struct fleet *f, const struct fleet_guest *g,
 		memset(c.name, 0, sizeof c.name);
 		memcpy(c.name, nm, strlen(nm));
 		c.image = g->image ? xstrdup(g->image) : NULL;
+		c.initrd = g->initrd ? xstrdup(g->initrd) : NULL;
+		c.cmdline = g->cmdline ? xstrdup(g->cmdline) : NULL;
 		push_guest(f, &c);
 	}
 	return 0;
@@ -278,6 +284,7 @@ struct guest_line {
 	uint64_t count;
 	int count_set, workload_set;
 	char *image;                    /* malloc'd path */
+	char *initrd, *cmdline;         /* malloc'd */
 	const char *basedir;
 };
 
@@ -298,6 +305,60 @@ static int key_image(void *obj, const char *v, void *ctx, char *why)
 		return -1;
 	}
 	l->g.image = l->image;
+	l->g.flags &= ~ZCMM_GUEST_LINUX;
+	return 0;
+}
+
+/* kernel=PATH: a Linux guest (docs/linux.md); the file must be an s390
+ * kernel image: its normal entry (0x10000) and parameter area inside. */
+static int key_kernel(void *obj, const char *v, void *ctx, char *why)
+{
+	struct guest_line *l = obj;
+	struct stat st;
+
+	free(l->image);
+	l->image = path_join(l->basedir, v);
+	if (stat(l->image, &st) < 0 || !S_ISREG(st.st_mode)) {
+		zerr_set(why, "%s", stat(l->image, &st) < 0 ? strerror(errno)
+				       : "not a regular file");
+		return -1;
+	}
+	if (st.st_size <= 0x10480) {
+		zerr_set(why, "too small for an s390 Linux kernel image");
+		return -1;
+	}
+	l->g.image = l->image;
+	l->g.flags |= ZCMM_GUEST_LINUX;
+	return 0;
+}
+
+static int key_initrd(void *obj, const char *v, void *ctx, char *why)
+{
+	struct guest_line *l = obj;
+	struct stat st;
+
+	free(l->initrd);
+	l->initrd = path_join(l->basedir, v);
+	if (stat(l->initrd, &st) < 0 || !S_ISREG(st.st_mode) || !st.st_size) {
+		zerr_set(why, "%s", stat(l->initrd, &st) < 0 ? strerror(errno)
+				       : "not a non-empty regular file");
+		return -1;
+	}
+	l->g.initrd = l->initrd;
+	return 0;
+}
+
+static int key_cmdline(void *obj, const char *v, void *ctx, char *why)
+{
+	struct guest_line *l = obj;
+
+	if (strlen(v) > 895) {
+		zerr_set(why, "longer than a kernel command line (895)");
+		return -1;
+	}
+	free(l->cmdline);
+	l->cmdline = xstrdup(v);
+	l->g.cmdline = l->cmdline;
 	return 0;
 }
 
@@ -339,6 +400,9 @@ static const struct opt guest_keys[] = {
 	{ .name = "workload", .meta = "W", .kind = OPT_FN, .off = GL(g.workload), .set_off = GL(workload_set),
 	  .fn = key_workload, .expect = "unknown workload (" WORKLOAD_LIST ")" },
 	{ .name = "image", .meta = "ELF", .kind = OPT_FN, .off = GL(image), .fn = key_image },
+	{ .name = "kernel", .meta = "IMAGE", .kind = OPT_FN, .off = GL(image), .fn = key_kernel },
+	{ .name = "initrd", .meta = "FILE", .kind = OPT_FN, .off = GL(initrd), .fn = key_initrd },
+	{ .name = "cmdline", .meta = "\"TEXT\"", .kind = OPT_FN, .off = GL(cmdline), .fn = key_cmdline },
 	{ .name = "seed", .meta = "N", .kind = OPT_U64, .off = GL(g.seed), .set_off = GL(g.seed_set)},
 	{ .name = "hinting", .meta = "on|off", .kind = OPT_FN, .off = GL(g.flags), .fn = key_hinting,
 	  .expect = "expected on or off" },
@@ -433,9 +497,15 @@ static int guest_line(struct fleet *f, const struct guest_defaults *d,
 	}
 	if (l.image && !l.workload_set && !d->workload_set)
 		l.g.workload = ZCMM_WL_NONE;
+	if ((l.initrd || l.cmdline) && !(l.g.flags & ZCMM_GUEST_LINUX)) {
+		zerr_set(err, "%s: initrd= and cmdline= need kernel=", where);
+		goto out;
+	}
 	rc = add_guests(f, &l.g, w[1], (unsigned)l.count, where, err);
 out:
 	free(l.image);
+	free(l.initrd);
+	free(l.cmdline);
 	return rc;
 }
 

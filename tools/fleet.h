@@ -25,6 +25,8 @@ struct fleet_guest {
 	struct share_setting share;     /* its content-sharing domain */
 	uint32_t shares;                /* 0: the default (docs/shares.md) */
 	uint64_t reserve, limit;        /* bytes; limit 0: none */
+	char *initrd;                   /* Linux guests (kernel=): its */
+	char *cmdline;                  /* initrd, command line or NULL */
 };
 
 /* What each guest starts from before its own keys (--guest-mem, ...). */

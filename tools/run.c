@@ -115,7 +115,10 @@ static void fill_rundir(const char *dir, const char *data,
 	if (!bad)
 		bad |= copy_file(host, dir, "zcmm-host.bin", err);
 	for (unsigned i = 0; !bad && i < p->nimg; i++)
-		bad |= copy_file(p->img[i].path, dir, p->img[i].file, err);
+		bad |= p->img[i].path
+		       ? copy_file(p->img[i].path, dir, p->img[i].file, err)
+		       : write_file(dir, p->img[i].file, p->img[i].data,
+				    p->img[i].size, err);
 	boot_encode(&p->boot, p->desc, &p->mem_hdr, p->mem, p->boot.nguests, bin);
 	share_table_encode(bin + blen, p->ndomains, p->secret, p->scan_rate,
 			   p->scan_total);

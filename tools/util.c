@@ -274,6 +274,27 @@ char *path_dir(const char *path)
 	return d;
 }
 
+/* End the word at s in place: a double-quoted part keeps its blanks
+ * (key="a b"), the quotes go. Returns where the next word may start. */
+static char *word_end(char *s)
+{
+	char *d = s;
+	int quoted = 0;
+
+	for (; *s; s++) {
+		if (*s == '"')
+			quoted = !quoted;
+		else if (!quoted && (*s == ' ' || *s == '\t'))
+			break;
+		else
+			*d++ = *s;
+	}
+	if (*s)
+		s++;
+	*d = 0;
+	return s;
+}
+
 int config_words(const char *line, char *buf, size_t bufsz, char **w, int max,
 		 const char *where, char *err)
 {
@@ -298,10 +319,7 @@ int config_words(const char *line, char *buf, size_t bufsz, char **w, int max,
 			return -1;
 		}
 		w[n++] = s;
-		while (*s && *s != ' ' && *s != '\t')
-			s++;
-		if (*s)
-			*s++ = 0;
+		s = word_end(s);
 	}
 }
 

@@ -31,7 +31,7 @@ char *next_line(const char **text);
 char *read_text_file(const char *path, char *err);
 /* A configuration line in words: copied into buf (bufsz bytes), a '#'
  * comment and the line end dropped, split at blanks into w (at most max
- * words). Returns the number of words, or -1 with err set ("WHERE: line
+ * words); blanks inside double quotes do not split, the quotes go. Returns the number of words, or -1 with err set ("WHERE: line
  * too long", "WHERE: too many words"). */
 int config_words(const char *line, char *buf, size_t bufsz, char **w, int max,
 		 const char *where, char *err);

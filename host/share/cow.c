@@ -16,7 +16,7 @@
 
 struct share_stats share_stats;
 
-#define PGM_PROTECTION 0x0004
+
 
 /* Interception code 8 (program interruption): Hercules 3.13 reports a
  * guest store into a page its host PTE protects as the guest's own
@@ -24,7 +24,8 @@ struct share_stats share_stats;
  * TEID of the state descriptor's copy of the lowcore (ip[] starts at
  * lowcore 0x80). Protection suppresses the instruction: the PSW is past
  * it, so back it up by the ILC and run it again on the guest's own copy.
- * A protection exception that is not ours goes to the guest. */
+ * Any other program interruption goes to the guest as the machine
+ * presented it (reflect.c). */
 int share_protection_intercept(struct guest *g)
 {
 	const uint8_t *ip = g->sd.ip;
@@ -37,10 +38,8 @@ int share_protection_intercept(struct guest *g)
 		teid = teid << 8 | ip[0x28 + i];
 	p = (teid & ~0xfffUL) >> PAGE_SHIFT;
 	if ((code & 0x7f) != PGM_PROTECTION || p >= g->npages ||
-	    !page_protected(g, p)) {
-		guest_program_interrupt(g, code & 0x7f, ilen, teid & ~0xfffUL);
-		return 0;
-	}
+	    !page_protected(g, p))
+		return handle_program_interruption(g); /* the guest's own */
 	g->sd.psw_addr -= ilen;
 	rc = share_cow_break(g, p, 0);
 	return rc == PGM_BLOCKED ? 0 : rc;

@@ -108,6 +108,17 @@ enum zcmm_workload {
 					       out its seed and index, so
 					       guests alike fill alike
 					       pages (content sharing)   */
+#define ZCMM_GUEST_LINUX   0x00000004u /* the image is a Linux kernel (an
+					  s390 raw image), loaded as an
+					  IPL from a .ins file would
+					  (docs/linux.md), arg[] below   */
+
+/* Meaning of arg[] for a Linux guest: its initrd and its command line
+ * are loaded images too (absolute address and size; 0 0: none). */
+#define ZCMM_ARG_INITRD_ADDR  0
+#define ZCMM_ARG_INITRD_SIZE  1
+#define ZCMM_ARG_CMDLINE_ADDR 2
+#define ZCMM_ARG_CMDLINE_SIZE 3
 
 /* One guest: 128 bytes, also what DIAG 0x408 hands the guest. */
 struct zcmm_guest_desc {

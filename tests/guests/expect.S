@@ -5,7 +5,7 @@
 #   2 console write outside storage -> addressing (5)
 #   3 console write of length 0     -> specification (6)
 #   4 DIAG in problem state         -> privileged operation (2)
-#   5 SSCH, which zcmm does not offer -> operation (1)
+#   5 SCK, which zcmm does not offer -> operation (1)
 #   6 an opcode no machine has      -> operation (1)
 #   7 read parameters, misaligned   -> specification (6)
 	.text
@@ -41,8 +41,8 @@ case4:	larl	%r1,problem_psw
 	lpswe	0(%r1)
 1:	diag	%r0,%r0,0x44
 	j	none
-case5:	lghi	%r1,1
-	ssch	0(%r0)
+case5:	larl	%r1,params
+	sck	0(%r1)
 	j	none
 case6:	.hword	0x0000
 	j	none

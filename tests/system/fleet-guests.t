@@ -12,7 +12,7 @@ guest badcode image=$G/expect.elf workload=none iters=1
 guest badaddr image=$G/expect.elf workload=none iters=2
 guest badlen image=$G/expect.elf workload=none iters=3
 guest problem image=$G/expect.elf workload=none iters=4
-guest ssch image=$G/expect.elf workload=none iters=5
+guest sck image=$G/expect.elf workload=none iters=5
 guest badop image=$G/expect.elf workload=none iters=6
 guest badparm image=$G/expect.elf workload=none iters=7
 CONF
@@ -29,7 +29,7 @@ expect badcode 6 "unknown hypercall code: specification exception"
 expect badaddr 5 "console text outside storage: addressing exception"
 expect badlen 6 "console write of length 0: specification exception"
 expect problem 2 "DIAG in problem state: privileged-operation exception"
-expect ssch 1 "SSCH, not offered: operation exception"
+expect sck 1 "SCK, not offered: operation exception"
 expect badop 1 "an opcode no machine has: operation exception"
 expect badparm 6 "misaligned parameter buffer: specification exception"
 expect good0 0 "a good guest beside them finishes"

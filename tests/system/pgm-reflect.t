@@ -1,0 +1,18 @@
+#!/bin/bash
+# pgm-reflect.t - program interruptions the machine hands the host under
+# SIE (interception code 8: addressing, specification, special operation;
+# and protection) reach the guest as the architecture presents them:
+# code, ILC, old PSW; also after the guest moved its prefix (SPX), where
+# they land in the new prefix area (tests/guests/pgmcheck.c checks each).
+source "$(dirname "$0")/tap.sh"
+
+zrun --guests 1 --image "$G/pgmcheck.elf" --workload none --guest-mem 2M \
+	--timeout 60
+ok $status "the program-check walk exits 0 (got $status)"
+sed -n 's/^\[g0\] //p' "$T/out" >"$T/pgm"
+selftest_tap "$T/pgm"
+[ "$(grep -c '^PASS: ' "$T/pgm")" -ge 24 ]
+ok $? "it made at least 24 checks"
+! grep -q 'unexpected interception' "$T/out"
+ok $? "no interception stopped the guest"
+done_testing
