@@ -152,7 +152,13 @@ static struct guest *guest_alloc(const struct zcmm_guest_desc *d,
 	g->sd.ic[0] = SIE_IC0_OPEREX | SIE_IC0_STFL;
 	g->sd.ic[2] = SIE_IC2_ISKE | SIE_IC2_SSKE | SIE_IC2_RRBE;
 	g->sd.ec[0] = SIE_EC0_EXTA;
-	g->sd.ec[2] = SIE_EC2_PROTEX;
+	/* the guest's own protection exceptions (Linux takes one on every
+	   copy-on-write and first store to a clean page) go straight to it;
+	   but Hercules then hands it a host protection exception too, so a
+	   guest whose pages may be shared (copy-on-write in the host) keeps
+	   them intercepted (code 8: share/cow.c, else reflect.c) */
+	if (!d->share_domain)
+		g->sd.ec[2] = SIE_EC2_PROTEX;
 	g->sd.cr[0] = 0xe0;
 	g->sd.cr[14] = 0xc2000000UL;
 	g->sd.lhcpu = 0xffff;

@@ -16,8 +16,6 @@
 
 struct share_stats share_stats;
 
-
-
 /* Interception code 8 (program interruption): Hercules 3.13 reports a
  * guest store into a page its host PTE protects as the guest's own
  * protection exception, intercepted, with the guest address in the
