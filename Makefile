@@ -58,7 +58,7 @@ ZCMM_REL  := $(B)/release/bin/zcmm
 TEST_GUESTS := $(patsubst tests/guests/%.S,$(B)/tests/guests/%.elf,$(wildcard tests/guests/*.S)) \
 	       $(patsubst tests/guests/%.c,$(B)/tests/guests/%.elf,$(wildcard tests/guests/*.c))
 
-all: $(ZCMM) $(HOST_IMG) $(SHARE)/ipl-psw.bin $(GUEST_ELF) $(UNIT_BIN) $(TEST_GUESTS)
+all: $(ZCMM) $(HOST_IMG) $(SHARE)/ipl-psw.bin $(SHARE)/plots.gp $(GUEST_ELF) $(UNIT_BIN) $(TEST_GUESTS)
 
 # --- the host: one flat image IPL'd at 0x10000 ------------------------
 $(B)/xhost/%.o: % | deps-check
@@ -69,6 +69,10 @@ $(B)/host.elf: $(HOST_OBJ) host/host.ld
 $(HOST_IMG): $(B)/host.elf
 	@mkdir -p $(dir $@)
 	$(XOBJCOPY) -O binary $< $@
+# zcmm bench's gnuplot script, beside the images (ZCMM_DATADIR)
+$(SHARE)/plots.gp: bench/plots.gp
+	@mkdir -p $(dir $@)
+	cp $< $@
 # ESA/390 IPL PSW: 31-bit addressing, instruction address 0x10000
 $(SHARE)/ipl-psw.bin:
 	@mkdir -p $(dir $@)
@@ -163,7 +167,7 @@ check: deps
 	$(MAKE) -j2 all linux
 	prove -j2 $(UNIT_BIN) $(sort $(wildcard tests/system/*.t))
 
-install: $(ZCMM_REL) $(HOST_IMG) $(SHARE)/ipl-psw.bin $(GUEST_ELF)
+install: $(ZCMM_REL) $(HOST_IMG) $(SHARE)/ipl-psw.bin $(SHARE)/plots.gp $(GUEST_ELF)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/zcmm
 	install -m 755 $(ZCMM_REL) $(DESTDIR)$(PREFIX)/bin/zcmm
 	install -m 644 $(SHARE)/* $(DESTDIR)$(PREFIX)/share/zcmm/

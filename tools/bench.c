@@ -9,6 +9,7 @@
 #include "tools/benchplot.h"
 #include "tools/benchrun.h"
 #include "tools/opts.h"
+#include "tools/hercules.h"
 #include "tools/util.h"
 
 #include <errno.h>
@@ -325,8 +326,13 @@ static void report(const char *dir, const struct scenario *s,
 		zdie(ZX_USAGE, "%s", err);
 	free(p);
 	write_samples_csv(dir, runs, sm, ns);
-	if (!o->no_plots && nback)
-		plots = make_plots(dir, s, back, nback, sm, ns) == 0;
+	if (!o->no_plots && nback) {
+		char *data = datadir_find(), *script = path_join(data, "plots.gp");
+
+		plots = make_plots(dir, s, back, nback, sm, ns, script) == 0;
+		free(script);
+		free(data);
+	}
 	sum = bench_summary(s, back, nback, plots);
 	write_text_file(dir, "summary.md", sum);
 	if (!o->quiet)

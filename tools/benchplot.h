@@ -17,10 +17,10 @@ extern const char *const state_keys[8];
 
 void write_samples_csv(const char *dir, const struct bench_run *runs,
 		       const struct sample *sm, unsigned ns);
-/* Writes the data files and plots.gp; runs gnuplot. 0 if the PNGs were
- * made. */
+/* Writes the data files and plot-vars.gp, copies script (plots.gp) in,
+ * runs gnuplot. 0 if the PNGs were made. */
 int make_plots(const char *dir, const struct scenario *s,
 	       const struct bench_run *runs, unsigned n,
-	       const struct sample *sm, unsigned ns);
+	       const struct sample *sm, unsigned ns, const char *script);
 
 #endif

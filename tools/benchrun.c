@@ -3,6 +3,7 @@
  * the run's log with progress shown, its results TSV read back. */
 #define _GNU_SOURCE
 #include "tools/benchrun.h"
+#include "tools/child.h"
 #include "tools/util.h"
 
 #include <errno.h>
@@ -39,7 +40,7 @@ int child_run(const struct runctx *c, const struct bench_arm *var,
 		     const char *logpath, const char *tag)
 {
 	char *argv[8 + 4 * BENCH_MAX_SETS + 8], prog[32], *opt[2 * BENCH_MAX_SETS + 2];
-	int argc = 0, nopt = 0, pfd[2], st;
+	int argc = 0, nopt = 0, pfd = -1, st;
 	FILE *log = fopen(logpath, "a");
 	char buf[8192], line[8192];
 	size_t ll = 0;
@@ -84,27 +85,15 @@ int child_run(const struct runctx *c, const struct bench_arm *var,
 		fprintf(log, " %s", argv[i]);
 	fprintf(log, "\n");
 	fflush(log);
-	if (pipe(pfd) < 0)
-		zdie(ZX_USAGE, "pipe: %s", strerror(errno));
-	fflush(stdout);
-	fflush(stderr);
-	pid = fork();
-	if (pid < 0)
-		zdie(ZX_USAGE, "fork: %s", strerror(errno));
-	if (pid == 0) {
-		int nul = open("/dev/null", O_RDONLY);
+	{
+		struct child_io io = { .out_fd = -1, .pipe_rd = &pfd };
+		char err[ZERR_MAX];
 
-		close(pfd[0]);
-		if (nul >= 0)
-			dup2(nul, 0);
-		dup2(pfd[1], 1);
-		dup2(pfd[1], 2);
-		execv(c->exe, argv);
-		_exit(127);
+		if ((pid = child_start(argv, &io, err)) < 0)
+			zdie(ZX_USAGE, "%s", err);
 	}
-	close(pfd[1]);
 	for (;;) {
-		ssize_t n = read(pfd[0], buf, sizeof buf);
+		ssize_t n = read(pfd, buf, sizeof buf);
 
 		if (n < 0 && errno == EINTR)
 			continue;
@@ -127,13 +116,12 @@ int child_run(const struct runctx *c, const struct bench_arm *var,
 			}
 		}
 	}
-	close(pfd[0]);
+	close(pfd);
 	fclose(log);
-	while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
-		;
+	st = child_wait(pid);
 	for (int i = 0; i < nopt; i++)
 		free(opt[i]);
-	return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+	return st;
 }
 
 /* The run's results TSV: the total record into r, samples appended. */

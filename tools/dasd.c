@@ -4,6 +4,7 @@
  * lines. The host finds them by device number (docs/dasd.md). */
 #define _GNU_SOURCE
 #include "tools/dasd.h"
+#include "tools/child.h"
 #include "tools/util.h"
 
 #include "lib/pattern.h"
@@ -179,34 +180,21 @@ static char *dasdinit_path(const char *herc)
 static int run_dasdinit(const char *prog, const char *dir, int log,
 			const struct dasd_vol *v)
 {
-	char blocks[32], type[8];
-	int st;
+	char blocks[32], type[8], err[ZERR_MAX], file[40];
+	char *argv[] = { "dasdinit", "-lfs", "-r", file, type, blocks, NULL };
+	struct child_io io = { .prog = prog, .dir = dir, .out_fd = log };
 	pid_t pid;
 
+	snprintf(file, sizeof file, "%s", v->file);
 	snprintf(blocks, sizeof blocks, "%llu",
 		 (unsigned long long)(v->bytes / 512));
 	snprintf(type, sizeof type, "%04x", DASD_DEVTYPE);
-	pid = fork();
-	if (pid < 0)
-		return -1;
-	if (pid == 0) {
-		int nul = open("/dev/null", O_RDONLY);
-
-		if (chdir(dir) < 0 || nul < 0 || dup2(nul, 0) < 0 ||
-		    dup2(log, 1) < 0 || dup2(log, 2) < 0)
-			_exit(126);
-		/* -lfs: files of 2 GiB and more; -r: no VOL1 label */
-		if (v->bytes >= (2ULL << 30))
-			execlp(prog, "dasdinit", "-lfs", "-r", v->file, type,
-			       blocks, (char *)NULL);
-		else
-			execlp(prog, "dasdinit", "-r", v->file, type, blocks,
-			       (char *)NULL);
-		_exit(127);
-	}
-	if (waitpid(pid, &st, 0) < 0)
-		return -1;
-	return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+	/* -lfs: files of 2 GiB and more; -r: no VOL1 label */
+	if (v->bytes < (2ULL << 30))
+		memmove(&argv[1], &argv[2], 5 * sizeof *argv);
+	if ((pid = child_start(argv, &io, err)) < 0)
+		return 127;
+	return child_wait(pid);
 }
 
 int dasd_space_check(const struct dasd_plan *p, const char *dir,

@@ -4,6 +4,7 @@
  * own process group with its output on a pipe, and stops it. */
 #define _GNU_SOURCE
 #include "tools/hercules.h"
+#include "tools/child.h"
 #include "tools/util.h"
 
 #include <dirent.h>
@@ -302,60 +303,20 @@ char *herc_find(const char *opt, char *err)
 
 pid_t herc_start(const char *herc, const char *dir, int *fd, char *err)
 {
-	int out[2], ex[2], e = 0;
-	pid_t pid;
-	ssize_t n;
+	/* glibc's fatal messages to stderr (our pipe), not /dev/tty */
+	static char *const env[] = { "HERCULES_RC=hercules.rc",
+				     "LIBC_FATAL_STDERR_=1", NULL };
+	static char *const argv[] = { "hercules", "-d", "-f", "hercules.cnf", NULL };
+	struct child_io io = { .prog = herc, .dir = dir, .out_fd = -1,
+			       .pipe_rd = fd, .newpg = 1, .env = env };
+	pid_t pid = child_start(argv, &io, err);
 
-	if (pipe(out) < 0 || pipe2(ex, O_CLOEXEC) < 0) {
-		zerr_set(err, "pipe: %s", strerror(errno));
-		return -1;
-	}
-	pid = fork();
-	if (pid < 0) {
-		zerr_set(err, "fork: %s", strerror(errno));
-		return -1;
-	}
-	if (pid == 0) {
-		int nul;
+	if (pid < 0 && !strncmp(err, "cannot run ", 11)) {
+		char why[ZERR_MAX];
 
-		setpgid(0, 0);
-		signal(SIGINT, SIG_DFL);
-		signal(SIGTERM, SIG_DFL);
-		signal(SIGPIPE, SIG_DFL);
-		close(out[0]);
-		close(ex[0]);
-		if (chdir(dir) < 0)
-			goto fail;
-		nul = open("/dev/null", O_RDONLY);
-		if (nul < 0 || dup2(nul, 0) < 0 || dup2(out[1], 1) < 0 ||
-		    dup2(out[1], 2) < 0)
-			goto fail;
-		if (nul > 2)
-			close(nul);
-		if (out[1] > 2)
-			close(out[1]);
-		setenv("HERCULES_RC", "hercules.rc", 1);
-		/* glibc's fatal messages to stderr (our pipe), not /dev/tty */
-		setenv("LIBC_FATAL_STDERR_", "1", 1);
-		execl(herc, "hercules", "-d", "-f", "hercules.cnf", (char *)NULL);
-fail:
-		e = errno;
-		if (write(ex[1], &e, sizeof e) < 0)
-			_exit(127);
-		_exit(127);
+		snprintf(why, sizeof why, "%s", err + 11);
+		zerr_set(err, "cannot run Hercules %s", why);
 	}
-	setpgid(pid, pid);      /* also here: no race with kill(-pid) */
-	close(out[1]);
-	close(ex[1]);
-	n = read(ex[0], &e, sizeof e);
-	close(ex[0]);
-	if (n == (ssize_t)sizeof e) {
-		zerr_set(err, "cannot run Hercules %s: %s", herc, strerror(e));
-		close(out[0]);
-		waitpid(pid, NULL, 0);
-		return -1;
-	}
-	*fd = out[0];
 	return pid;
 }
 
