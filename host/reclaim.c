@@ -62,10 +62,12 @@ static int visit(struct guest *g, uint64_t p)
 	/* several pages map it, or it is write-protected for sharing (a
 	   zero frame, the last user of a shared frame): host/share/ */
 	if (d->kind == FRAME_SHARED || (pte & PTE_PROTECT)) {
-		if (take_shared)
-			return take_shared(g, p, f);
-		reclaim_stats.skip_shared++;
-		return 0;
+		int r = take_shared ? take_shared(g, p, f) : 0;
+
+		if (!take_shared)
+			reclaim_stats.skip_shared++;
+		if (r != RECLAIM_PLAIN)
+			return r;
 	}
 	reclaim_stats.looked++;
 	st = page_state(g, p);

@@ -37,6 +37,8 @@ void reclaim_set_picker(reclaim_pick_fn pick, void *ctx);
  * calls this with one of its pages (the one its hand is on); it returns
  * 1 if it took the frame back. Unset: such frames are passed over. */
 typedef int (*reclaim_shared_fn)(struct guest *g, uint64_t p, uint64_t frame);
+/* ... or this: the page is an ordinary one of its own now, visit it so */
+#define RECLAIM_PLAIN 2
 void reclaim_set_shared(reclaim_shared_fn fn);
 
 /* The scheduler's step between slices: below the low-water mark, free

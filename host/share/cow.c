@@ -43,15 +43,22 @@ int share_protection_intercept(struct guest *g)
 	return rc == PGM_BLOCKED ? 0 : rc;
 }
 
-/* The reclaim clock met a shared (or write-protected) page: the frame is
- * kept while any page maps it (docs/sharing.md), but this guest's mapping
- * goes if its state says the content is not needed (ESSA unused,
- * volatile): 1 if that freed the frame. */
+/* The reclaim clock met a shared (or write-protected) page: a frame
+ * several pages map is kept while any maps it (docs/sharing.md), but this
+ * guest's mapping goes if its state says the content is not needed (ESSA
+ * unused, volatile): 1 if that freed the frame. A protected frame with
+ * one user left (the last of a shared frame, a base-disk block nobody
+ * else read) leaves the index and becomes an ordinary page the clock may
+ * page out; a zero frame is kept. */
 static int reclaim_shared(struct guest *g, uint64_t p, uint64_t frame)
 {
-	if (!page_discard(g, p))
+	if (page_discard(g, p))
+		return frame_desc(frame)->kind == FRAME_FREE;
+	if (frame_desc(frame)->refs != 1 || share_keep_frame(frame))
 		return 0;
-	return frame_desc(frame)->kind == FRAME_FREE;
+	share_forget_frame(frame);
+	page_unprotect(g, p);
+	return RECLAIM_PLAIN;
 }
 
 void share_reclaim_hook(void)

@@ -62,7 +62,8 @@ void share_forget_frame(uint64_t frame)
 		return;
 	if (d->flags && d->flags <= share_idx.nentries &&
 	    share_idx.e[d->flags - 1].where == frame &&
-	    share_idx.e[d->flags - 1].kind == SHARE_SHARED)
+	    (share_idx.e[d->flags - 1].kind == SHARE_SHARED ||
+	     share_idx.e[d->flags - 1].kind == SHARE_BLOCK))
 		share_index_del(&share_idx, &share_idx.e[d->flags - 1]);
 	d->flags = 0;
 }
@@ -152,7 +153,8 @@ uint64_t share_frames_saved(void)
 	uint64_t saved = 0;
 
 	for (uint32_t i = 0; i < share_idx.nentries; i++)
-		if (entries[i].kind == SHARE_SHARED &&
+		if ((entries[i].kind == SHARE_SHARED ||
+		     (entries[i].kind == SHARE_BLOCK && !entries[i].flags)) &&
 		    frame_desc(entries[i].where)->refs > 1)
 			saved += frame_desc(entries[i].where)->refs - 1;
 	/* a zero frame saves every page mapping it, less itself */

@@ -52,6 +52,21 @@ void share_scan_step(struct guest **guests, unsigned n);
 /* The guest is going away: its hints and per-page records. */
 void share_guest_gone(struct guest *g);
 
+/* Disco-style sharing of base-disk reads (disk.c). Does the host hold
+ * the block in a frame g may map (SHARE_DISK_HELD, *frame), is a read of
+ * it under way (SHARE_DISK_READING: wait and ask again), or neither? */
+enum { SHARE_DISK_NONE, SHARE_DISK_HELD, SHARE_DISK_READING };
+int share_disk_lookup(struct guest *g, uint16_t dev, uint64_t block,
+		      uint64_t *frame);
+/* Map that frame at g's page p, copy-on-write, for the read. */
+void share_disk_map(struct guest *g, uint64_t p, uint64_t frame);
+/* A read of the block into frame starts (1: entered, others will wait
+ * for it), and ended (ok: the read worked): the frame then holds it. */
+int share_disk_start(struct guest *g, uint16_t dev, uint64_t block,
+		     uint64_t frame);
+void share_disk_done(struct guest *g, uint64_t p, uint16_t dev,
+		     uint64_t block, uint64_t frame, int ok);
+
 /* Counters of g's pages that map shared frames now (pages shared), and
  * the frames that saves over private copies. */
 void share_census(struct guest *g, uint64_t *shared, uint64_t *zero);

@@ -8,6 +8,7 @@
 #include "host/intercept.h"
 #include "host/page.h"
 #include "host/memlayout.h"
+#include "host/share/share.h"
 #include "host/vdisk/vdisk.h"
 #include "zcmm/vdisk.h"
 
@@ -61,6 +62,10 @@ static void io_done(struct io_req *r)
 	struct guest *g = b->g;
 	unsigned i = (unsigned)(r - b->req);
 
+	if (b->entered & (1u << i)) /* before the unpin: still held */
+		share_disk_done(g, b->e[i].buf >> PAGE_SHIFT, r->dev->devnum,
+				r->block / FBA_PAGE_BLOCKS, r->buf,
+				r->status == IO_OK);
 	if (r->status != IO_OK)
 		kprintf("vdisk: guest %s block %u: %s (sense %02x)\n", g->name,
 			b->e[i].block, io_status_name(r->status),
@@ -108,6 +113,48 @@ static int check_entry(struct guest *g, const struct vdisk_area *a,
 	return 0;
 }
 
+/* Reads of the base disk (read-only, the same for every guest): a block
+ * the host holds in a frame is mapped copy-on-write, no I/O; a block whose
+ * read is under way makes the call wait and run again; the others are
+ * entered, so the frames they land in serve the next readers. */
+static int share_reads(struct guest *g, struct bio *b,
+		       const struct vdisk_area *a, uint64_t *frames)
+{
+	uint64_t f;
+
+	b->mapped = b->entered = 0;
+	if (!a->readonly || !share_domain_of(g))
+		return 0;
+	for (unsigned i = 0; i < b->n; i++) {
+		uint64_t block = a->first + b->e[i].block;
+
+		if (b->e[i].status != VDISK_ST_OK || b->e[i].type != VDISK_READ)
+			continue;
+		switch (share_disk_lookup(g, a->dev->devnum, block, &f)) {
+		case SHARE_DISK_HELD:
+			share_disk_map(g, b->e[i].buf >> PAGE_SHIFT, f);
+			frames[i] = f;
+			b->mapped |= 1u << i;
+			break;
+		case SHARE_DISK_READING:
+			for (unsigned k = 0; k < i; k++)  /* not started */
+				if (b->entered & (1u << k))
+					share_disk_done(g, b->e[k].buf >> PAGE_SHIFT,
+							a->dev->devnum,
+							a->first + b->e[k].block,
+							frames[k], 0);
+			b->mapped = b->entered = 0;
+			icpt_nullify(g);   /* the DIAG runs again later */
+			g->yielded = 1;
+			return -1;
+		default:
+			if (share_disk_start(g, a->dev->devnum, block, frames[i]))
+				b->entered |= 1u << i;
+		}
+	}
+	return 0;
+}
+
 static int do_io(struct guest *g, struct vdisk_biopl *pl, uint64_t addr,
 		 const struct vdisk_area *a, int r3)
 {
@@ -134,6 +181,8 @@ static int do_io(struct guest *g, struct vdisk_biopl *pl, uint64_t addr,
 		pgm = check_entry(g, a, &b->e[i]);
 	if (!pgm)
 		pgm = vdisk_pin_all(g, b, frames);
+	if (!pgm)
+		pgm = share_reads(g, b, a, frames);
 	if (pgm)
 		return pgm < 0 ? 0 : pgm;
 	vdisk_stats.calls++;
@@ -141,7 +190,7 @@ static int do_io(struct guest *g, struct vdisk_biopl *pl, uint64_t addr,
 	for (i = 0; i < b->n; i++) {
 		struct io_req *r = &b->req[i];
 
-		if (b->e[i].status != VDISK_ST_OK)
+		if (b->e[i].status != VDISK_ST_OK || (b->mapped & (1u << i)))
 			continue;
 		g->st.disk_reads += b->e[i].type == VDISK_READ;
 		g->st.disk_writes += b->e[i].type == VDISK_WRITE;
@@ -165,7 +214,7 @@ static int do_io(struct guest *g, struct vdisk_biopl *pl, uint64_t addr,
 	b->busy = 1;
 	guest_block_io(g, VDISK_WAIT);
 	for (i = 0; i < b->n; i++)
-		if (b->e[i].status == VDISK_ST_OK)
+		if (b->e[i].status == VDISK_ST_OK && !(b->mapped & (1u << i)))
 			io_submit(&b->req[i]);
 	return 0;
 }

@@ -41,6 +41,9 @@ struct bio {
 	int r3;                      /* the register for the return code */
 	unsigned n, go, left;        /* entries, of which sent, not back */
 	int busy;                    /* requests are out                 */
+	uint32_t mapped;             /* entries served by mapping a frame
+					the host holds (host/share/disk.c) */
+	uint32_t entered;            /* reads entered for others to share */
 	struct vdisk_bioe e[VDISK_MAX_ENTRIES];
 	struct io_req req[VDISK_MAX_ENTRIES];
 };

@@ -3,7 +3,8 @@
 # guests with identical pages end up sharing frames and still verify
 # every page; a guest that writes gets its own copy while the other keeps
 # reading the original; zero pages share a zero frame; guests of two
-# domains never share, the same domain does; and with memory pressure,
+# domains never share, the same domain does; eight guests reading the same
+# base-disk blocks cause one disk read each (Disco); and with memory pressure,
 # hinting, the balloon and working-set sampling, page-outs, discards and
 # guest disk reads all meet shared pages: no guest sees a wrong word.
 source "$(dirname "$0")/tap.sh"
@@ -40,6 +41,16 @@ num "$(field 0 zero_pages)" && num "$(field 2 zero_pages)"
 ok $? "zero pages share a zero frame (w $(field 0 zero_pages), o $(field 2 zero_pages))"
 [ "$(field all frames_leaked)" = 0 ]
 ok $? "no frame leaked"
+
+# Disco: eight file servers in one domain read the same 64 blocks of the
+# base disk (16 files of 4 pages, all fit their caches)
+zrun --guests 8 --workload fileserve --files 16 --file-pages 4 --iters 300 --share f --timeout 120
+ok $status "eight file servers sharing their disk reads exit 0: every page verified (got $status)"
+[ "$(field all disk_reads)" = 64 ] && [ "$(field all disk_shared)" = $((7 * 64)) ]
+ok $? "each of the 64 blocks was read from the disk once ($(field all disk_reads) reads), the other seven readers mapped its frame ($(field all disk_shared))"
+zrun --guests 8 --workload fileserve --files 16 --file-pages 4 --iters 300 --share private --timeout 120
+[ "$status" = 0 ] && [ "$(field all disk_reads)" = $((8 * 64)) ] && [ "$(field all disk_shared)" = 0 ]
+ok $? "each in its own domain, every guest reads every block itself ($(field all disk_reads) reads, $(field all disk_shared) mapped)"
 
 cat >"$T/press.conf" <<'CONF'
 scan_rate 2000
