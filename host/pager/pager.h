@@ -32,7 +32,8 @@ struct pager_hooks {
 };
 void pager_set_hooks(const struct pager_hooks *h);
 uint64_t pager_slots(void);
-/* Slots free now (0: a page-out must wait for a page-in to free one). */
+/* Slots free now (0: a page-out must wait for a page-in to free one,
+ * or every paging volume went offline). */
 uint64_t pager_slots_free(void);
 /* Start writing resident page p to a slot (the frame is freed when the
  * write is done); 0, or -1 when no slot or request is free. The caller

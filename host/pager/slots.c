@@ -74,7 +74,12 @@ uint64_t pager_slot_alloc(void)
 
 uint64_t pager_slots_free(void)
 {
-	return pager_slotmap.nslots - pager_slotmap.used;
+	unsigned online = 0;
+
+	for (unsigned i = 0; i < pager_nvols; i++)
+		online += pager_vols[i]->online;
+	/* a volume gone offline keeps its free slots until they come up */
+	return online ? pager_slotmap.nslots - pager_slotmap.used : 0;
 }
 
 uint64_t pager_pending(void)

@@ -53,4 +53,10 @@ ok $? "a paging volume dead from the start: the run fails, saying so (exit $stat
 [ "$(field all failed)" = 0 ] && [ "$(field all pager_io_errors)" -lt 100 ] &&
 	[ "$(field all pageouts)" -gt 0 ] && [ "$(field all pager_retired)" -gt 0 ]
 ok $? "its slots are retired ($(field all pager_retired)), the others take the paging ($(field all pager_io_errors) I/O errors), every guest verifies"
+# the only paging volume dead: guests that need a frame stop, saying why
+zrun --storage 8M --paging-volumes 1 --test-io-errors 1@0200 --timeout 200 "$T/fleet.conf"
+[ $status = 1 ] && grep -q '^guest .* stopped: paging space exhausted$' "$T/out"
+ok $? "no paging volume left: guests stopped with 'paging space exhausted' (exit $status)"
+[ "$(field all frames_leaked)" = 0 ] && ! grep -q '^panic' "$T/out"
+ok $? "no panic, no frame leaked"
 done_testing
