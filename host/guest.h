@@ -66,6 +66,11 @@ struct guest_stats {
 struct guest {
 	struct sie_block sd;     /* 0x000: must be 512-aligned           */
 	uint64_t gprs[16];       /* guest r0-r13 while it is not running */
+	uint32_t ars[16];        /* +128 access registers, +192 floating- */
+	uint64_t fprs[16];       /* point registers, +320 FPC: SIE leaves */
+	uint32_t fpc;            /* the guest's in the CPU; sie_entry.S  */
+	uint32_t pad_fpc;        /* keeps them per guest (Linux: a0/a1 */
+				 /* thread pointer, user FP)           */
 	unsigned index;
 	char name[17];
 	enum guest_state state;
@@ -104,6 +109,13 @@ struct guest {
 
 /* the pages whose states live beside struct guest in its frame (larger
    guests get a frame for them): admission counts with the same number */
+_Static_assert(__builtin_offsetof(struct guest, ars) -
+	       __builtin_offsetof(struct guest, gprs) == 128, "ars");
+_Static_assert(__builtin_offsetof(struct guest, fprs) -
+	       __builtin_offsetof(struct guest, gprs) == 192, "fprs");
+_Static_assert(__builtin_offsetof(struct guest, fpc) -
+	       __builtin_offsetof(struct guest, gprs) == 320, "fpc");
+
 #define GUEST_PSTATE_SMALL ZCMM_GUEST_FRAME_STATES
 _Static_assert(sizeof(struct guest) + GUEST_PSTATE_SMALL <= 4096,
 	       "a guest and its page states for 2048 pages fit in a frame");

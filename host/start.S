@@ -51,9 +51,27 @@ new_psws:				# 64-bit, DAT off, all disabled
 	larl	%r15,trap_stacks+(\type+1)*16384
 	aghi	%r15,-160
 	xc	0(8,%r15),0(%r15)
+	aghi	%r15,-64		# f0-f7 are trap()'s to clobber, but
+	xc	0(8,%r15),0(%r15)
+	std	%f0,160(%r15)		# an interruption in SIE finds the
+	std	%f1,168(%r15)		# guest's there (sie_entry.S saves
+	std	%f2,176(%r15)		# them after sie_exit)
+	std	%f3,184(%r15)
+	std	%f4,192(%r15)
+	std	%f5,200(%r15)
+	std	%f6,208(%r15)
+	std	%f7,216(%r15)
 	lghi	%r2,\type
 	lghi	%r3,0x200+128*\type
 	brasl	%r14,trap
+	ld	%f0,160(%r15)
+	ld	%f1,168(%r15)
+	ld	%f2,176(%r15)
+	ld	%f3,184(%r15)
+	ld	%f4,192(%r15)
+	ld	%f5,200(%r15)
+	ld	%f6,208(%r15)
+	ld	%f7,216(%r15)
 	lmg	%r0,%r15,0x200+128*\type
 	lpswe	\old
 	.endm
