@@ -70,7 +70,7 @@ $(LINUX_STOCK)/.unpacked: | linux-deps
 		{ dpkg --add-architecture s390x && apt-get update -q; }
 	cd $(LINUX_STOCK)/deb && apt-get download -q \
 		$$(apt-cache depends linux-image-s390x:s390x | \
-		   sed -n 's/.*Depends: \(linux-image-[0-9].*\)/\1/p' | head -1):s390x \
+		   sed -n "s/.*Depends: \(linux-image-[0-9][^:]*\).*/\1/p" | head -1):s390x \
 		busybox-static:s390x
 	for d in $(LINUX_STOCK)/deb/*.deb; do dpkg-deb -x $$d $(LINUX_STOCK)/root; done
 	cp $(LINUX_STOCK)/root/boot/vmlinuz-* $(LINUX_STOCK)/vmlinuz
