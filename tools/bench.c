@@ -1,8 +1,8 @@
 /* bench.c - `zcmm bench SCENARIO`: runs every variant x repeat x policy
  * of a scenario as a child `zcmm run` of the same fleet (the same binary),
  * times each on the wall clock, collects its total and sample records,
- * and writes the report directory: runs.csv, samples.csv, summary.md
- * (made from runs.csv read back, so --check can make it again), the
+ * and writes the report directory: runs.tsv, samples.tsv, summary.md
+ * (made from runs.tsv read back, so --check can make it again), the
  * gnuplot script and its PNGs, and every run's log and results. */
 #define _GNU_SOURCE
 #include "tools/bench.h"
@@ -59,7 +59,7 @@ static const struct opt bench_opts_table[] = {
 	{ .name = "dry-run", .kind = OPT_FLAG, .off = B(dry_run),
 	  .help = "check the scenario, print the runs, run nothing" },
 	{ .name = "check", .meta = "DIR", .kind = OPT_STR, .off = B(check),
-	  .help = "make summary.md again from DIR/runs.csv and\nDIR/scenario.bench and compare: exit 0 if the same" },
+	  .help = "make summary.md again from DIR/runs.tsv and\nDIR/scenario.bench and compare: exit 0 if the same" },
 	{ .name = "jobs", .letter = 'j', .meta = "N", .kind = OPT_UINT, .off = B(jobs),
 	  .min = 1, .max = 64,
 	  .help = "N runs at once (default 1); each Hercules takes a\ncore, and runs at once disturb each other's timing:\nthe summary says how many ran at once" },
@@ -86,7 +86,7 @@ static void bench_usage(FILE *out)
 "       zcmm bench --collect [--out DIR] DIR...\n"
 "Run every policy of a scenario (docs/bench.md) on the same fleet, one run\n"
 "after another (variant x repeat x policy), and write a report directory:\n"
-"runs.csv (one row per run), samples.csv (page states over time), summary.md\n"
+"runs.tsv (one row per run), samples.tsv (page states over time), summary.md\n"
 "(medians, min-max over repeats, ratios against the policy `none`, targets)\n"
 "and PNG plots (gnuplot). The summary is printed at the end.\n"
 "\n", out);
@@ -239,8 +239,8 @@ static int bench_check(const char *dir)
 	if (scenario_parse_file(&s, p, err) < 0)
 		zdie(ZX_USAGE, "%s", err);
 	free(p);
-	p = path_join(dir, "runs.csv");
-	if (bench_read_runs_csv(p, &runs, &n, err) < 0)
+	p = path_join(dir, "runs.tsv");
+	if (bench_read_runs(p, &runs, &n, err) < 0)
 		zdie(ZX_USAGE, "%s", err);
 	free(p);
 	p = path_join(dir, "summary.md");
@@ -259,13 +259,13 @@ static int bench_check(const char *dir)
 			line += *a == '\n';
 			a++, b++;
 		}
-		zerr("%s:%u: differs from what runs.csv gives:", p, line);
+		zerr("%s:%u: differs from what runs.tsv gives:", p, line);
 		while (a > want && a[-1] != '\n')
 			a--;
-		fprintf(stderr, "  from runs.csv: %.*s\n", (int)strcspn(a, "\n"), a);
+		fprintf(stderr, "  from runs.tsv: %.*s\n", (int)strcspn(a, "\n"), a);
 		rc = 1;
 	} else
-		printf("%s agrees with runs.csv (%u runs): every figure recomputed\n", p, n);
+		printf("%s agrees with runs.tsv (%u runs): every figure recomputed\n", p, n);
 	free(p);
 	free(want);
 	free(have);
@@ -308,24 +308,24 @@ static void parse_opts(struct bench_opts *o, int argc, char **argv)
 		zdie(ZX_USAGE, "bench: which scenario? (zcmm bench bench/default.bench; see zcmm bench --help)");
 }
 
-/* The report from the runs: runs.csv, then the summary from runs.csv read
- * back (so --check can make it again), samples.csv, plots. */
+/* The report from the runs: runs.tsv, then the summary from runs.tsv read
+ * back (so --check can make it again), samples.tsv, plots. */
 static void report(const char *dir, const struct scenario *s,
 		   struct bench_run *runs, unsigned nruns, struct sample *sm,
 		   unsigned ns, const struct bench_opts *o)
 {
 	struct bench_run *back = NULL;
 	unsigned nback = 0;
-	char err[ZERR_MAX], *p = path_join(dir, "runs.csv"), *sum;
+	char err[ZERR_MAX], *p = path_join(dir, "runs.tsv"), *sum;
 	FILE *fp = fopen(p, "w");
 	int plots = 0;
 
-	if (!fp || bench_write_runs_csv(s, runs, nruns, fp) < 0 || fclose(fp) != 0)
+	if (!fp || bench_write_runs(s, runs, nruns, fp) < 0 || fclose(fp) != 0)
 		zdie(ZX_USAGE, "cannot write %s: %s", p, strerror(errno));
-	if (bench_read_runs_csv(p, &back, &nback, err) < 0)
+	if (bench_read_runs(p, &back, &nback, err) < 0)
 		zdie(ZX_USAGE, "%s", err);
 	free(p);
-	write_samples_csv(dir, runs, sm, ns);
+	write_samples(dir, runs, sm, ns);
 	if (!o->no_plots && nback) {
 		char *data = datadir_find(), *script = path_join(data, "plots.gp");
 
@@ -338,7 +338,7 @@ static void report(const char *dir, const struct scenario *s,
 	if (!o->quiet)
 		printf("\n");
 	fputs(sum, stdout);
-	printf("\nReport: %s (summary.md, runs.csv, samples.csv%s)\n", dir,
+	printf("\nReport: %s (summary.md, runs.tsv, samples.tsv%s)\n", dir,
 	       plots ? ", *.png" : "");
 	free(sum);
 	for (unsigned i = 0; i < nback; i++)
@@ -484,8 +484,8 @@ static int bench_collect(const struct bench_opts *o)
 		struct bench_run *r = NULL;
 		unsigned n = 0;
 
-		p = path_join(o->dirs[d], "runs.csv");
-		if (bench_read_runs_csv(p, &r, &n, err) < 0)
+		p = path_join(o->dirs[d], "runs.tsv");
+		if (bench_read_runs(p, &r, &n, err) < 0)
 			zdie(ZX_USAGE, "%s", err);
 		free(p);
 		for (unsigned i = 0; i < n; i++) {

@@ -1,7 +1,7 @@
 /* bench.h - `zcmm bench SCENARIO` (docs/bench.md): a scenario is a fleet
  * file plus bench lines (policies, variants, repeats, targets); the
  * harness runs every variant x repeat x policy as a `zcmm run` of the same
- * fleet and writes a report directory (runs.csv, samples.csv, summary.md,
+ * fleet and writes a report directory (runs.tsv, samples.tsv, summary.md,
  * plots). benchscn.c parses scenarios, benchstat.c holds the statistics
  * and the summary (pure: the unit tests and --check use them), bench.c
  * runs and plots. */
@@ -74,7 +74,7 @@ const struct bench_arm *scenario_variant(const struct scenario *s,
 
 /* --- results and statistics (benchstat.c) -------------------------- */
 
-/* One run: what runs.csv holds for it. */
+/* One run: what runs.tsv holds for it. */
 struct bench_run {
 	char variant[BENCH_NAME_MAX + 1], policy[BENCH_NAME_MAX + 1];
 	unsigned repeat;        /* 1.. */
@@ -115,21 +115,20 @@ double bench_target_value(const struct scenario *s,
 			  const struct bench_run *runs, unsigned n,
 			  const struct bench_target *t, char *why, size_t len);
 
-/* runs.csv: scenario, variant, policy, repeat, status, wall_s,
- * throughput, then every total key (union, in order of first appearance).
- * Reading gives back the runs (throughput is recomputed, not read). */
-int bench_write_runs_csv(const struct scenario *s, const struct bench_run *runs,
-			 unsigned n, FILE *out);
-int bench_read_runs_csv(const char *path, struct bench_run **runs,
-			unsigned *n, char *err);
+/* runs.tsv: a record per run (kind run, id VARIANT/POLICY/rREPEAT):
+ * scenario, variant, policy, repeat, exit, wall_s, throughput, then the
+ * keys of the host's total record; written and read with the results'
+ * own TSV (tools/report.c). Reading gives back the runs. */
+int bench_write_runs(const struct scenario *s, const struct bench_run *runs,
+		     unsigned n, FILE *out);
+int bench_read_runs(const char *path, struct bench_run **runs, unsigned *n,
+		    char *err);
 
 /* summary.md from the scenario and the runs alone (so --check can make
- * it again from runs.csv); malloc'd. plots: also link the PNGs. */
+ * it again from runs.tsv); malloc'd. plots: also link the PNGs. */
 char *bench_summary(const struct scenario *s, const struct bench_run *runs,
 		    unsigned n, int plots);
 
-/* CSV fields: split one line (RFC 4180 quotes); returns the count. */
-unsigned csv_split(char *line, char **f, unsigned max);
 
 int cmd_bench(int argc, char **argv);
 /* The table of `zcmm bench`'s options (tools/opts.h). */

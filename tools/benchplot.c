@@ -1,10 +1,11 @@
-/* benchplot.c - zcmm bench's pictures: samples.csv (the page states of
+/* benchplot.c - zcmm bench's pictures: samples.tsv (the page states of
  * every run over time), the data files and gnuplot variables that the
  * script bench/plots.gp draws (throughput by policy with its spread,
  * paging by policy, states over time), and the gnuplot run. */
 #define _GNU_SOURCE
 #include "tools/benchplot.h"
 #include "tools/child.h"
+#include "tools/report.h"
 #include "tools/hercules.h"
 #include "tools/util.h"
 
@@ -21,28 +22,31 @@ const char *const state_keys[8] = {
 	"Sr", "Sp", "Sz", "Ur", "Uz", "Vr", "Vz", "Pr",
 };
 
-void write_samples_csv(const char *dir, const struct bench_run *runs,
-			      const struct sample *sm, unsigned ns)
+void write_samples(const char *dir, const struct bench_run *runs,
+		   const struct sample *sm, unsigned ns)
 {
-	char *p = path_join(dir, "samples.csv");
+	char *p = path_join(dir, "samples.tsv"), line[512];
 	FILE *fp = fopen(p, "w");
+	struct recset rs;
 
 	if (!fp)
 		zdie(ZX_USAGE, "cannot write %s: %s", p, strerror(errno));
-	fputs("variant,policy,repeat,t_ms,frames_free", fp);
-	for (unsigned k = 0; k < 8; k++)
-		fprintf(fp, ",%s", state_keys[k]);
-	fputc('\n', fp);
+	recset_init(&rs);
 	for (unsigned i = 0; i < ns; i++) {
 		const struct bench_run *r = &runs[sm[i].run];
+		int n = snprintf(line, sizeof line,
+				 "sample id=%s/%s/r%u/%.0f variant=%s policy=%s repeat=%u t_ms=%.0f frames_free=%.0f",
+				 r->variant, r->policy, r->repeat, sm[i].t_ms, r->variant,
+				 r->policy, r->repeat, sm[i].t_ms, sm[i].frames_free);
 
-		fprintf(fp, "%s,%s,%u,%.0f,%.0f", r->variant, r->policy, r->repeat,
-			sm[i].t_ms, sm[i].frames_free);
 		for (unsigned k = 0; k < 8; k++)
-			fprintf(fp, ",%.0f", sm[i].st[k]);
-		fputc('\n', fp);
+			n += snprintf(line + n, sizeof line - (size_t)n, " %s=%.0f",
+				      state_keys[k], sm[i].st[k]);
+		recset_add(&rs, line);
 	}
-	fclose(fp);
+	if (recset_write_tsv(&rs, fp) < 0 || fclose(fp) != 0)
+		zdie(ZX_USAGE, "cannot write %s: %s", p, strerror(errno));
+	recset_free(&rs);
 	free(p);
 }
 

@@ -1,5 +1,5 @@
 /* benchplot.h - what zcmm bench's run loop hands its report writer: the
- * page-state samples of every run, written as samples.csv and plotted
+ * page-state samples of every run, written as samples.tsv and plotted
  * (with throughput and paging) by gnuplot. */
 #ifndef ZCMM_BENCHPLOT_H
 #define ZCMM_BENCHPLOT_H
@@ -15,7 +15,7 @@ struct sample {
 
 extern const char *const state_keys[8];
 
-void write_samples_csv(const char *dir, const struct bench_run *runs,
+void write_samples(const char *dir, const struct bench_run *runs,
 		       const struct sample *sm, unsigned ns);
 /* Writes the data files and plot-vars.gp, copies script (plots.gp) in,
  * runs gnuplot. 0 if the PNGs were made. */

@@ -4,6 +4,7 @@
 #define _GNU_SOURCE
 #include "tools/benchrun.h"
 #include "tools/child.h"
+#include "tools/report.h"
 #include "tools/util.h"
 
 #include <errno.h>
@@ -126,69 +127,34 @@ int child_run(const struct runctx *c, const struct bench_arm *var,
 
 /* The run's results TSV: the total record into r, samples appended. */
 void read_results(const char *path, struct bench_run *r, unsigned idx,
-			 struct sample **sp, unsigned *ns)
+		  struct sample **sp, unsigned *ns)
 {
-	FILE *fp = fopen(path, "r");
-	char *line = NULL, *hdr = NULL, **h = NULL, **f = NULL;
-	size_t cap = 0;
-	unsigned nh = 0, lineno = 0;
+	struct recset rs;
+	char err[ZERR_MAX];
 
-	if (!fp)
-		return;
-	while (getline(&line, &cap, fp) > 0) {
-		unsigned nf = 0;
-		char *p;
+	recset_init(&rs);
+	if (recset_read_tsv(path, &rs, err) < 0)
+		zerr("%s", err);
+	for (unsigned i = 0; i < rs.n; i++) {
+		const struct rec *x = &rs.r[i];
 
-		line[strcspn(line, "\r\n")] = 0;
-		if (++lineno == 1) {
-			hdr = xstrdup(line);
-			for (p = hdr; p; ) {
-				h = xrealloc(h, (nh + 1) * sizeof *h);
-				h[nh++] = p;
-				if ((p = strchr(p, '\t')))
-					*p++ = 0;
-			}
-			f = xmalloc((nh + 1) * sizeof *f);
-			continue;
-		}
-		for (p = line; p && nf < nh; ) {
-			f[nf++] = p;
-			if ((p = strchr(p, '\t')))
-				*p++ = 0;
-		}
-		if (nf < 1)
-			continue;
-		if (!strcmp(f[0], "total")) {
-			for (unsigned j = 1; j < nf; j++)
-				if (*f[j] && strcmp(h[j], "id"))
-					bench_run_set(r, h[j], f[j]);
-		} else if (!strcmp(f[0], "sample")) {
+		if (!strcmp(x->kind, "total")) {
+			for (unsigned k = 0; k < x->n; k++)
+				if (strcmp(x->key[k], "id"))
+					bench_run_set(r, x->key[k], x->val[k]);
+		} else if (!strcmp(x->kind, "sample")) {
 			struct sample s;
+			const char *v;
 
 			memset(&s, 0, sizeof s);
 			s.run = idx;
-			s.t_ms = s.frames_free = NAN;
+			s.t_ms = (v = rec_get(x, "t_ms")) ? strtod(v, NULL) : NAN;
+			s.frames_free = (v = rec_get(x, "frames_free")) ? strtod(v, NULL) : NAN;
 			for (unsigned k = 0; k < 8; k++)
-				s.st[k] = NAN;
-			for (unsigned j = 1; j < nf; j++) {
-				if (!*f[j])
-					continue;
-				if (!strcmp(h[j], "t_ms"))
-					s.t_ms = strtod(f[j], NULL);
-				else if (!strcmp(h[j], "frames_free"))
-					s.frames_free = strtod(f[j], NULL);
-				for (unsigned k = 0; k < 8; k++)
-					if (!strcmp(h[j], state_keys[k]))
-						s.st[k] = strtod(f[j], NULL);
-			}
+				s.st[k] = (v = rec_get(x, state_keys[k])) ? strtod(v, NULL) : NAN;
 			*sp = xrealloc(*sp, (*ns + 1) * sizeof **sp);
 			(*sp)[(*ns)++] = s;
 		}
 	}
-	free(line);
-	free(hdr);
-	free(h);
-	free(f);
-	fclose(fp);
+	recset_free(&rs);
 }
-

@@ -1,9 +1,10 @@
 /* benchstat.c - what `zcmm bench` computes from the runs: the metrics of
  * one run (from its total record and its wall-clock time), medians and
- * ranges over repeats, ratios, targets, runs.csv (written and read back)
+ * ranges over repeats, ratios, targets, runs.tsv (written and read back)
  * and summary.md. Pure: no running, so the unit tests and
- * `zcmm bench --check` make the same figures from the same CSV. */
+ * `zcmm bench --check` make the same figures from the same runs.tsv. */
 #include "tools/bench.h"
+#include "tools/report.h"
 #include "tools/util.h"
 
 #include <errno.h>
@@ -218,189 +219,7 @@ double bench_target_value(const struct scenario *s,
 	return stat_ratio(a, b);
 }
 
-/* --- runs.csv ------------------------------------------------------ */
-
-static void csv_field(FILE *out, const char *v)
-{
-	if (strpbrk(v, ",\"\n")) {
-		fputc('"', out);
-		for (; *v; v++) {
-			if (*v == '"')
-				fputc('"', out);
-			fputc(*v, out);
-		}
-		fputc('"', out);
-	} else
-		fputs(v, out);
-}
-
-unsigned csv_split(char *line, char **f, unsigned max)
-{
-	unsigned n = 0;
-	char *r = line, *w = line;
-
-	line[strcspn(line, "\r\n")] = 0;
-	while (n < max) {
-		f[n++] = w;
-		if (*r == '"') {
-			r++;
-			for (;;) {
-				if (!*r)
-					break;
-				if (*r == '"' && r[1] == '"') {
-					*w++ = '"';
-					r += 2;
-				} else if (*r == '"') {
-					r++;
-					break;
-				} else
-					*w++ = *r++;
-			}
-			while (*r && *r != ',')
-				r++;
-		} else
-			while (*r && *r != ',')
-				*w++ = *r++;
-		if (*r != ',') {
-			*w = 0;
-			break;
-		}
-		r++;
-		*w++ = 0;
-	}
-	return n;
-}
-
-#define FIXED_COLS 7
-
-int bench_write_runs_csv(const struct scenario *s, const struct bench_run *runs,
-			 unsigned n, FILE *out)
-{
-	const char **cols = NULL;
-	unsigned nc = 0;
-	char buf[64];
-
-	for (unsigned i = 0; i < n; i++)
-		for (unsigned k = 0; k < runs[i].n; k++) {
-			unsigned j;
-
-			if (!strcmp(runs[i].key[k], "id"))
-				continue;
-			for (j = 0; j < nc && strcmp(cols[j], runs[i].key[k]); j++)
-				;
-			if (j == nc) {
-				cols = xrealloc(cols, (nc + 1) * sizeof *cols);
-				cols[nc++] = runs[i].key[k];
-			}
-		}
-	fputs("scenario,variant,policy,repeat,exit,wall_s,throughput", out);
-	for (unsigned j = 0; j < nc; j++) {
-		fputc(',', out);
-		csv_field(out, cols[j]);
-	}
-	fputc('\n', out);
-	for (unsigned i = 0; i < n; i++) {
-		const struct bench_run *r = &runs[i];
-		double t = bench_metric(r, "throughput");
-
-		csv_field(out, s->name);
-		fputc(',', out);
-		csv_field(out, r->variant);
-		fputc(',', out);
-		csv_field(out, r->policy);
-		fprintf(out, ",%u,%d,%.3f,", r->repeat, r->status, r->wall_s);
-		if (!isnan(t))
-			fprintf(out, "%.3f", t);
-		for (unsigned j = 0; j < nc; j++) {
-			const char *v = bench_run_get(r, cols[j]);
-
-			fputc(',', out);
-			if (v)
-				csv_field(out, v);
-		}
-		fputc('\n', out);
-	}
-	(void)buf;
-	free(cols);
-	return ferror(out) ? -1 : 0;
-}
-
-int bench_read_runs_csv(const char *path, struct bench_run **runsp,
-			unsigned *np, char *err)
-{
-	FILE *fp = fopen(path, "r");
-	char *line = NULL, *hdr = NULL, **hf = NULL, **f = NULL;
-	size_t cap = 0;
-	unsigned nh = 0, lineno = 0, n = 0, maxf = 4096;
-	struct bench_run *runs = NULL;
-	int rc = -1;
-
-	*runsp = NULL;
-	*np = 0;
-	if (!fp) {
-		zerr_set(err, "%s: %s", path, strerror(errno));
-		return -1;
-	}
-	hf = xmalloc(maxf * sizeof *hf);
-	f = xmalloc(maxf * sizeof *f);
-	while (getline(&line, &cap, fp) > 0) {
-		unsigned nf;
-
-		lineno++;
-		if (lineno == 1) {
-			hdr = xstrdup(line);
-			nh = csv_split(hdr, hf, maxf);
-			if (nh < FIXED_COLS || strcmp(hf[0], "scenario") ||
-			    strcmp(hf[5], "wall_s")) {
-				zerr_set(err, "%s:1: not a zcmm bench runs.csv header", path);
-				goto out;
-			}
-			continue;
-		}
-		if (!line[strspn(line, "\r\n")])
-			continue;
-		nf = csv_split(line, f, maxf);
-		if (nf != nh) {
-			zerr_set(err, "%s:%u: %u fields, the header has %u", path,
-				 lineno, nf, nh);
-			goto out;
-		}
-		runs = xrealloc(runs, (n + 1) * sizeof *runs);
-		struct bench_run *r = &runs[n++];
-		memset(r, 0, sizeof *r);
-		snprintf(r->variant, sizeof r->variant, "%s", f[1]);
-		snprintf(r->policy, sizeof r->policy, "%s", f[2]);
-		r->repeat = (unsigned)strtoul(f[3], NULL, 10);
-		r->status = (int)strtol(f[4], NULL, 10);
-		r->wall_s = strtod(f[5], NULL);
-		for (unsigned j = FIXED_COLS; j < nh; j++)
-			if (*f[j])
-				bench_run_set(r, hf[j], f[j]);
-	}
-	if (!hdr) {
-		zerr_set(err, "%s: empty", path);
-		goto out;
-	}
-	rc = 0;
-out:
-	if (rc < 0) {
-		for (unsigned i = 0; i < n; i++)
-			bench_run_free(&runs[i]);
-		free(runs);
-	} else {
-		*runsp = runs;
-		*np = n;
-	}
-	free(line);
-	free(hdr);
-	free(hf);
-	free(f);
-	fclose(fp);
-	return rc;
-}
-
-/* --- summary.md ---------------------------------------------------- */
-
+/* A text that grows (records, the summary). */
 struct sbuf {
 	char *s;
 	size_t n, cap;
@@ -426,6 +245,97 @@ static void sb_printf(struct sbuf *b, const char *fmt, ...)
 		b->s = xrealloc(b->s, b->cap);
 	}
 }
+
+/* --- runs.tsv ------------------------------------------------------ */
+
+/* A run as a record: "run id=V/P/rR scenario= variant= policy= repeat=
+ * exit= wall_s= throughput= KEY=VALUE..." (names and values hold no
+ * blanks: names are checked, values are the host's numbers). */
+int bench_write_runs(const struct scenario *s, const struct bench_run *runs,
+		     unsigned n, FILE *out)
+{
+	struct recset rs;
+	struct sbuf line = { 0 };
+	int rc;
+
+	recset_init(&rs);
+	for (unsigned i = 0; i < n; i++) {
+		const struct bench_run *r = &runs[i];
+		double t = bench_metric(r, "throughput");
+
+		line.n = 0;
+		sb_printf(&line, "run id=%s/%s/r%u scenario=%s variant=%s policy=%s repeat=%u exit=%d wall_s=%.3f",
+			    r->variant, r->policy, r->repeat, s->name, r->variant,
+			    r->policy, r->repeat, r->status, r->wall_s);
+		if (!isnan(t))
+			sb_printf(&line, " throughput=%.3f", t);
+		for (unsigned k = 0; k < r->n; k++)
+			if (strcmp(r->key[k], "id"))
+				sb_printf(&line, " %s=%s", r->key[k], r->val[k]);
+		recset_add(&rs, line.s);
+	}
+	rc = recset_write_tsv(&rs, out);
+	recset_free(&rs);
+	free(line.s);
+	return rc;
+}
+
+/* Keys of a run record that are the run's own fields, not the host's. */
+static int run_field(const char *k)
+{
+	static const char *const f[] = { "id", "scenario", "variant", "policy",
+		"repeat", "exit", "wall_s", "throughput" };
+
+	for (unsigned i = 0; i < sizeof f / sizeof f[0]; i++)
+		if (!strcmp(k, f[i]))
+			return 1;
+	return 0;
+}
+
+int bench_read_runs(const char *path, struct bench_run **runsp, unsigned *np,
+		    char *err)
+{
+	struct recset rs;
+	struct bench_run *runs = NULL;
+	unsigned n = 0;
+
+	*runsp = NULL;
+	*np = 0;
+	recset_init(&rs);
+	if (recset_read_tsv(path, &rs, err) < 0) {
+		recset_free(&rs);
+		return -1;
+	}
+	for (unsigned i = 0; i < rs.n; i++) {
+		const struct rec *x = &rs.r[i];
+		const char *v = rec_get(x, "variant"), *p = rec_get(x, "policy");
+		struct bench_run *r;
+
+		if (strcmp(x->kind, "run") || !v || !p || !rec_get(x, "wall_s")) {
+			zerr_set(err, "%s: record %u: not a zcmm bench run", path, i + 1);
+			recset_free(&rs);
+			free(runs);
+			return -1;
+		}
+		runs = xrealloc(runs, (n + 1) * sizeof *runs);
+		r = &runs[n++];
+		memset(r, 0, sizeof *r);
+		snprintf(r->variant, sizeof r->variant, "%s", v);
+		snprintf(r->policy, sizeof r->policy, "%s", p);
+		r->repeat = (unsigned)strtoul(rec_get(x, "repeat") ? rec_get(x, "repeat") : "1", NULL, 10);
+		r->status = (int)strtol(rec_get(x, "exit") ? rec_get(x, "exit") : "1", NULL, 10);
+		r->wall_s = strtod(rec_get(x, "wall_s"), NULL);
+		for (unsigned k = 0; k < x->n; k++)
+			if (!run_field(x->key[k]))
+				bench_run_set(r, x->key[k], x->val[k]);
+	}
+	recset_free(&rs);
+	*runsp = runs;
+	*np = n;
+	return 0;
+}
+
+/* --- summary.md ---------------------------------------------------- */
 
 /* The columns of a variant's table: metric and heading. */
 static const struct { const char *m, *head; } cols[] = {
@@ -630,6 +540,6 @@ char *bench_summary(const struct scenario *s, const struct bench_run *runs,
 	sb_printf(&b, "- page-outs, page-ins: pages the host wrote to and read from its paging volumes; discards without I/O: unused, volatile and clean potentially-volatile pages the host dropped; discard faults: guests coming back for a discarded page.\n");
 	sb_printf(&b, "- paging I/O per reclaimed page: (page-outs + page-ins) / (page-outs + discards).\n");
 	sb_printf(&b, "- n/a: the host did not report the counter (not measured), not zero.\n");
-	sb_printf(&b, "- Every figure here is recomputed from runs.csv by `zcmm bench --check DIR`.\n");
+	sb_printf(&b, "- Every figure here is recomputed from runs.tsv by `zcmm bench --check DIR`.\n");
 	return b.s;
 }

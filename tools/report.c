@@ -361,6 +361,62 @@ void recset_print(const struct recset *s, FILE *out)
 	free(kinds.name);
 }
 
+int recset_read_tsv(const char *path, struct recset *s, char *err)
+{
+	char *text = read_text_file(path, err), *hdr = NULL, **h = NULL;
+	const char *t = text;
+	unsigned nh = 0, lineno = 0;
+	size_t keys = 0;        /* bytes of the header's key names */
+	int rc = 0;
+
+	if (!text)
+		return -1;
+	while (*t && !rc) {
+		char *line = next_line(&t), *p, *w;
+		size_t len = 0;
+
+		lineno++;
+		if (lineno == 1) {      /* the header: kind, then the keys */
+			hdr = line;
+			keys = strlen(line);
+			for (p = hdr; p; ) {
+				h = xrealloc(h, (nh + 1) * sizeof *h);
+				h[nh++] = p;
+				if ((p = strchr(p, '\t')))
+					*p++ = 0;
+			}
+			if (strcmp(h[0], "kind")) {
+				zerr_set(err, "%s:1: not a zcmm results header (kind, then keys)", path);
+				rc = -1;
+			}
+			continue;
+		}
+		/* a row as the host would have sent it: KIND key=value ... */
+		w = xmalloc(strlen(line) + keys + 2 * (size_t)nh + 2);
+		p = line;
+		for (unsigned j = 0; j < nh && p; j++) {
+			char *f = p;
+
+			if ((p = strchr(p, '\t')))
+				*p++ = 0;
+			if (j == 0)
+				len += (size_t)sprintf(w + len, "%s", f);
+			else if (*f)
+				len += (size_t)sprintf(w + len, " %s=%s", h[j], f);
+		}
+		if (*line && recset_add(s, w) < 0) {
+			zerr_set(err, "%s:%u: not a record", path, lineno);
+			rc = -1;
+		}
+		free(w);
+		free(line);
+	}
+	free(hdr);
+	free(h);
+	free(text);
+	return rc;
+}
+
 int recset_write_tsv(const struct recset *s, FILE *out)
 {
 	struct cols c = { 0 };

@@ -32,5 +32,8 @@ void recset_print(const struct recset *s, FILE *out);
 /* TSV: "kind" then every key in order of first appearance; one line per
  * record. 0 or -1 (errno). */
 int recset_write_tsv(const struct recset *s, FILE *out);
+/* Reads such a TSV back (added to s); 0, or -1 with err. The one record
+ * format of zcmm: --results, and zcmm bench's runs.tsv and samples.tsv. */
+int recset_read_tsv(const char *path, struct recset *s, char *err);
 
 #endif

@@ -22,7 +22,7 @@ static void usage(FILE *out)
 "  run [OPTIONS] [FLEET-FILE]   boot the host with a fleet, stream its console,\n"
 "                               print the results (zcmm run --help)\n"
 "  bench [OPTIONS] SCENARIO     run every policy of a benchmark scenario on\n"
-"                               the same fleet, write a report (CSV, plots,\n"
+"                               the same fleet, write a report (TSV, plots,\n"
 "                               summary.md; zcmm bench --help, docs/bench.md)\n"
 "  states [--table|--dot]       print the page-state machine (ESSA and host\n"
 "                               transitions) as a table or a Graphviz diagram\n"

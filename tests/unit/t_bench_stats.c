@@ -1,6 +1,6 @@
 /* t_bench_stats.c - the statistics of zcmm bench (tools/benchstat.c):
  * median and range over repeats, ratios, figures, metrics from a run's
- * total record (absent keys are n/a, not 0), runs.csv written and read
+ * total record (absent keys are n/a, not 0), runs.tsv written and read
  * back, targets, and a summary whose figures match. */
 #include "tests/tap.h"
 #include "tools/bench.h"
@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static void stats(void)
 {
@@ -79,15 +80,36 @@ static void metrics(void)
 	tap_ok(bench_metric_known("throughput") && !bench_metric_known("speed"), "metric names");
 }
 
-static void csv(void)
+/* runs.tsv is the results' TSV: a header of keys, a record per line. */
+static void tsv_format(void)
 {
-	char line[] = "a,\"b,c\",\"say \"\"hi\"\"\",,e";
-	char *f[8];
-	unsigned n = csv_split(line, f, 8);
+	char path[] = "/tmp/t_bench_tsv.XXXXXX", err[ZERR_MAX], *text = NULL;
+	int fd = mkstemp(path);
+	FILE *fp = fdopen(fd, "w");
+	struct scenario s;
+	struct bench_run r;
+	size_t len = 0;
 
-	tap_ok(n == 5 && !strcmp(f[0], "a") && !strcmp(f[1], "b,c") &&
-	       !strcmp(f[2], "say \"hi\"") && !strcmp(f[3], "") && !strcmp(f[4], "e"),
-	       "csv_split: quotes, doubled quotes, empty fields");
+	scenario_init(&s);
+	scenario_parse_text(&s, "policy none hinting=off\nguest a\n", "t.bench", ".", err);
+	run_init(&r, "base", "none", 2, 4.0, "work=10 pageouts=3");
+	bench_write_runs(&s, &r, 1, fp);
+	fclose(fp);
+	fp = fopen(path, "r");
+	if (fp && getdelim(&text, &len, 0, fp) < 0)
+		text = NULL;
+	if (fp)
+		fclose(fp);
+	int same = text && !strcmp(text, "kind\tid\tscenario\tvariant\tpolicy\trepeat\texit\twall_s\tthroughput\twork\tpageouts\n"
+			       "run\tbase/none/r2\tt\tbase\tnone\t2\t0\t4.000\t2.500\t10\t3\n");
+
+	tap_ok(same, "runs.tsv: the header of keys, a run per line");
+	if (!same)
+		tap_diag("got: %s", text ? text : "?");
+	free(text);
+	bench_run_free(&r);
+	scenario_free(&s);
+	unlink(path);
 }
 
 static void roundtrip_and_summary(void)
@@ -117,9 +139,9 @@ static void roundtrip_and_summary(void)
 	run_init(&runs[3], "base", "hinting", 2, 10, "work=950 pageouts=4 pageins=4 discard_u=90 discard_v=0 discard_p=6 discard_faults=0");
 	run_init(&runs[4], "base", "none", 3, 10, "work=900 pageouts=90 pageins=45 discard_u=0 discard_v=0 discard_p=0 discard_faults=0");
 	run_init(&runs[5], "base", "hinting", 3, 10, "work=1100 pageouts=6 pageins=6 discard_u=100 discard_v=0 discard_p=0 discard_faults=2 extra=7");
-	tap_ok(bench_write_runs_csv(&s, runs, 6, fp) == 0, "runs.csv written");
+	tap_ok(bench_write_runs(&s, runs, 6, fp) == 0, "runs.tsv written");
 	fclose(fp);
-	tap_ok(bench_read_runs_csv(path, &back, &nb, err) == 0 && nb == 6, "runs.csv read back (%s)", err);
+	tap_ok(bench_read_runs(path, &back, &nb, err) == 0 && nb == 6, "runs.tsv read back (%s)", err);
 	if (nb == 6) {
 		tap_ok(!strcmp(back[5].policy, "hinting") && back[5].repeat == 3 &&
 		       back[5].wall_s == 10 && !strcmp(bench_run_get(&back[5], "extra"), "7"),
@@ -173,7 +195,7 @@ int main(void)
 {
 	stats();
 	metrics();
-	csv();
+	tsv_format();
 	roundtrip_and_summary();
 	return tap_done();
 }

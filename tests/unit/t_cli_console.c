@@ -2,6 +2,8 @@
  * classification (tools/conline.c), sequence-gap detection, and the
  * merging, tables and TSV of @result records (tools/report.c). */
 #include "tests/tap.h"
+#include <unistd.h>
+#include "tools/util.h"
 #include "tools/conline.h"
 #include "tools/report.h"
 
@@ -102,6 +104,16 @@ static void sequence(void)
 	tap_eq(con_seq_note(&s, 2), 1, "gap across nothing after the wrap");
 }
 
+static void write_text_tmp_bad(char *path)
+{
+	int fd;
+
+	strcpy(path, "/tmp/t_cli_console.XXXXXX");
+	fd = mkstemp(path);
+	if (fd >= 0 && write(fd, "a,b\n1,2\n", 8) == 8)
+		close(fd);
+}
+
 static void records(void)
 {
 	struct recset s;
@@ -154,9 +166,33 @@ static void records(void)
 		"guest\tg1\t7\t1\t\t\t\t\n"
 		"total\t\t17\t6\t\t\t\t\n"
 		"host\t\t\t\t\t\t100\t3\n"), "TSV: header and one line per record");
+	{       /* read back: the same records, empty cells absent */
+		char path[] = "/tmp/t_cli_console.XXXXXX", err[ZERR_MAX];
+		int fd = mkstemp(path);
+		struct recset b;
+		const struct rec *g0, *h;
+
+		if (fd >= 0 && write(fd, buf, strlen(buf)) == (ssize_t)strlen(buf))
+			close(fd);
+		recset_init(&b);
+		tap_ok(recset_read_tsv(path, &b, err) == 0 && b.n == 4, "TSV read back: 4 records (%s)", err);
+		g0 = recset_find(&b, "guest", "g0");
+		h = recset_find(&b, "host", NULL);
+		tap_ok(g0 && !strcmp(rec_get(g0, "states"), "Sr:3") && !rec_get(g0, "frames") &&
+		       h && !strcmp(rec_get(h, "pageouts"), "3"), "TSV read back: values as written");
+		recset_free(&b);
+		unlink(path);
+		write_text_tmp_bad(path);
+		recset_init(&b);
+		tap_ok(recset_read_tsv(path, &b, err) < 0 && strstr(err, ":1: not a zcmm results header"),
+		       "a file that is not a results TSV: refused with file:line (%s)", err);
+		recset_free(&b);
+		unlink(path);
+	}
 	free(buf);
 	recset_free(&s);
 }
+
 
 int main(void)
 {
