@@ -67,8 +67,9 @@ while [ "$(date +%s)" -lt "$end" ]; do
 				$c["name"], $c["id"], $c["status"],
 				$c["status"] == 1 ? " PAGE NOT AS WRITTEN" : "" >>bad }
 		$1 == "total" && $2 == "all" {
-			sh = 0
-			for (k in c) if (k ~ /^shar/ && $c[k] ~ /^[0-9]+$/) sh += $c[k]
+			sh = 0   # pages merged by content sharing, where it runs
+			if ("share_merged" in c) sh += $c["share_merged"]
+			if ("zero_merged" in c) sh += $c["zero_merged"]
 			print pol, $c["discard_u"] + $c["discard_v"] + $c["discard_p"],
 				$c["pageouts"], $c["pageins"],
 				$c["inflated"] + $c["deflated"], $c["disk_reads"],
