@@ -65,7 +65,8 @@ do for [k = 1:words(variants)] {
 		     '' using 1:5:4 with filledcurves title 'Ur unused' lc rgb '#c7c7c7', \
 		     '' using 1:4:3 with filledcurves title 'Vr volatile' lc rgb '#98df8a', \
 		     '' using 1:3:2 with filledcurves title 'Pr pot. volatile' lc rgb '#ffbb78', \
-		     '' using 1:2 with filledcurves x1 title 'Sr stable' lc rgb '#1f77b4'
+		     '' using 1:2 with filledcurves x1 title 'Sr stable' lc rgb '#1f77b4', \
+		     '' using 1:8 with lines lw 2 title 'frames saved by sharing' lc rgb '#000000'
 	}
 	unset multiplot
 }

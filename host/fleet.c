@@ -123,7 +123,8 @@ static void sample(uint64_t ms)
 	}
 	fmt_snprintf(id, sizeof(id), "t%lu", ms);
 	kprintf(ZCMM_REC_RESULT "sample id=%s t_ms=%lu frames_free=%lu "
-		"pages=%lu\n", id, ms, frames_free, pages);
+		"pages=%lu frames_saved=%lu\n", id, ms, frames_free, pages,
+		share_frames_saved());
 	census_line("sample", id, sum);
 }
 

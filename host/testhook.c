@@ -13,6 +13,8 @@
 enum test_action {
 	TEST_DISCARD = 1,   /* drop the frame if the state allows (no I/O) */
 	TEST_PAGE_OUT = 2,  /* write the page to a slot and free the frame */
+	TEST_SHARED = 3,    /* "done" if the page maps a frame other pages
+			       map too (content sharing) */
 };
 
 int hcall_test(struct guest *g, int r1, int r3)
@@ -31,6 +33,10 @@ int hcall_test(struct guest *g, int r1, int r3)
 		break;
 	case TEST_PAGE_OUT:
 		done = !pager_page_out_sync(g, p);
+		break;
+	case TEST_SHARED:
+		done = page_protected(g, p) &&
+		       frame_desc(page_pte(g, p) & PTE_ORIGIN)->refs > 1;
 		break;
 	default:
 		return PGM_SPECIFICATION;

@@ -42,6 +42,9 @@ void write_samples(const char *dir, const struct bench_run *runs,
 		for (unsigned k = 0; k < 8; k++)
 			n += snprintf(line + n, sizeof line - (size_t)n, " %s=%.0f",
 				      state_keys[k], sm[i].st[k]);
+		if (!isnan(sm[i].saved))
+			n += snprintf(line + n, sizeof line - (size_t)n,
+				      " frames_saved=%.0f", sm[i].saved);
 		recset_add(&rs, line);
 	}
 	if (recset_write_tsv(&rs, fp) < 0 || fclose(fp) != 0)
@@ -165,8 +168,9 @@ int make_plots(const char *dir, const struct scenario *s,
 			if (!(df = fopen(p, "w")))
 				zdie(ZX_USAGE, "cannot write %s: %s", p, strerror(errno));
 			free(p);
-			/* cumulative: Sr, +Pr, +Vr, +Ur, +Sp, +Vz (MiB) */
-			fprintf(df, "# t_s Sr +Pr +Vr +Ur +Sp +Vz (MiB, cumulative), run repeat %u\n",
+			/* cumulative: Sr, +Pr, +Vr, +Ur, +Sp, +Vz (MiB); then
+			   the frames sharing saves (MiB, not stacked) */
+			fprintf(df, "# t_s Sr +Pr +Vr +Ur +Sp +Vz (MiB, cumulative) saved-by-sharing, run repeat %u\n",
 				pick >= 0 ? runs[pick].repeat : 0);
 			for (unsigned i = 0; i < ns; i++) {
 				static const int order[6] = { 0, 7, 5, 3, 1, 6 };
@@ -183,7 +187,8 @@ int make_plots(const char *dir, const struct scenario *s,
 					c += isnan(vv) ? 0 : vv * 4096.0 / MiB;
 					fprintf(df, " %.4f", c);
 				}
-				fputc('\n', df);
+				fprintf(df, " %.4f\n", isnan(sm[i].saved) ? 0 :
+					sm[i].saved * 4096.0 / MiB);
 			}
 			fclose(df);
 		}

@@ -10,6 +10,7 @@
 struct sample {
 	unsigned run;           /* index into runs */
 	double t_ms, frames_free;
+	double saved;           /* frames content sharing saves (host) */
 	double st[8];           /* Sr Sp Sz Ur Uz Vr Vz Pr */
 };
 

@@ -150,6 +150,7 @@ void read_results(const char *path, struct bench_run *r, unsigned idx,
 			s.run = idx;
 			s.t_ms = (v = rec_get(x, "t_ms")) ? strtod(v, NULL) : NAN;
 			s.frames_free = (v = rec_get(x, "frames_free")) ? strtod(v, NULL) : NAN;
+			s.saved = (v = rec_get(x, "frames_saved")) ? strtod(v, NULL) : NAN;
 			for (unsigned k = 0; k < 8; k++)
 				s.st[k] = (v = rec_get(x, state_keys[k])) ? strtod(v, NULL) : NAN;
 			*sp = xrealloc(*sp, (*ns + 1) * sizeof **sp);

@@ -54,7 +54,9 @@ void bench_run_free(struct bench_run *r)
 const char *const bench_metrics[] = {
 	"throughput", "wall_s", "work", "pageouts", "pageins", "paging_io",
 	"discards", "discard_faults", "reclaimed", "io_per_reclaimed",
-	"guest_disk_io", "double_paging", "essa", "guest_s", NULL,
+	"guest_disk_io", "double_paging", "essa", "guest_s",
+	"frames_saved", "saved_pct", "scan_cpu_pct", "cow_breaks",
+	"disk_shared", NULL,
 };
 
 int bench_metric_known(const char *m)
@@ -93,6 +95,7 @@ double bench_metric(const struct bench_run *r, const char *m)
 	static const char *const disc[] = { "discard_u", "discard_v", "discard_p", NULL };
 	static const char *const pio[] = { "pageouts", "pageins", NULL };
 	static const char *const gio[] = { "disk_reads", "disk_writes", NULL };
+	static const char *const resident[] = { "Sr", "Ur", "Vr", "Pr", NULL };
 	static const char *const essa[] = {
 		"essa_extract", "essa_stable", "essa_unused", "essa_volatile",
 		"essa_potvol", "essa_resident", "essa_ifres", NULL,
@@ -119,6 +122,14 @@ double bench_metric(const struct bench_run *r, const char *m)
 		return sum_keys(r, essa);
 	if (!strcmp(m, "guest_s"))
 		return key(r, "guest_us") / 1e6;
+	if (!strcmp(m, "saved_pct")) {   /* of the resident guest pages */
+		double res = sum_keys(r, resident);
+
+		return res > 0 ? 100 * key(r, "frames_saved") / res : NAN;
+	}
+	if (!strcmp(m, "scan_cpu_pct"))  /* host time, both by the TOD */
+		return key(r, "guest_us") > 0 ?
+		       100 * key(r, "scan_us") / key(r, "guest_us") : NAN;
 	return key(r, m);       /* work, pageouts, pageins, discard_faults, ... */
 }
 
@@ -347,6 +358,7 @@ static const struct { const char *m, *head; } cols[] = {
 	{ "io_per_reclaimed", "paging I/O per reclaimed page" },
 	{ "guest_disk_io", "guest disk I/O" },
 	{ "double_paging", "double paging" },
+	{ "frames_saved", "frames saved by sharing" },
 	{ "wall_s", "wall s" },
 };
 #define NCOLS (sizeof cols / sizeof cols[0])

@@ -42,6 +42,19 @@ ok $? "zero pages share a zero frame (w $(field 0 zero_pages), o $(field 2 zero_
 [ "$(field all frames_leaked)" = 0 ]
 ok $? "no frame leaked"
 
+# Every path on a shared page, from inside two guests (tests/guests/
+# sharepaths.c): ESSA volatile and unused with a discard, the discard fault
+# for that guest only, DIAG 0x10, a refused page-out, a store
+zrun --test-hooks --guests 2 --image "$G/sharepaths.elf" --workload none \
+	--share t --scan-rate 2000 --scan-total 4000 --timeout 120
+ok $status "two sharepaths guests exit 0 (got $status)"
+sed -n 's/^\[g[01]\] //p' "$T/out" >"$T/checks"
+selftest_tap "$T/checks"
+[ "$(grep -c '^PASS: ' "$T/checks")" = 19 ]
+ok $? "all 19 of their checks ran"
+[ "$(field all shared_discards)" -ge 2 ] && [ "$(field all frames_leaked)" = 0 ]
+ok $? "the host counted the discards of shared mappings ($(field all shared_discards)); no frame leaked"
+
 # Disco: eight file servers in one domain read the same 64 blocks of the
 # base disk (16 files of 4 pages, all fit their caches)
 zrun --guests 8 --workload fileserve --files 16 --file-pages 4 --iters 300 --share f --timeout 120
