@@ -66,7 +66,7 @@ do for [k = 1:words(variants)] {
 		     '' using 1:4:3 with filledcurves title 'Vr volatile' lc rgb '#98df8a', \
 		     '' using 1:3:2 with filledcurves title 'Pr pot. volatile' lc rgb '#ffbb78', \
 		     '' using 1:2 with filledcurves x1 title 'Sr stable' lc rgb '#1f77b4', \
-		     '' using 1:8 with lines lw 2 title 'frames saved by sharing' lc rgb '#000000'
+		     '' using 1:8 title 'frames saved by sharing' with lines lc rgb '#000000' lw 2
 	}
 	unset multiplot
 }
