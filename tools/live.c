@@ -155,9 +155,9 @@ void live_progress(const char *line)
 	snprintf(L.progress, sizeof L.progress, "%s", line);
 }
 
-void live_text(const char *line)
+void live_text(const char *who, const char *line)
 {
-	snprintf(L.text, sizeof L.text, "host: %s", line);
+	snprintf(L.text, sizeof L.text, "%s: %s", who, line);
 	live_draw();
 }
 

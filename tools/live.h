@@ -11,8 +11,9 @@ int live_start(const struct fleet *f, const char *title);
 int live_take(const char *rest);
 /* The latest progress line, shown under the title. */
 void live_progress(const char *line);
-/* A host text line: the latest is shown at the bottom. */
-void live_text(const char *line);
+/* A host text line or a Hercules alert (who: "host", "hercules"): the
+ * latest is shown at the bottom. */
+void live_text(const char *who, const char *line);
 void live_draw(void);
 /* Keys and resizes, at least a few times a second: 1 when the view was
  * closed by its quit key. */

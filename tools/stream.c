@@ -167,7 +167,7 @@ static void host_line(struct st *s, unsigned seq, const char *payload)
 	case REC_TEXT:
 		snprintf(r->last_host, sizeof r->last_host, "%s", payload);
 		if (live_on()) {
-			live_text(payload);
+			live_text("host", payload);
 			break;
 		}
 		clear_status(s);
@@ -225,7 +225,9 @@ static void one_line(struct st *s, const char *line)
 		s->r->glibc_abort = 1;
 		cl.kind = CON_ALERT;
 	}
-	if (cl.kind == CON_ALERT || s->c->verbose) {
+	if ((cl.kind == CON_ALERT || s->c->verbose) && live_on())
+		live_text("hercules", line);    /* stderr would tear the view */
+	else if (cl.kind == CON_ALERT || s->c->verbose) {
 		clear_status(s);
 		fprintf(stderr, "hercules: %s\n", line);
 	}

@@ -28,7 +28,9 @@ rn=$(echo "$run" | helpnames); bn=$(echo "$bench" | helpnames)
 [ "$(echo "$rn" | wc -l)" -ge 30 ]; ok $? "zcmm run --help lists its options ($(echo $rn | wc -w))"
 agree "man page OPTIONS = zcmm run --help (< help, > man)" "$rn" "$(mannames OPTIONS)"
 agree "man page BENCH = zcmm bench --help (< help, > man)" "$bn" "$(mannames BENCH)"
-missing=; for o in $rn $bn; do echo "$top" | grep -q -- "$o\b" || missing="$missing $o"; done
+sn=$($Z states --help | helpnames)
+agree "man page STATES = zcmm states --help (< help, > man)" "$sn" "$(mannames STATES)"
+missing=; for o in $rn $bn $sn; do echo "$top" | grep -q -- "$o\b" || missing="$missing $o"; done
 [ -z "$missing" ]; ok $? "zcmm --help names every option (missing:$missing)"
 for w in idle churn phases random fileserve anon disktest none; do
 	echo "$run" | grep -q "\b$w\b"; ok $? "workload $w in zcmm run --help"
