@@ -46,5 +46,18 @@ $S capture-pane -p -S -2000 -t live >"$T/screen"   # with what scrolled away
 grep -qE "^all +- " "$T/screen"; ok $? "the result table follows (its total row)"; [ $? = 0 ] || show
 ! grep -q "gsample\|hsample" "$T/res.tsv"; ok $? "the view's samples are not kept in --results"
 ls -d "$T"/zcmm-run.* >/dev/null 2>&1; [ $? != 0 ]; ok $? "run directory removed"
+
+# a fleet larger than the window: as many rows as fit, the busiest first
+$S new-session -d -s small -x 120 -y 14 \
+	"TMPDIR=$T build/bin/zcmm run --live --guests 12 --workload random --ws 100 --iters 10000000 --duration 6 --progress 500; sleep 60"
+for i in $(seq 300); do
+	$S capture-pane -p -t small >"$T/small" 2>/dev/null
+	[ "$(grep -cE '^g[0-9]+ +[SozV.vP-]+ +[0-9]+ +[1-9]' "$T/small")" -ge 2 ] && break; sleep 0.2
+done
+rows=$(grep -cE '^g[0-9]+ ' "$T/small")
+[ "$rows" = 8 ]; ok $? "12 guests in 14 lines: the 8 rows that fit ($rows)"
+[ $? = 0 ] || sed 's/^/# /' "$T/small"
+grep -E '^g[0-9]+ ' "$T/small" | awk '{ print $4 + $5 + $6 }' >"$T/busy"
+sort -rn "$T/busy" | cmp -s - "$T/busy"; ok $? "the busiest first (work+faults+page-ins/s: $(tr '\n' ' ' <"$T/busy"))"
 echo "1..$n"
 exit $fail
