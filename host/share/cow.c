@@ -9,6 +9,7 @@
 #include "host/memlayout.h"
 #include "host/page.h"
 #include "host/pager/pager.h"
+#include "host/lowcore.h"
 #include "host/share/cpacf.h"
 #include "host/share/internal.h"
 #include "host/share/share.h"
@@ -24,6 +25,30 @@ struct share_stats share_stats;
  * it, so back it up by the ILC and run it again on the guest's own copy.
  * Any other program interruption goes to the guest as the machine
  * presented it (reflect.c). */
+/* A guest running with DAT on (Linux): the TEID holds the virtual
+ * address of its store, which the host does not translate, so the store
+ * may have hit any of its shared pages. It gets its own copy of all of
+ * them (the scanner leaves a DAT-on guest alone from then on). The number
+ * of pages left shared, or -1 if a break must wait for a frame. */
+static long unshare_all(struct guest *g)
+{
+	long left = 0;
+
+	for (uint64_t p = 0; p < g->npages; p++) {
+		if (!page_protected(g, p))
+			continue;
+		switch (share_cow_break(g, p, 0)) {
+		case 0:
+			break;
+		case PGM_BLOCKED:
+			return -1;
+		default:
+			left++;
+		}
+	}
+	return left;
+}
+
 int share_protection_intercept(struct guest *g)
 {
 	const uint8_t *ip = g->sd.ip;
@@ -35,6 +60,17 @@ int share_protection_intercept(struct guest *g)
 	for (int i = 0; i < 8; i++)
 		teid = teid << 8 | ip[0x28 + i];
 	p = (teid & ~0xfffUL) >> PAGE_SHIFT;
+	if ((code & 0x7f) == PGM_PROTECTION && (g->sd.psw_mask & PSW_DAT)) {
+		long left = g->st.cow_breaks;
+
+		g->sd.psw_addr -= ilen;  /* run it again, our protection gone */
+		if (unshare_all(g) < 0)
+			return 0;        /* it waits for frames, then retries */
+		if (g->st.cow_breaks != (uint64_t)left)
+			return 0;
+		g->sd.psw_addr += ilen;  /* nothing of ours: its own */
+		return handle_program_interruption(g);
+	}
 	if ((code & 0x7f) != PGM_PROTECTION || p >= g->npages ||
 	    !page_protected(g, p))
 		return handle_program_interruption(g); /* the guest's own */

@@ -14,7 +14,7 @@
 
 static struct share_entry *find(struct guest *g, uint16_t dev, uint64_t block)
 {
-	uint32_t dom = share_domain_of(g);
+	uint32_t dom = share_domain_now(g);
 
 	return dom ? share_index_find(&share_idx, SHARE_BLOCK, dom,
 				      SHARE_BLOCK_KEY(dev, block), 0) : 0;
@@ -47,7 +47,7 @@ void share_disk_map(struct guest *g, uint64_t p, uint64_t frame)
 int share_disk_start(struct guest *g, uint16_t dev, uint64_t block,
 		     uint64_t frame)
 {
-	uint32_t dom = share_domain_of(g);
+	uint32_t dom = share_domain_now(g);
 	struct share_entry *e;
 
 	if (!dom || find(g, dev, block))

@@ -6,6 +6,7 @@
 #include "host/console.h"
 #include "host/frame.h"
 #include "host/gmap.h"
+#include "host/lowcore.h"
 #include "host/memlayout.h"
 #include "host/page.h"
 #include "host/param.h"
@@ -52,6 +53,11 @@ uint32_t share_domain_of(const struct guest *g)
 	uint32_t d = g->desc ? g->desc->share_domain : 0;
 
 	return share_idx.nentries && d <= ndomains ? d : 0;
+}
+
+uint32_t share_domain_now(const struct guest *g)
+{
+	return g->sd.psw_mask & PSW_DAT ? 0 : share_domain_of(g);
 }
 
 void share_forget_frame(uint64_t frame)

@@ -175,7 +175,7 @@ void share_scan_step(struct guest **guests, unsigned n)
 	scan_next = (scan_next + 1) % n;
 	for (unsigned k = 0; k < n; k++) {
 		struct guest *g = guests[(scan_next + k) % n];
-		uint32_t dom = share_domain_of(g);
+		uint32_t dom = share_domain_now(g);
 		uint64_t pages;
 
 		if (!dom || g->state == GUEST_STOPPED || !sg[g->index])

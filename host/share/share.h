@@ -32,6 +32,10 @@ void share_init(struct guest **guests, unsigned n);
 void share_fini(struct guest **guests, unsigned n);
 /* Is sharing on for g (its domain, 0: off)? */
 uint32_t share_domain_of(const struct guest *g);
+/* Its domain if the host may share its pages now: not while it runs with
+ * DAT on (a Linux guest), since Hercules's TEID then names a guest
+ * virtual address the host cannot turn into a page (cow.c). */
+uint32_t share_domain_now(const struct guest *g);
 
 /* A store into write-protected page p: give g its own copy (or, the last
  * user, just write access). 0, or PGM_NO_FRAME, or (not blocking: a

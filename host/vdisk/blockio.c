@@ -123,7 +123,7 @@ static int share_reads(struct guest *g, struct bio *b,
 	uint64_t f;
 
 	b->mapped = b->entered = 0;
-	if (!a->readonly || !share_domain_of(g))
+	if (!a->readonly || !share_domain_now(g))
 		return 0;
 	for (unsigned i = 0; i < b->n; i++) {
 		uint64_t block = a->first + b->e[i].block;
