@@ -8,7 +8,7 @@ T=$(mktemp -d /tmp/install-t.XXXXXX); trap 'rm -rf "$T"' EXIT
 n=0; fail=0
 ok() { n=$((n+1)); if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fail=1; fi; }
 
-make -s install DESTDIR="$T" PREFIX=/opt/zcmm >"$T/log" 2>&1; st=$?
+nice -n 10 make -s install DESTDIR="$T" PREFIX=/opt/zcmm >"$T/log" 2>&1; st=$?
 ok $st "make install DESTDIR=... PREFIX=/opt/zcmm"; [ $st = 0 ] || sed 's/^/# /' "$T/log"
 Z=$T/opt/zcmm/bin/zcmm
 l=$(ldd "$Z" 2>&1)
