@@ -101,6 +101,7 @@ struct guest {
 	uint32_t ext_service_parm; /* the service signal's parameter     */
 	uint64_t sclp_receive_mask, sclp_send_mask; /* the guest's SCLP
 				    event masks (sclp.c)                */
+	uint8_t sclp_vt220_seen; /* it wrote VT220 text: line mode is a copy */
 	uint16_t con_len;        /* SCLP console: a partial line ...     */
 	char con_buf[CONSOLE_LINE_MAX + 1]; /* ... (sclpcon.c)           */
 	uint8_t *pstate;         /* per page: states_encode() of its state */

@@ -133,13 +133,15 @@ static uint16_t write_event_data(struct guest *g, uint16_t len)
 			off += elen;
 			continue;
 		}
-		/* a guest that sends both consoles' copies of a line (the
-		   early printk does) is shown its VT220 copy only */
-		if (ev[2] == EVT_VT220)
+		/* a guest with both consoles (Linux with console=ttysclp0:
+		   line mode and VT220 each get every message) is shown its
+		   VT220 copy once it has written one, else line mode */
+		if (ev[2] == EVT_VT220) {
+			g->sclp_vt220_seen = 1;
 			sclp_console_vt220(g, ev + 6, elen - 6);
-		else if (ev[2] == EVT_MSG &&
-			 !(g->sclp_send_mask & EVT_MASK(EVT_VT220)))
+		} else if (ev[2] == EVT_MSG && !g->sclp_vt220_seen) {
 			sclp_console_mdb(g, ev + 6, elen - 6);
+		}
 		ev[3] |= 0x80; /* processed */
 		off += elen;
 	}

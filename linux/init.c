@@ -15,6 +15,7 @@
 #include <sys/mount.h>
 #include <sys/reboot.h>
 #include <sys/wait.h>
+#include <termios.h>
 #include <unistd.h>
 
 static void console(void)
@@ -131,6 +132,9 @@ int main(void)
 	printf("init: MemFree=%ld kB after\n", meminfo("MemFree"));
 	printf("init: status %d\n", status);
 	fflush(stdout);
+	/* the SCLP consoles write from a timer: let them empty first */
+	tcdrain(STDOUT_FILENO);
+	usleep(100000);
 	sync();
 	if (status)
 		return status;  /* the kernel panics: a disabled wait */

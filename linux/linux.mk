@@ -31,7 +31,7 @@ $(LINUX_SRC)/.unpacked: | linux-deps
 	touch $@
 
 define linux_kernel
-$(LINUX_B)/$(1)/.config: $(3) $(2)/.unpacked linux/linux.mk
+$(LINUX_B)/$(1)/.config: $(3) $(2)/.unpacked
 	@mkdir -p $$(@D)
 	$$(call LINUX_KMAKE,$(2),$$(@D)) tinyconfig >/dev/null
 	cd $$(@D) && $(abspath $(2))/scripts/kconfig/merge_config.sh -m \

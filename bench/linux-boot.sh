@@ -1,0 +1,106 @@
+#!/bin/bash
+# linux-boot.sh - the small Linux kernel (make linux) booting to its
+# /init under zcmm and on bare Hercules: the same kernel, initramfs,
+# command line and storage; wall time from starting each to /init's
+# memtest line (Hercules's own SCLP console drops some of the lines
+# after it), best of RUNS, and their ratio (target: zcmm at most 1.5 times
+# bare). Then what ESSA costs the boot: the same boot under zcmm with
+# --no-essa (Linux's CMMA off), the difference in the guest's time as a
+# share of the hinting boot, and the ESSA count by code.
+# Usage: bench/linux-boot.sh [RUNS]   (default 3)
+set -u
+cd "$(dirname "$0")/.." || exit 1
+runs=${1:-3}
+make -s all linux >/dev/null || exit 1
+Z=$PWD/build/bin/zcmm
+K=$PWD/build/linux/small/bzImage
+I=$PWD/build/linux/initramfs.cpio.gz
+MEM=16                       # MiB, both
+INITRD_AT=$((8 << 20))       # bare Hercules: where the .ins puts it
+CMD="rdinit=/init"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+now() { date +%s.%N; }
+be64() { perl -e 'print pack("Q>", $ARGV[0])' "$1"; }
+
+# --- bare Hercules: an IPL from a .ins file, the line-mode console ----
+mkdir "$tmp/bare"
+cp "$K" "$tmp/bare/kernel"
+cp "$I" "$tmp/bare/initrd"
+be64 "$INITRD_AT" >"$tmp/bare/initrd_start"
+be64 "$(stat -c %s "$I")" >"$tmp/bare/initrd_size"
+printf '%s\0' "$CMD" >"$tmp/bare/cmdline"
+cat >"$tmp/bare/hercules.cnf" <<CNF
+ARCHMODE  z/Arch
+MAINSIZE  $MEM
+NUMCPU    1
+CPUMODEL  2817
+PANRATE   SLOW
+000C      3505
+CNF
+cat >"$tmp/bare/load.ins" <<INS
+kernel 0x00000000
+initrd $(printf '0x%08x' $INITRD_AT)
+initrd_start 0x00010408
+initrd_size 0x00010410
+cmdline 0x00010480
+INS
+printf "ostailor quiet\npgmtrace -1\nipl load.ins\n" >"$tmp/bare/hercules.rc"
+
+# seconds from start until a line matching $2 in the output of "$@"
+# after the pattern; the command is stopped then
+time_to() {
+	local pat=$1 t0 line pid
+	shift
+	t0=$(now)
+	while IFS= read -r line; do
+		case $line in *"$pat"*)
+			awk -v a="$t0" -v b="$(now)" 'BEGIN { printf "%.2f", b - a }'
+			break ;;
+		esac
+	done < <(exec "$@" 2>&1)
+	pkill -P $$ -x hercules 2>/dev/null
+}
+
+bare_once() {
+	(cd "$tmp/bare" && time_to "init: memtest" \
+		bash -c 'sleep 300 | exec timeout 300 hercules -d -f hercules.cnf')
+}
+
+cat >"$tmp/lx.fleet" <<FLEET
+guest lx mem=${MEM}M kernel=$K initrd=$I cmdline="$CMD"
+FLEET
+zcmm_once() {
+	time_to "[lx] init: memtest" "$Z" run "$tmp/lx.fleet" --timeout 300
+}
+
+best() { sort -n | head -1; }
+bare=$(for r in $(seq "$runs"); do bare_once; echo; done | best)
+zc=$(for r in $(seq "$runs"); do zcmm_once; echo; done | best)
+echo "boot to /init, best of $runs: bare Hercules ${bare:-?} s, zcmm ${zc:-?} s"
+awk -v a="$bare" -v b="$zc" 'BEGIN { if (a > 0 && b > 0)
+	printf "zcmm / bare: %.2f (target <= 1.5)\n", b / a }'
+
+# --- what the ESSAs cost: hinting against --no-essa, in guest time ---
+guest_us() { awk -F'\t' 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
+	$1 == "guest" { print $c[k] }' k="$2" "$1"; }
+for mode in hinting no-essa; do
+	for r in $(seq "$runs"); do
+		opt=; [ $mode = no-essa ] && opt=--no-essa
+		"$Z" run --quiet "$tmp/lx.fleet" $opt --timeout 300 \
+			--results "$tmp/$mode.$r.tsv" >/dev/null 2>&1
+	done
+done
+med() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+# the guest's own time: the run's guest_us for its one guest
+hint=$(for r in $(seq "$runs"); do awk -F'\t' 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
+	$1 == "total" { print $c["guest_us"] }' "$tmp/hinting.$r.tsv"; done | med)
+none=$(for r in $(seq "$runs"); do awk -F'\t' 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
+	$1 == "total" { print $c["guest_us"] }' "$tmp/no-essa.$r.tsv"; done | med)
+awk -F'\t' 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
+	$1 == "total" { printf "ESSA during the boot: extract %d, stable %d, unused %d\n",
+		$c["essa_extract"], $c["essa_stable"], $c["essa_unused"] }' \
+	"$tmp/hinting.1.tsv"
+awk -v h="$hint" -v n="$none" 'BEGIN { if (h > 0)
+	printf "guest time to power-off (median): hinting %.2f s, --no-essa %.2f s: ESSA interceptions %.0f%% of the boot\n",
+		h / 1e6, n / 1e6, 100 * (h - n) / h }'
