@@ -138,8 +138,8 @@ static const struct opt *lookup(const struct opt *t, const char *a,
 	return opt_find(t, name);
 }
 
-/* "--name" of "--name=value" in buf. */
-static const char *strndup_tmp(const char *a, char *buf, size_t cap)
+/* The "--name" part of "--name=value", in buf. */
+static const char *option_name(const char *a, char *buf, size_t cap)
 {
 	snprintf(buf, cap, "%.*s", (int)strcspn(a, "="), a);
 	return buf;
@@ -175,7 +175,7 @@ int opts_parse(const struct opt *t, void *obj, int argc, char **argv,
 		if (!(d = lookup(t, a, name, sizeof name, &eq))) {
 			zerr_set(err, "%s: unknown option '%s' (see zcmm %s --help)",
 				 cmd, a[1] == '-' && strchr(a, '=') ?
-				 strndup_tmp(a, why, sizeof why) : a, cmd);
+				 option_name(a, why, sizeof why) : a, cmd);
 			return -1;
 		}
 		if (d->meta) {
