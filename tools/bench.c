@@ -441,24 +441,59 @@ static pid_t start_job(struct runctx c, struct job *j, char *const *vfleets)
 	return pid;
 }
 
+/* A word as the shell reads it back: quoted when it has to be. */
+static void shell_word(const char *w)
+{
+	if (*w && !w[strspn(w, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-+=./,:@%")]) {
+		fputs(w, stdout);
+		return;
+	}
+	putchar('\'');
+	for (; *w; w++)
+		if (*w == '\'')
+			fputs("'\\''", stdout);
+		else
+			putchar(*w);
+	putchar('\'');
+}
+
 /* The self-contained command line of each run (--list). */
 static void list_runs(const struct bench_opts *o, const struct scenario *s,
 		      const struct job *jobs, unsigned n)
 {
-	char *exe = self_exe(), *scn = realpath(s->path, NULL);
+	char *exe = self_exe(), *scn = realpath(s->path, NULL), *abs = NULL;
 	char *out = o->out ? xstrdup(o->out) : default_out(s, "-list");
 
+	if (out[0] != '/') {            /* the runs may start anywhere */
+		char cwd[4096];
+
+		if (getcwd(cwd, sizeof cwd)) {
+			abs = path_join(cwd, out);
+			free(out);
+			out = abs;
+		}
+	}
 	for (unsigned i = 0; i < n; i++) {
 		const struct job *j = &jobs[i];
+		char dir[4200];
+		const char *w[] = { exe, "bench", scn ? scn : s->path, "--policies",
+			s->pol[j->p].name, "--variants", s->var[j->v].name,
+			"--repeat", "1", "--no-plots", "--quiet", "--out", dir,
+			o->timeout ? "--timeout" : NULL, o->timeout,
+			o->hercules ? "--hercules" : NULL, o->hercules };
 
-		printf("%s bench %s --policies %s --variants %s --repeat 1 --no-plots --quiet --out %s/%s-%s-r%u",
-		       exe, scn ? scn : s->path, s->pol[j->p].name, s->var[j->v].name,
-		       out, s->var[j->v].name, s->pol[j->p].name, j->r);
-		if (o->timeout)
-			printf(" --timeout %s", o->timeout);
-		if (o->hercules)
-			printf(" --hercules %s", o->hercules);
-		printf("\n");
+		snprintf(dir, sizeof dir, "%s/%s-%s-r%u", out, s->var[j->v].name,
+			 s->pol[j->p].name, j->r);
+		for (unsigned k = 0; k < sizeof w / sizeof w[0]; k++) {
+			if (!w[k]) {
+				k++;    /* an option not given: skip it and its value */
+				continue;
+			}
+			if (k)
+				putchar(' ');
+			shell_word(w[k]);
+		}
+		putchar('\n');
 	}
 	free(exe);
 	free(scn);

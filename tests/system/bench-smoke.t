@@ -84,7 +84,7 @@ grep -q "^2 runs at a time (zcmm bench -j)" "$T/j2/summary.md"; ok $? "-j 2: the
 "$Z" bench --list --out "$T/list" "$T/tiny.bench" >"$T/cmds" 2>&1; st=$?
 [ $st = 0 ] && [ "$(wc -l <"$T/cmds")" = 2 ] && grep -q "^/.*zcmm bench /.*tiny.bench .*--out $T/list/" "$T/cmds"
 ok $? "--list: two command lines with absolute paths ($(head -1 "$T/cmds"))"
-(cd / && while IFS= read -r cmd; do $cmd >>"$T/listout" 2>&1 || exit 1; done <"$T/cmds"); ok $? "each listed command runs on its own (from /)"
+(cd / && while IFS= read -r cmd; do sh -c "$cmd" >>"$T/listout" 2>&1 || exit 1; done <"$T/cmds"); ok $? "each listed command runs on its own (from /)"
 "$Z" bench --collect --no-plots --out "$T/merged" "$T/list"/* >"$T/out" 2>&1; st=$?
 ok $st "--collect exits 0 ($(tail -2 "$T/out" | tr '\n' ' '))"
 [ "$(tail -n +2 "$T/merged/runs.tsv" | wc -l)" = 2 ] && [ "$(cut -f5 "$T/merged/runs.tsv" | tail -n +2 | sort | tr '\n' ' ')" = "hinting none " ]
