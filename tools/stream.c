@@ -30,6 +30,32 @@ struct st {
 	size_t len;
 };
 
+/* The host's text lines while the live view has the terminal: printed
+ * when it gives the terminal back, so the transcript is the same. */
+#define HELD_MAX 10000
+static char *held[HELD_MAX];
+static unsigned nheld, dropped;
+
+static void hold(const char *line)
+{
+	if (nheld < HELD_MAX)
+		held[nheld++] = xstrdup(line);
+	else
+		dropped++;
+}
+
+static void print_held(void)
+{
+	for (unsigned i = 0; i < nheld; i++) {
+		printf("%s\n", held[i]);
+		free(held[i]);
+	}
+	if (dropped)
+		printf("(%u more host lines not kept; --log FILE has them all)\n", dropped);
+	fflush(stdout);
+	nheld = dropped = 0;
+}
+
 static long now_ms(void)
 {
 	struct timespec ts;
@@ -168,12 +194,12 @@ static void host_line(struct st *s, unsigned seq, const char *payload)
 		snprintf(r->last_host, sizeof r->last_host, "%s", payload);
 		if (live_on()) {
 			live_text("host", payload);
+			hold(payload);
 			break;
 		}
 		clear_status(s);
 		printf("%s\n", payload);
 		fflush(stdout);
-		snprintf(r->last_host, sizeof r->last_host, "%s", payload);
 		break;
 	case REC_EXIT:
 		if (con_exit_status(rest, &r->exit_status) < 0) {
@@ -287,7 +313,8 @@ void stream_run(const struct stream_cfg *c, struct stream_result *r)
 		if (s.wait_at && !r->exit_seen && c->cpus == 1 &&
 		    now - s.wait_at >= 1000)
 			break;
-		live_tick();
+		if (live_tick())
+			print_held();   /* the view was closed: the text so far */
 		n = poll(&pfd, 1, (int)wait);
 		if (n < 0) {
 			if (errno == EINTR)
@@ -313,6 +340,7 @@ void stream_run(const struct stream_cfg *c, struct stream_result *r)
 		one_line(&s, s.line);
 	}
 	live_end();
+	print_held();
 	clear_status(&s);
 	if (c->log)
 		fflush(c->log);

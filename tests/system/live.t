@@ -43,6 +43,8 @@ wait_for '^EXIT=' 60; ok $? "the run went on after q and ended"
 [ $? = 0 ] || show
 grep -q '^EXIT=0' "$T/screen"; ok $? "exit status 0"
 $S capture-pane -p -S -2000 -t live >"$T/screen"   # with what scrolled away
+grep -q "^zcmm host starting" "$T/screen" && grep -q "^\[g0\] " "$T/screen"
+ok $? "the host's text lines, held while the view was up, printed after it"
 grep -qE "^all +- " "$T/screen"; ok $? "the result table follows (its total row)"; [ $? = 0 ] || show
 ! grep -q "gsample\|hsample" "$T/res.tsv"; ok $? "the view's samples are not kept in --results"
 ls -d "$T"/zcmm-run.* >/dev/null 2>&1; [ $? != 0 ]; ok $? "run directory removed"
