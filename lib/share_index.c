@@ -25,6 +25,7 @@ void share_index_init(struct share_index *x, struct share_entry *e,
 		e[i].next = i + 1 < nentries ? i + 1 : SHARE_NIL;
 	}
 	x->free = nentries ? 0 : SHARE_NIL;
+	x->hand = 0;
 	for (int k = 0; k < 4; k++)
 		x->used[k] = 0;
 }
@@ -77,6 +78,20 @@ void share_index_del(struct share_index *x, struct share_entry *e)
 	x->used[e->kind]--;
 	*e = (struct share_entry){ .kind = SHARE_FREE, .next = x->free };
 	x->free = i;
+}
+
+int share_index_evict_hint(struct share_index *x)
+{
+	for (uint32_t n = 0; n < x->nentries; n++) {
+		struct share_entry *e = &x->e[x->hand];
+
+		x->hand = x->hand + 1 < x->nentries ? x->hand + 1 : 0;
+		if (e->kind == SHARE_HINT) {
+			share_index_del(x, e);
+			return 1;
+		}
+	}
+	return 0;
 }
 
 void share_index_rekind(struct share_index *x, struct share_entry *e,

@@ -38,6 +38,7 @@ struct share_index {
 	uint32_t nentries, nbuckets;
 	uint32_t free;          /* free list head                          */
 	uint32_t used[4];       /* entries in use by kind                  */
+	uint32_t hand;          /* where the next hint eviction looks      */
 };
 
 void share_index_init(struct share_index *x, struct share_entry *e,
@@ -52,6 +53,10 @@ struct share_entry *share_index_add(struct share_index *x,
 				    enum share_kind kind, uint32_t domain,
 				    uint64_t key, uint64_t where);
 void share_index_del(struct share_index *x, struct share_entry *e);
+/* Full of hints: drop one (the next from a rotating hand) so a newer
+ * page can be hinted; 1 if one was dropped. Shared and block entries
+ * stay. */
+int share_index_evict_hint(struct share_index *x);
 /* Change an entry's kind (a hint becomes a shared frame). */
 void share_index_rekind(struct share_index *x, struct share_entry *e,
 			enum share_kind kind);

@@ -55,8 +55,15 @@ struct share_scan_result share_scan(struct share_index *x,
 			return (struct share_scan_result){ SHARE_PAIR, e };
 		}
 	}
-	if (!mine)
+	/* a full index drops an old hint for the new one (ESX replaces hint
+	   entries too): hints of pages that never found a twin would
+	   otherwise fill it for good */
+	if (!mine && !(mine = share_index_add(x, SHARE_HINT, p->domain, p->key,
+					      p->ref)) &&
+	    share_index_evict_hint(x)) {
+		n->hints_evicted++;
 		mine = share_index_add(x, SHARE_HINT, p->domain, p->key, p->ref);
+	}
 	return (struct share_scan_result){ mine ? SHARE_HINTED : SHARE_FULL,
 					   mine };
 }

@@ -19,7 +19,8 @@ enum share_act {
 			     with refs 2; the caller makes the hinted page's
 			     frame the shared one and sets res.e->where    */
 	SHARE_HINTED,     /* nothing equal yet: a hint was added (or kept) */
-	SHARE_FULL,       /* nothing equal and no room for a hint          */
+	SHARE_FULL,       /* nothing equal and no room for a hint (the
+			     index holds only shared and block entries)    */
 };
 
 struct share_ops {
@@ -37,6 +38,7 @@ struct share_scan_counts {
 	uint64_t compares;      /* full compares                          */
 	uint64_t not_equal;     /* key matches that were not equal        */
 	uint64_t stale_hints;   /* hints dropped: their page had changed  */
+	uint64_t hints_evicted; /* hints dropped for newer ones (full)    */
 };
 
 struct share_scan_page {

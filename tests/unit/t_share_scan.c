@@ -175,10 +175,20 @@ int main(void)
 	reset();
 	for (int p = 0; p < PAGES; p++)
 		scan(p, 0), r = scan(p, 0);
-	tap_ok(r.act == SHARE_FULL && x.used[SHARE_HINT] == 8,
-	       "more distinct pages than entries: full, nothing lost");
-	share_scan_forget(&x, 0, last[0], SHARE_REF(0, 0));
+	tap_ok(r.act == SHARE_HINTED && x.used[SHARE_HINT] == 8 &&
+	       n.hints_evicted == PAGES - 8,
+	       "more distinct pages than entries: old hints make room (%lu)",
+	       (unsigned long)n.hints_evicted);
+	tap_ok(share_index_find(&x, SHARE_HINT, 0, last[15], 0) != 0,
+	       "the newest page is hinted");
+	share_scan_forget(&x, 0, last[15], SHARE_REF(0, 15));
 	tap_eq(x.used[SHARE_HINT], 7, "a page's hint forgotten");
 	tap_eq(scan(15, 0).act, SHARE_HINTED, "its room is used again");
+	/* an index of shared entries only: no hint can be made */
+	reset();
+	for (int k = 0; k < 8; k++)
+		share_index_add(&x, SHARE_SHARED, 1, (uint64_t)k, (uint64_t)k);
+	scan(14, 0);
+	tap_eq(scan(14, 0).act, SHARE_FULL, "full of shared entries: no hint");
 	return tap_done();
 }
