@@ -131,6 +131,7 @@ $(B)/fuzz/obj/%.o: %
 $(B)/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz.h $(FUZZ_OBJ)
 	$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer $< $(FUZZ_OBJ) $(TOOL_LIBS) -o $@
 fuzz-build: $(FUZZ_BIN)
+.SECONDARY: $(FUZZ_OBJ)
 fuzz-short: fuzz-build
 	@tests/fuzz/run.sh $(or $(FUZZ_SECONDS),3) short $(FUZZ_BIN)
 fuzz: fuzz-build
