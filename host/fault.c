@@ -3,6 +3,7 @@
  * below: a zeroed frame (reclaim makes room), a page-in, a working-set
  * sample or a page-out overtaken, or the program interruption the
  * guest must get. */
+#include "host/alloc/alloc.h"
 #include "host/balloon/balloon.h"
 #include "host/fault.h"
 #include "host/intercept.h"
@@ -18,6 +19,7 @@ static uint64_t zero_fill(struct guest *g, uint64_t p)
 {
 	uint64_t f;
 
+	alloc_make_own_room(g);         /* at its limit: one of its own */
 	reclaim_make_room();
 	f = page_map_zero(g, p);
 	if (f)
@@ -55,8 +57,10 @@ static uint64_t serve(struct guest *g, uint64_t p, int *pgm, int blocking)
 		return pte & PTE_ORIGIN;
 	if (pte & PTE_SW_SAMPLED)       /* a working-set sample: touched */
 		return wss_touch(g, p);
-	if (pte & PTE_SW_OUT)           /* it was on its way out: keep it */
+	if (pte & PTE_SW_OUT) {         /* it was on its way out: keep it */
+		alloc_make_own_room(g);
 		return pager_rescue(g, p);
+	}
 	a = states_access(page_state(g, p));
 	switch (a.kind) {
 	case STATES_ACCESS_ZERO_FILL:
@@ -75,6 +79,7 @@ static uint64_t serve(struct guest *g, uint64_t p, int *pgm, int blocking)
 		}
 		return 0;
 	case STATES_ACCESS_PAGE_IN:
+		alloc_make_own_room(g);
 		reclaim_make_room();
 		if (blocking) {
 			if (!page_in_wait(g, p))

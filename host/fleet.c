@@ -126,6 +126,7 @@ static void sample(uint64_t ms)
 		"pages=%lu frames_saved=%lu\n", id, ms, frames_free, pages,
 		share_frames_saved());
 	census_line("sample", id, sum);
+	alloc_sample(guests, nguests, ms);      /* host/alloc/report.c */
 }
 
 /* For the CLI's live view (ZCMM_BOOT_LIVE): every guest's pages by
@@ -186,6 +187,7 @@ int fleet_run(void)
 		admit_guest_check(guests[nguests]);
 	}
 	reclaim_init(guests, nguests);
+	alloc_init(guests, nguests);    /* victims by shares (host/alloc/) */
 	balloon_init(guests, nguests);
 	share_init(guests, nguests);
 	/* the host's own storage: frame table, guest records, page

@@ -78,6 +78,7 @@ static int visit(struct guest *g, uint64_t p)
 	}
 	if (page_discard(g, p)) {
 		reclaim_stats.discarded++;
+		g->al.taken_discard++;
 		return 1;
 	}
 	dirty = page_dirty(f);
@@ -86,6 +87,7 @@ static int visit(struct guest *g, uint64_t p)
 	if (pager_page_out(g, p, dirty))
 		return -1;
 	reclaim_stats.paged_out++;
+	g->al.taken_pageout++;
 	return 1;
 }
 
@@ -123,19 +125,34 @@ static void run_clock(uint64_t want)
 
 	for (unsigned i = 0; i < nall; i++)
 		live += all[i]->state != GUEST_STOPPED;
+	cur = pick(all, nall, cur % nall, 0, pick_ctx);  /* the victim now */
+	live = live || cur != RECLAIM_NONE;     /* an ended guest may give */
+	if (cur == RECLAIM_NONE) {
+		cur = 0;
+		live = 0;
+	}
 	while (taken < want && live && rounds < 2 * nall + 2) {
 		struct guest *g = all[cur];
+		uint64_t batch = want - taken < RECLAIM_BATCH ? want - taken
+							      : RECLAIM_BATCH;
+		uint64_t spare = g->st.frames > g->al.reserve
+				 ? g->st.frames - g->al.reserve : 0;
 		int wrapped = 0;
 
-		if (g->state == GUEST_STOPPED) {
+		if (batch > spare)      /* never below its reserve */
+			batch = spare;
+		if (!batch) {           /* at its reserve, or holds none */
 			wrapped = 1;
-		} else if (take_from(g, want - taken < RECLAIM_BATCH
-					? want - taken : RECLAIM_BATCH,
-				     &taken, &wrapped)) {
+		} else if (take_from(g, batch, &taken, &wrapped)) {
 			break;          /* the pager is full for now */
 		}
 		rounds += wrapped;
-		cur = pick(all, nall, cur, wrapped, pick_ctx) % nall;
+		cur = pick(all, nall, cur, wrapped, pick_ctx);
+		if (cur == RECLAIM_NONE) {      /* nobody may give */
+			cur = 0;
+			break;
+		}
+		cur %= nall;
 	}
 	reclaim_stats.tod += tod_now() - t0;
 }
@@ -153,6 +170,18 @@ void reclaim_balance(void)
 		return;
 	reclaim_stats.runs++;
 	run_clock(shortfall());
+}
+
+uint64_t reclaim_from_guest(struct guest *g, uint64_t want)
+{
+	uint64_t t0 = tod_now(), taken = 0;
+	int wrapped;
+
+	for (int round = 0; taken < want && round < 2; round += wrapped)
+		if (take_from(g, want - taken, &taken, &wrapped))
+			break;
+	reclaim_stats.tod += tod_now() - t0;
+	return taken;
 }
 
 void reclaim_make_room(void)

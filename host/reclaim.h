@@ -26,12 +26,17 @@ void reclaim_init(struct guest **guests, unsigned n);
 /* Victim selection: which guest the clock takes from next. Called before
  * each batch of up to RECLAIM_BATCH pages with the guest taken from last
  * and whether its hand just went round all its pages; returns an index
- * into the guests (a stopped guest is skipped). The default stays on a
+ * into the guests (the clock takes from a stopped guest too: its
+ * storage serves nobody). The default stays on a
  * guest until its hand went round, then moves to the next: one clock
  * over every guest's pages in turn. */
 typedef unsigned (*reclaim_pick_fn)(struct guest **guests, unsigned n,
 				    unsigned last, int wrapped, void *ctx);
 void reclaim_set_picker(reclaim_pick_fn pick, void *ctx);
+/* A picker's answer when no guest may give a frame (all at their
+ * reserves): the clock stops. A victim never goes below its reserve
+ * (struct alloc_guest): its batch stops there. */
+#define RECLAIM_NONE (~0u)
 
 /* A frame mapped by several guest pages (content sharing): the clock
  * calls this with one of its pages (the one its hand is on); it returns
@@ -47,6 +52,10 @@ void reclaim_balance(void);
 /* A fault cannot be served (no free frame above the host's reserve): run
  * the clock now. */
 void reclaim_make_room(void);
+/* Take up to want frames from g itself (its hand going round at most
+ * twice), whatever its reserve: a guest at its limit makes room for its
+ * own next page. Returns the frames taken. */
+uint64_t reclaim_from_guest(struct guest *g, uint64_t want);
 
 extern struct reclaim_stats reclaim_stats;
 

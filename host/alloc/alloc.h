@@ -14,7 +14,21 @@ struct alloc_guest {
 	uint64_t shares;         /* S: its relative entitlement            */
 	uint64_t reserve;        /* never reclaimed below this             */
 	uint64_t limit;          /* never resident above this; 0: its size */
+	uint64_t taken_discard;  /* frames the clock took without I/O      */
+	uint64_t taken_pageout;  /* ... by page-out                        */
+	uint64_t taken_limit;    /* of them, taken for its own next page at
+				    its limit                              */
+	uint64_t victim;         /* times the picker chose it              */
+	uint64_t rho_q16;        /* rho at the last sample (share_math.h)  */
 };
+
+/* The reclaim clock's victims by shares, reserves, limits and the idle
+ * tax from here on (reclaim_set_picker). */
+void alloc_init(struct guest **guests, unsigned n);
+/* Before g is given a frame: at its limit, it gives one of its own. */
+void alloc_make_own_room(struct guest *g);
+/* The active pages the sampler found (f = active / frames). */
+uint64_t alloc_active(const struct guest *g);
 
 /* Its settings from the boot block's table (0: the defaults). */
 void alloc_guest_init(struct guest *g, const struct zcmm_guest_mem *m);
@@ -22,5 +36,8 @@ void alloc_guest_init(struct guest *g, const struct zcmm_guest_mem *m);
  * what admission committed. */
 void alloc_result(const char *kind, const char *id, struct guest *g);
 void alloc_total(void);
+/* With the page states' samples: per guest (fleets of up to
+ * BALLOON_SAMPLE_GUESTS) its frames, active pages and rho. */
+void alloc_sample(struct guest **guests, unsigned n, uint64_t ms);
 
 #endif

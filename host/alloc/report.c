@@ -5,6 +5,8 @@
 #include "host/console.h"
 #include "host/guest.h"
 #include "host/memlayout.h"
+#include "host/param.h"
+#include "lib/fmt.h"
 #include "lib/share_math.h"
 #include "zcmm/console.h"
 
@@ -25,6 +27,13 @@ void alloc_result(const char *kind, const char *id, struct guest *g)
 		"limit_pages=%lu host_frames=%lu admit_host_frames=%lu\n",
 		kind, id, a->shares, a->reserve, a->limit, g->host_frames,
 		g->admit_host_frames);
+	kprintf(ZCMM_REC_RESULT "%s id=%s taken_discard=%lu taken_pageout=%lu "
+		"taken_limit=%lu taken_balloon=%lu victim=%lu active_pct=%lu "
+		"rho_q16=%lu\n", kind, id, a->taken_discard, a->taken_pageout,
+		a->taken_limit, g->st.released_frames, a->victim,
+		(uint64_t)share_active_q16(alloc_active(g), g->st.frames) * 100 >> 16,
+		share_rho_q16(a->shares, g->st.frames, alloc_active(g),
+			      (unsigned)boot_mem_header()->idle_tax_pct));
 }
 
 void alloc_total(void)
@@ -33,4 +42,25 @@ void alloc_total(void)
 		"admit_frames=%lu admit_slots=%lu admit_miscount=%lu\n",
 		(uint64_t)boot_mem_header()->idle_tax_pct, admit_total.frames, admit_total.slots,
 		admit_miscount);
+}
+
+void alloc_sample(struct guest **guests, unsigned n, uint64_t ms)
+{
+	unsigned tax = (unsigned)boot_mem_header()->idle_tax_pct;
+	char id[32];
+
+	if (n > BALLOON_SAMPLE_GUESTS)
+		return;
+	for (unsigned i = 0; i < n; i++) {
+		struct guest *g = guests[i];
+		uint64_t act = alloc_active(g), f = g->st.frames;
+
+		fmt_snprintf(id, sizeof(id), "t%lu.g%u", ms, i);
+		kprintf(ZCMM_REC_RESULT "asample id=%s t_ms=%lu guest=%u "
+			"running=%d frames=%lu active=%lu rho_q16=%lu "
+			"taken=%lu work=%lu\n", id, ms, i,
+			g->state != GUEST_STOPPED, f, act < f ? act : f,
+			share_rho_q16(g->al.shares, f, act, tax),
+			g->al.taken_discard + g->al.taken_pageout, g->st.work);
+	}
 }

@@ -1,0 +1,75 @@
+/* victim.c - share-based victim selection for the reclaim clock: before
+ * each batch the clock asks whom to take from, and the answer is a guest
+ * that has ended and still holds storage, else the guest furthest above
+ * its limit, else the lowest shares-per-page ratio with the idle tax
+ * among the guests above their reserve (lib/share_math.c); a guest whose
+ * hand went round gave what it could and is passed over for the rest of
+ * that run. A guest at its limit takes its next frame from itself. The
+ * active fraction is the working-set sampler's estimate. */
+#include "host/alloc/alloc.h"
+#include "host/boot.h"
+#include "host/guest.h"
+#include "host/reclaim.h"
+#include "lib/share_math.h"
+
+static struct share_acct acct[ZCMM_MAX_GUESTS];
+static uint8_t gave_all[ZCMM_MAX_GUESTS]; /* its hand went round: in this
+					     run of the clock it has given
+					     what it could */
+static unsigned tax;
+
+uint64_t alloc_active(const struct guest *g)
+{
+	/* no estimate yet (or no sampling in this run): all of it active,
+	   so the tax does not touch it and rho is S / P */
+	return g->bl.periods ? g->bl.estimate : g->st.frames;
+}
+
+static unsigned pick_by_shares(struct guest **guests, unsigned n,
+			       unsigned last, int wrapped, void *ctx)
+{
+	int v;
+
+	if (!wrapped) {                 /* a new run, or it gave a batch */
+		for (unsigned i = 0; i < n; i++)
+			gave_all[i] = 0;
+	} else if (last < n) {
+		gave_all[last] = 1;
+	}
+	/* a guest that ended holds storage nobody uses: it goes first */
+	for (unsigned i = 0; i < n; i++)
+		if (guests[i]->state == GUEST_STOPPED && !gave_all[i] &&
+		    guests[i]->st.frames > 2)
+			return i;
+	for (unsigned i = 0; i < n; i++) {
+		struct guest *g = guests[i];
+
+		acct[i].shares = g->al.shares;
+		acct[i].frames = g->st.frames;
+		acct[i].active = alloc_active(g);
+		acct[i].reserve = g->al.reserve;
+		acct[i].limit = g->al.limit;
+		acct[i].npages = g->npages;
+		acct[i].eligible = g->state != GUEST_STOPPED && !gave_all[i];
+	}
+	v = share_victim(acct, n, tax);
+	if (v < 0)
+		return RECLAIM_NONE;
+	guests[v]->al.victim++;
+	return (unsigned)v;
+}
+
+void alloc_init(struct guest **guests, unsigned n)
+{
+	tax = (unsigned)boot_mem_header()->idle_tax_pct;
+	reclaim_set_picker(pick_by_shares, 0);
+}
+
+void alloc_make_own_room(struct guest *g)
+{
+	uint64_t lim = g->al.limit;
+
+	if (!lim || g->st.frames < lim)
+		return;
+	g->al.taken_limit += reclaim_from_guest(g, g->st.frames - lim + 1);
+}
