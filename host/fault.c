@@ -13,13 +13,32 @@
 #include "host/reclaim.h"
 #include "host/trap.h"
 
+/* A guest at its limit gives one of its own pages before it gets a frame
+ * (host/alloc/); if it cannot now (the pager is full), a guest waits for
+ * the I/O under way and faults again: 0, or -1 with *pgm set. */
+static int own_room(struct guest *g, int blocking, int *pgm)
+{
+	if (!alloc_make_own_room(g))
+		return 0;
+	if (blocking && pager_pending()) {
+		pager_quiesce();
+		if (!alloc_make_own_room(g))
+			return 0;
+	} else if (!blocking && pager_pending()) {
+		guest_block_io(g, GUEST_WAIT_FRAME);
+		*pgm = PGM_BLOCKED;
+		return -1;
+	}
+	g->al.over_limit++;             /* nothing to wait for: go on */
+	return 0;
+}
+
 /* A frame for a logically zero page, from reclaim if need be; 0 if none
  * is free now (page-outs under way may free one). */
 static uint64_t zero_fill(struct guest *g, uint64_t p)
 {
 	uint64_t f;
 
-	alloc_make_own_room(g);         /* at its limit: one of its own */
 	reclaim_make_room();
 	f = page_map_zero(g, p);
 	if (f)
@@ -57,13 +76,13 @@ static uint64_t serve(struct guest *g, uint64_t p, int *pgm, int blocking)
 		return pte & PTE_ORIGIN;
 	if (pte & PTE_SW_SAMPLED)       /* a working-set sample: touched */
 		return wss_touch(g, p);
-	if (pte & PTE_SW_OUT) {         /* it was on its way out: keep it */
-		alloc_make_own_room(g);
-		return pager_rescue(g, p);
-	}
+	if (pte & PTE_SW_OUT)           /* it was on its way out: keep it */
+		return own_room(g, blocking, pgm) ? 0 : pager_rescue(g, p);
 	a = states_access(page_state(g, p));
 	switch (a.kind) {
 	case STATES_ACCESS_ZERO_FILL:
+		if (own_room(g, blocking, pgm))
+			return 0;
 		f = zero_fill(g, p);
 		while (!f && blocking && pager_pending()) {
 			pager_quiesce();
@@ -79,7 +98,8 @@ static uint64_t serve(struct guest *g, uint64_t p, int *pgm, int blocking)
 		}
 		return 0;
 	case STATES_ACCESS_PAGE_IN:
-		alloc_make_own_room(g);
+		if (own_room(g, blocking, pgm))
+			return 0;
 		reclaim_make_room();
 		if (blocking) {
 			if (!page_in_wait(g, p))

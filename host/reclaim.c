@@ -45,7 +45,7 @@ void reclaim_set_shared(reclaim_shared_fn fn)
 
 /* One visit of page p: 1 if its frame was taken (freed, or its page-out
  * started), 0 if not, -1 if the pager cannot take a page-out now. */
-static int visit(struct guest *g, uint64_t p)
+static int visit(struct guest *g, uint64_t p, int no_io)
 {
 	uint64_t pte = page_pte(g, p), f = pte & PTE_ORIGIN;
 	struct frame_desc *d;
@@ -69,8 +69,12 @@ static int visit(struct guest *g, uint64_t p)
 		if (r != RECLAIM_PLAIN)
 			return r;
 	}
-	reclaim_stats.looked++;
 	st = page_state(g, p);
+	/* the no-I/O pass leaves a page it could only page out alone, its
+	   reference bit too (the paging pass's second chance reads it) */
+	if (no_io && states_host_discard(st, page_dirty(f)).verdict != STATES_DONE)
+		return 0;
+	reclaim_stats.looked++;
 	/* an unused page's content is nobody's: no second chance */
 	if (st.usage != PAGE_USAGE_UNUSED && frame_referenced(f)) {
 		reclaim_stats.referenced++;
@@ -94,14 +98,14 @@ static int visit(struct guest *g, uint64_t p)
 /* Up to batch pages from guest g, its hand going at most round once
  * (so no page is looked at twice in one batch); *wrapped if it went round. */
 static int take_from(struct guest *g, uint64_t batch, uint64_t *taken,
-		     int *wrapped)
+		     int *wrapped, int no_io)
 {
 	uint64_t steps = 0, got = 0;
 	int r = 0;
 
 	*wrapped = 0;
 	while (got < batch && steps++ < g->npages) {
-		r = visit(g, g->reclaim_hand);
+		r = visit(g, g->reclaim_hand, no_io);
 		if (++g->reclaim_hand >= g->npages) {
 			g->reclaim_hand = 0;
 			reclaim_stats.wraps++;
@@ -117,11 +121,13 @@ static int take_from(struct guest *g, uint64_t batch, uint64_t *taken,
 	return r < 0 ? -1 : 0;
 }
 
-/* Take want frames back; each guest's hand goes round at most twice (the
- * second time every page it passed has lost its reference bit). */
-static void run_clock(uint64_t want)
+/* One pass of the clock for want frames: without I/O only (unused,
+ * volatile and clean potentially volatile pages), or with page-outs too;
+ * the picker names the victims, each guest's hand goes round at most
+ * twice. Returns the frames taken. */
+static uint64_t clock_pass(uint64_t want, int no_io)
 {
-	uint64_t t0 = tod_now(), taken = 0, rounds = 0, live = 0;
+	uint64_t taken = 0, rounds = 0, live = 0;
 
 	for (unsigned i = 0; i < nall; i++)
 		live += all[i]->state != GUEST_STOPPED;
@@ -143,7 +149,7 @@ static void run_clock(uint64_t want)
 			batch = spare;
 		if (!batch) {           /* at its reserve, or holds none */
 			wrapped = 1;
-		} else if (take_from(g, batch, &taken, &wrapped)) {
+		} else if (take_from(g, batch, &taken, &wrapped, no_io)) {
 			break;          /* the pager is full for now */
 		}
 		rounds += wrapped;
@@ -154,6 +160,17 @@ static void run_clock(uint64_t want)
 		}
 		cur %= nall;
 	}
+	return taken;
+}
+
+/* Take want frames back: first what costs no I/O, victims in the
+ * picker's order, then by page-out. */
+static void run_clock(uint64_t want)
+{
+	uint64_t t0 = tod_now(), taken = clock_pass(want, 1);
+
+	if (taken < want)
+		clock_pass(want - taken, 0);
 	reclaim_stats.tod += tod_now() - t0;
 }
 
@@ -177,8 +194,9 @@ uint64_t reclaim_from_guest(struct guest *g, uint64_t want)
 	uint64_t t0 = tod_now(), taken = 0;
 	int wrapped;
 
-	for (int round = 0; taken < want && round < 2; round += wrapped)
-		if (take_from(g, want - taken, &taken, &wrapped))
+	/* a round without I/O, then up to two with page-outs */
+	for (int round = 0; taken < want && round < 3; round += wrapped)
+		if (take_from(g, want - taken, &taken, &wrapped, round == 0))
 			break;
 	reclaim_stats.tod += tod_now() - t0;
 	return taken;

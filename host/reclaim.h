@@ -52,9 +52,10 @@ void reclaim_balance(void);
 /* A fault cannot be served (no free frame above the host's reserve): run
  * the clock now. */
 void reclaim_make_room(void);
-/* Take up to want frames from g itself (its hand going round at most
- * twice), whatever its reserve: a guest at its limit makes room for its
- * own next page. Returns the frames taken. */
+/* Take up to want frames from g itself (its hand going round once
+ * without I/O, then at most twice with page-outs), whatever its reserve:
+ * a guest at its limit makes room for its own next page. Returns the
+ * frames taken. */
 uint64_t reclaim_from_guest(struct guest *g, uint64_t want);
 
 extern struct reclaim_stats reclaim_stats;

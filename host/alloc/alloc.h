@@ -19,14 +19,19 @@ struct alloc_guest {
 	uint64_t taken_limit;    /* of them, taken for its own next page at
 				    its limit                              */
 	uint64_t victim;         /* times the picker chose it              */
+	uint64_t over_limit;     /* frames it got at its limit for want of
+				    any it could give (0 unless the host
+				    could not wait)                        */
 	uint64_t rho_q16;        /* rho at the last sample (share_math.h)  */
 };
 
 /* The reclaim clock's victims by shares, reserves, limits and the idle
  * tax from here on (reclaim_set_picker). */
 void alloc_init(struct guest **guests, unsigned n);
-/* Before g is given a frame: at its limit, it gives one of its own. */
-void alloc_make_own_room(struct guest *g);
+/* Before g is given a frame: at its limit, it gives one of its own.
+ * 0 when it is below its limit now, -1 when it could not give (the
+ * pager is full: the caller waits for I/O and tries again). */
+int alloc_make_own_room(struct guest *g);
 /* The active pages the sampler found (f = active / frames). */
 uint64_t alloc_active(const struct guest *g);
 

@@ -28,9 +28,9 @@ void alloc_result(const char *kind, const char *id, struct guest *g)
 		kind, id, a->shares, a->reserve, a->limit, g->host_frames,
 		g->admit_host_frames);
 	kprintf(ZCMM_REC_RESULT "%s id=%s taken_discard=%lu taken_pageout=%lu "
-		"taken_limit=%lu taken_balloon=%lu victim=%lu active_pct=%lu "
-		"rho_q16=%lu\n", kind, id, a->taken_discard, a->taken_pageout,
-		a->taken_limit, g->st.released_frames, a->victim,
+		"taken_limit=%lu over_limit=%lu taken_balloon=%lu victim=%lu "
+		"active_pct=%lu rho_q16=%lu\n", kind, id, a->taken_discard,
+		a->taken_pageout, a->taken_limit, a->over_limit, g->st.released_frames, a->victim,
 		(uint64_t)share_active_q16(alloc_active(g), g->st.frames) * 100 >> 16,
 		share_rho_q16(a->shares, g->st.frames, alloc_active(g),
 			      (unsigned)boot_mem_header()->idle_tax_pct));

@@ -65,11 +65,12 @@ void alloc_init(struct guest **guests, unsigned n)
 	reclaim_set_picker(pick_by_shares, 0);
 }
 
-void alloc_make_own_room(struct guest *g)
+int alloc_make_own_room(struct guest *g)
 {
 	uint64_t lim = g->al.limit;
 
 	if (!lim || g->st.frames < lim)
-		return;
+		return 0;
 	g->al.taken_limit += reclaim_from_guest(g, g->st.frames - lim + 1);
+	return g->st.frames < lim ? 0 : -1;
 }
