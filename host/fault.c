@@ -29,7 +29,7 @@ static int own_room(struct guest *g, int blocking, int *pgm)
 		*pgm = PGM_BLOCKED;
 		return -1;
 	}
-	g->al.over_limit++;             /* nothing to wait for: go on */
+	alloc_count(g)->over_limit++;             /* nothing to wait for: go on */
 	return 0;
 }
 

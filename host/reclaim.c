@@ -82,7 +82,7 @@ static int visit(struct guest *g, uint64_t p, int no_io)
 	}
 	if (page_discard(g, p)) {
 		reclaim_stats.discarded++;
-		g->al.taken_discard++;
+		alloc_count(g)->taken_discard++;
 		return 1;
 	}
 	dirty = page_dirty(f);
@@ -91,7 +91,7 @@ static int visit(struct guest *g, uint64_t p, int no_io)
 	if (pager_page_out(g, p, dirty))
 		return -1;
 	reclaim_stats.paged_out++;
-	g->al.taken_pageout++;
+	alloc_count(g)->taken_pageout++;
 	return 1;
 }
 

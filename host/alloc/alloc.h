@@ -14,6 +14,11 @@ struct alloc_guest {
 	uint64_t shares;         /* S: its relative entitlement            */
 	uint64_t reserve;        /* never reclaimed below this             */
 	uint64_t limit;          /* never resident above this; 0: its size */
+};
+
+/* Per guest, by its index (struct guest has no room left): what the
+ * clock took from it. */
+struct alloc_count {
 	uint64_t taken_discard;  /* frames the clock took without I/O      */
 	uint64_t taken_pageout;  /* ... by page-out                        */
 	uint64_t taken_limit;    /* of them, taken for its own next page at
@@ -22,8 +27,8 @@ struct alloc_guest {
 	uint64_t over_limit;     /* frames it got at its limit for want of
 				    any it could give (0 unless the host
 				    could not wait)                        */
-	uint64_t rho_q16;        /* rho at the last sample (share_math.h)  */
 };
+struct alloc_count *alloc_count(const struct guest *g);
 
 /* The reclaim clock's victims by shares, reserves, limits and the idle
  * tax from here on (reclaim_set_picker). */

@@ -22,6 +22,7 @@ void alloc_guest_init(struct guest *g, const struct zcmm_guest_mem *m)
 void alloc_result(const char *kind, const char *id, struct guest *g)
 {
 	const struct alloc_guest *a = &g->al;
+	const struct alloc_count *c = alloc_count(g);
 
 	kprintf(ZCMM_REC_RESULT "%s id=%s shares=%lu reserve_pages=%lu "
 		"limit_pages=%lu host_frames=%lu admit_host_frames=%lu\n",
@@ -29,8 +30,9 @@ void alloc_result(const char *kind, const char *id, struct guest *g)
 		g->admit_host_frames);
 	kprintf(ZCMM_REC_RESULT "%s id=%s taken_discard=%lu taken_pageout=%lu "
 		"taken_limit=%lu over_limit=%lu taken_balloon=%lu victim=%lu "
-		"active_pct=%lu rho_q16=%lu\n", kind, id, a->taken_discard,
-		a->taken_pageout, a->taken_limit, a->over_limit, g->st.released_frames, a->victim,
+		"active_pct=%lu rho_q16=%lu\n", kind, id, c->taken_discard,
+		c->taken_pageout, c->taken_limit, c->over_limit,
+		g->st.released_frames, c->victim,
 		(uint64_t)share_active_q16(alloc_active(g), g->st.frames) * 100 >> 16,
 		share_rho_q16(a->shares, g->st.frames, alloc_active(g),
 			      (unsigned)boot_mem_header()->idle_tax_pct));
@@ -61,6 +63,6 @@ void alloc_sample(struct guest **guests, unsigned n, uint64_t ms)
 			"taken=%lu work=%lu\n", id, ms, i,
 			g->state != GUEST_STOPPED, f, act < f ? act : f,
 			share_rho_q16(g->al.shares, f, act, tax),
-			g->al.taken_discard + g->al.taken_pageout, g->st.work);
+			alloc_count(g)->taken_discard + alloc_count(g)->taken_pageout, g->st.work);
 	}
 }

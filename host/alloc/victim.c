@@ -17,6 +17,12 @@ static uint8_t gave_all[ZCMM_MAX_GUESTS]; /* its hand went round: in this
 					     run of the clock it has given
 					     what it could */
 static unsigned tax;
+static struct alloc_count count[ZCMM_MAX_GUESTS];
+
+struct alloc_count *alloc_count(const struct guest *g)
+{
+	return &count[g->index < ZCMM_MAX_GUESTS ? g->index : 0];
+}
 
 uint64_t alloc_active(const struct guest *g)
 {
@@ -55,7 +61,7 @@ static unsigned pick_by_shares(struct guest **guests, unsigned n,
 	v = share_victim(acct, n, tax);
 	if (v < 0)
 		return RECLAIM_NONE;
-	guests[v]->al.victim++;
+	alloc_count(guests[v])->victim++;
 	return (unsigned)v;
 }
 
@@ -71,6 +77,6 @@ int alloc_make_own_room(struct guest *g)
 
 	if (!lim || g->st.frames < lim)
 		return 0;
-	g->al.taken_limit += reclaim_from_guest(g, g->st.frames - lim + 1);
+	alloc_count(g)->taken_limit += reclaim_from_guest(g, g->st.frames - lim + 1);
 	return g->st.frames < lim ? 0 : -1;
 }
