@@ -1,7 +1,8 @@
 /* wl_idle.c - the idle workload: fill a working set once (ZCMM_ARG_WS,
  * default 16), sleep ZCMM_ARG_MS (default 100) ms in 10 ms clock-comparator
  * ticks, rewriting ZCMM_ARG_ITERS (default 0) random pages of it spread
- * over the sleep and verifying the whole set every second, then verify
+ * over the sleep and verifying the whole set every ZCMM_ARG_PHASES
+ * (default 1) seconds (a long interval leaves the set idle), then verify
  * and free the set; ZCMM_ARG_MIN (default 0) more pages are written with
  * zeros and kept alike. Work unit: one tick slept. With same_content=on,
  * guests alike hold alike pages: the content-sharing scenarios. */
@@ -20,6 +21,7 @@ int wl_idle(void)
 {
 	uint64_t ms = wl_arg(ZCMM_ARG_MS, 100), ticks = (ms + 9) / 10, t;
 	uint64_t writes = wl_arg(ZCMM_ARG_ITERS, 0), every;
+	uint64_t check = wl_arg(ZCMM_ARG_PHASES, 1) * 100; /* in ticks */
 	uint32_t ws = wl_ws_clamp(wl_arg(ZCMM_ARG_WS, 16)), i;
 	struct page_ref *set = wl_refs_alloc(ws);
 	uint32_t nz = wl_ws_clamp(wl_arg(ZCMM_ARG_MIN, 0));
@@ -45,7 +47,7 @@ int wl_idle(void)
 			wl_fill(ref);
 			writes--;
 		}
-		if (t % 100 == 0)
+		if (t % check == 0)
 			for (i = 0; i < ws; i++)
 				wl_verify(&set[i]);
 		work_add(1);
