@@ -115,6 +115,30 @@ static void run_slice(struct guest *g, uint64_t slice_us)
 	sched_stats.slices++;
 }
 
+/* A paging volume went offline: the guests with a page in one of its
+ * slots lost that page; stop them now, not when they touch it. */
+static void stop_lost(struct guest **guests, unsigned n)
+{
+	static uint64_t seen;
+
+	if (io_stats.offline == seen)
+		return;
+	seen = io_stats.offline;
+	for (unsigned k = 0; k < n; k++) {
+		struct guest *g = guests[k];
+
+		for (uint64_t p = 0; p < g->npages && g->state != GUEST_STOPPED; p++) {
+			uint64_t pte = page_pte(g, p);
+
+			if ((pte & PTE_INVALID) && (pte & PTE_SW_SLOT) &&
+			    !(pte & (PTE_SW_OUT | PTE_SW_IN)) &&
+			    pager_slot_lost(PTE_SLOT(pte)))
+				guest_stop(g, GUEST_STATUS_KILLED, "a page of it "
+					   "was on a paging volume that failed");
+		}
+	}
+}
+
 static void stop_all(struct guest **guests, unsigned n, int status,
 		     const char *why)
 {
@@ -140,6 +164,7 @@ void sched_run(struct guest **guests, unsigned n,
 		unsigned alive = 0, ran = 0;
 
 		io_reap(); /* completions may make guests runnable */
+		stop_lost(guests, n);
 		balloon_tick(now); /* working-set samples, balloon targets */
 		share_scan_step(guests, n); /* content sharing, rate-bound */
 		if (progress_ms && now >= next_report) {

@@ -32,6 +32,8 @@ struct pager_hooks {
 };
 void pager_set_hooks(const struct pager_hooks *h);
 uint64_t pager_slots(void);
+/* Is slot on a paging volume the driver took offline (its data gone)? */
+int pager_slot_lost(uint64_t slot);
 /* Slots free now (0: a page-out must wait for a page-in to free one,
  * or every paging volume went offline). */
 uint64_t pager_slots_free(void);

@@ -72,6 +72,11 @@ uint64_t pager_slot_alloc(void)
 	return s;
 }
 
+int pager_slot_lost(uint64_t slot)
+{
+	return pager_nvols && !pager_vols[slot % pager_nvols]->online;
+}
+
 uint64_t pager_slots_free(void)
 {
 	unsigned online = 0;

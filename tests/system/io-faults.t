@@ -40,8 +40,9 @@ zrun --storage 8M --test-io-errors 1@0201+300 --timeout 200 "$T/fleet.conf"
 ok $? "a paging volume that fails every I/O after 300: exit 1 (got $status)"
 grep -q '^dasd 0201: .* taken offline$' "$T/out"
 ok $? "the paging volume is taken offline"
-grep -q '^guest .* stopped: page-in I/O error' "$T/out" && [ "$(field all failed)" -ge 1 ]
-ok $? "guests whose pages it held are stopped with the reason ($(field all failed) failed)"
+grep -q '^guest .* stopped: a page of it was on a paging volume that failed$' "$T/out" &&
+	[ "$(field all failed)" -ge 1 ]
+ok $? "guests whose pages it held are stopped at once, with the reason ($(field all failed) failed)"
 [ "$(field all checksum_errors)" = 0 ] && [ "$(field all frames_leaked)" = 0 ]
 ok $? "no guest was fed bad data, no frame leaked"
 [ "$(field all pager_io_errors)" -lt 100 ]
