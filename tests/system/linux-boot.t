@@ -17,7 +17,7 @@ cat >"$T/fleet" <<FLEET
 guest lx mem=16M kernel=$L/small/bzImage initrd=$L/initramfs.cpio.gz cmdline="console=ttysclp0 rdinit=/init"
 FLEET
 
-zrun "$T/fleet" --timeout 120
+zrun "$T/fleet" --progress 500 --timeout 120
 ok $status "Linux boots under zcmm and powers off (exit $status)"
 grep -q '^\[lx\] Linux version 6\.1' "$T/out"
 ok $? "its console lines carry the guest's name"
@@ -31,6 +31,10 @@ extract=$(field 0 essa_extract) stable=$(field 0 essa_stable)
 unused=$(field 0 essa_unused)
 [ "${extract:-0}" -ge 1 ] && [ "${stable:-0}" -gt 100 ] && [ "${unused:-0}" -gt 100 ]
 ok $? "Linux's CMMA used ESSA: extract=$extract stable=$stable unused=$unused"
+unused_states=$(awk -F'\t' 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
+	$1 == "sample" && $c["Ur"] + $c["Uz"] > 0 { n++ } END { print n + 0 }' "$T/res")
+[ "$unused_states" -ge 1 ] && [ $(( $(field 0 Ur) + $(field 0 Uz) )) -gt 100 ]
+ok $? "the state samples show the pages Linux freed as unused ($unused_states samples; at the end Ur $(field 0 Ur), Uz $(field 0 Uz))"
 
 zrun "$T/fleet" --no-essa --timeout 120
 ok $status "with --no-essa Linux boots too (exit $status)"
