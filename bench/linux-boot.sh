@@ -47,43 +47,48 @@ cmdline 0x00010480
 INS
 printf "ostailor quiet\npgmtrace -1\nipl load.ins\n" >"$tmp/bare/hercules.rc"
 
-# seconds from start until a line matching $2 in the output of "$@"
-# after the pattern; the command is stopped then
+# Seconds from starting a command (in its own process group, in dir $2)
+# until its output has a line with $1; the group is ended then.
 time_to() {
-	local pat=$1 t0 line pid
-	shift
+	local pat=$1 dir=$2 t0 t1 pid
+	shift 2
 	t0=$(now)
-	while IFS= read -r line; do
-		case $line in *"$pat"*)
-			awk -v a="$t0" -v b="$(now)" 'BEGIN { printf "%.2f", b - a }'
-			break ;;
-		esac
-	done < <(exec "$@" 2>&1)
-	pkill -P $$ -x hercules 2>/dev/null
+	(cd "$dir" && exec setsid "$@") >"$dir/out.log" 2>&1 </dev/null &
+	pid=$!
+	while kill -0 "$pid" 2>/dev/null && ! grep -qF "$pat" "$dir/out.log"; do
+		sleep 0.05
+	done
+	t1=$(now)
+	grep -qF "$pat" "$dir/out.log" &&
+		awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f\n", b - a }'
+	kill -- -"$pid" 2>/dev/null
+	wait "$pid" 2>/dev/null
 }
 
+# Hercules writes its log through stdio: line-buffered, or the line
+# comes only at its end; stdin stays open, or it quits at once
 bare_once() {
-	(cd "$tmp/bare" && time_to "init: memtest" \
-		bash -c 'sleep 300 | exec timeout 300 hercules -d -f hercules.cnf')
+	time_to "init: memtest" "$tmp/bare" bash -c \
+		'sleep 300 | stdbuf -oL -eL timeout 300 hercules -d -f hercules.cnf'
 }
 
 cat >"$tmp/lx.fleet" <<FLEET
 guest lx mem=${MEM}M kernel=$K initrd=$I cmdline="$CMD"
 FLEET
+mkdir "$tmp/zcmm"
 zcmm_once() {
-	time_to "[lx] init: memtest" "$Z" run "$tmp/lx.fleet" --timeout 300
+	time_to "[lx] init: memtest" "$tmp/zcmm" "$Z" run "$tmp/lx.fleet" \
+		--timeout 300
 }
 
 best() { sort -n | head -1; }
-bare=$(for r in $(seq "$runs"); do bare_once; echo; done | best)
-zc=$(for r in $(seq "$runs"); do zcmm_once; echo; done | best)
+bare=$(for r in $(seq "$runs"); do bare_once; done | best)
+zc=$(for r in $(seq "$runs"); do zcmm_once; done | best)
 echo "boot to /init, best of $runs: bare Hercules ${bare:-?} s, zcmm ${zc:-?} s"
 awk -v a="$bare" -v b="$zc" 'BEGIN { if (a > 0 && b > 0)
 	printf "zcmm / bare: %.2f (target <= 1.5)\n", b / a }'
 
 # --- what the ESSAs cost: hinting against --no-essa, in guest time ---
-guest_us() { awk -F'\t' 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
-	$1 == "guest" { print $c[k] }' k="$2" "$1"; }
 for mode in hinting no-essa; do
 	for r in $(seq "$runs"); do
 		opt=; [ $mode = no-essa ] && opt=--no-essa
