@@ -37,6 +37,12 @@ void alloc_init(struct guest **guests, unsigned n);
  * 0 when it is below its limit now, -1 when it could not give (the
  * pager is full: the caller waits for I/O and tries again). */
 int alloc_make_own_room(struct guest *g);
+/* The balloon's allowances when the host is short (targets.c): each
+ * guest's frames by shares and the idle tax, its need as its active
+ * pages; indexed like guests. */
+const uint64_t *alloc_balloon_allow(struct guest **guests, unsigned n,
+				    uint64_t room,
+				    uint64_t (*need)(struct guest *));
 /* The active pages the sampler found (f = active / frames). */
 uint64_t alloc_active(const struct guest *g);
 

@@ -4,8 +4,11 @@
  * plus slack (room for hinting's short term) plus a share of the spare
  * frames in proportion to its need, and targets move half way there a
  * period (at least 1/8, up at most 1/4 of the guest's storage: slow,
- * but settled within five periods; lib/balloon_math.c). A guest that deflated because
+ * but settled within five periods; lib/balloon_math.c). Short of the
+ * needs, the allowances come from shares and the idle tax instead
+ * (host/alloc/targets.c). A guest that deflated because
  * it was short holds its target at its size for BALLOON_HOLD periods. */
+#include "host/alloc/alloc.h"
 #include "host/balloon/balloon.h"
 #include "host/boot.h"
 #include "host/frame.h"
@@ -93,6 +96,7 @@ static void move_target(struct guest *g, uint64_t goal)
 void policy_targets(struct guest **guests, unsigned n)
 {
 	uint64_t avail = frames_free, pages = 0, need = 0, room;
+	const uint64_t *by_shares = 0;
 
 	for (unsigned i = 0; i < n; i++) {
 		struct guest *g = guests[i];
@@ -104,6 +108,9 @@ void policy_targets(struct guest **guests, unsigned n)
 		need += need_of(g);
 	}
 	room = avail > FRAMES_HIGH_WATER ? avail - FRAMES_HIGH_WATER : 0;
+	/* short of the needs: who keeps how much is the shares' business */
+	if (pages > room && room < need)
+		by_shares = alloc_balloon_allow(guests, n, room, need_of);
 	for (unsigned i = 0; i < n; i++) {
 		struct guest *g = guests[i];
 		uint64_t want = need_of(g), allow, goal;
@@ -114,7 +121,8 @@ void policy_targets(struct guest **guests, unsigned n)
 			g->bl.target = policy_fixed_target();
 			continue;
 		}
-		allow = balloon_allow(want, need, pages, room, g->npages);
+		allow = by_shares ? by_shares[i]
+				  : balloon_allow(want, need, pages, room, g->npages);
 		goal = g->npages - allow;
 		if (!g->bl.periods)                /* no estimate yet */
 			goal = 0;

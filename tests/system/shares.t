@@ -3,7 +3,8 @@
 # shares 2:1 under pressure hold storage near 2:1 while both are active
 # (1:1 with equal shares); a guest at its reserve keeps it under any
 # pressure while a guest like it without one is squeezed; a guest with a
-# limit never holds more, and every guest verifies every page it wrote.
+# limit never holds more, and every guest verifies every page it wrote;
+# short of the guests' needs, balloon targets follow the shares.
 source "$(dirname "$0")/tap.sh"
 
 # frames of guests 0 and 1 while both run (past the first second):
@@ -59,4 +60,14 @@ ok $? "the same guest without a reserve was squeezed below it (lowest $squeezed)
 [ "$(field 3 limit_pages)" = 128 ] && [ "$(field 3 frames_peak)" -le 128 ] &&
 	[ "$(field 3 taken_limit)" -gt 0 ]
 ok $? "the guest with a limit of 128 pages never held more (peak $(field 3 frames_peak)), it gave its own ($(field 3 taken_limit))"
+
+# the balloon: short of both guests' needs, targets follow the shares
+fleet 3000 1000; zrun --progress 250 --storage 9M --policy balloon "$T/f.conf" --timeout 120
+tops=$(awk -F'\t' 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
+	$1 == "bsample" && $c["guest"] != "all" && $c["target"] > m[$c["guest"]] {
+		m[$c["guest"]] = $c["target"] }
+	END { printf "%d %d", m[0], m[1] }' "$T/res")
+read -r b0 b1 <<<"$tops"
+[ $status = 0 ] && [ "$b1" -gt 0 ] && [ "$b1" -gt $((2 * b0)) ]
+ok $? "balloon targets by shares 3:1: the guest with fewer shares is asked for more (largest targets $b0 and $b1 pages)"
 done_testing
