@@ -8,6 +8,8 @@
 #   make install  an optimized zcmm without sanitizers, the data files and
 #                 the manual page under $(PREFIX)
 #   make linux    the Linux guest kernel and initramfs (linux/linux.mk)
+#   make linux-patch-check   apply, checkpatch and build guest-linux-patch/
+#                 (after make deps)
 # Sources are found by directory, so a new file needs no Makefile edit:
 #   lib/ states/   portable C, built natively (tests) and for s390x
 #   lib/rt/        freestanding runtime (mem*, str*), s390x only
@@ -138,9 +140,13 @@ fuzz: fuzz-build
 	@tests/fuzz/run.sh $(or $(FUZZ_SECONDS),600) long $(FUZZ_BIN)
 
 # --- set-up, running, testing -----------------------------------------
+# guest-linux-patch/: the Linux source and what a kernel build needs
+GPATCH_PKGS := linux-source-6.1 flex bison bc libelf-dev libssl-dev cpio \
+	      xz-utils git perl
 DEB_PKGS := hercules gcc-s390x-linux-gnu binutils-s390x-linux-gnu \
 	    libtest-harness-perl gnuplot-nox make gcc libc6-dev libssl-dev \
-	    clang libclang-rt-dev libncurses-dev tmux
+	    clang libclang-rt-dev libncurses-dev tmux \
+	    $(GPATCH_PKGS)
 deps:
 	@./tools/deps.sh $(DEB_PKGS)
 # a plain make installs nothing: it says what is missing
@@ -168,6 +174,11 @@ check: deps
 	$(MAKE) -j2 all linux
 	prove -j2 $(UNIT_BIN) $(sort $(wildcard tests/system/*.t))
 
+# the guest page hinting series for Linux 6.1: apply, checkpatch, build
+# the small kernel with CONFIG_PAGE_STATES off and on (guest-linux-patch/)
+linux-patch-check:
+	guest-linux-patch/build all
+
 install: $(ZCMM_REL) $(HOST_IMG) $(SHARE)/ipl-psw.bin $(SHARE)/plots.gp $(GUEST_ELF)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/zcmm
 	install -m 755 $(ZCMM_REL) $(DESTDIR)$(PREFIX)/bin/zcmm
@@ -178,6 +189,7 @@ install: $(ZCMM_REL) $(HOST_IMG) $(SHARE)/ipl-psw.bin $(SHARE)/plots.gp $(GUEST_
 clean:
 	rm -rf $(B)
 
-.PHONY: all deps deps-check run bench soak check install clean fuzz fuzz-short fuzz-build
+.PHONY: all deps deps-check run bench soak check linux-patch-check install clean fuzz fuzz-short fuzz-build
 include linux/linux.mk
--include $(shell find $(B) -path $(B)/linux -prune -o -name '*.d' -print 2>/dev/null)
+# (build/linux/ and build/linux-patch/ hold Linux trees: not ours to include)
+-include $(shell find $(B) \( -path $(B)/linux -o -path $(B)/linux-patch \) -prune -o -name '*.d' -print 2>/dev/null)
