@@ -2,7 +2,8 @@
 # linux-fleet.t - four small Linux guests beside two zcmm guests at about
 # twice the host's storage: every guest exits 0 with hinting and without.
 # With hinting the host drops pages Linux freed (ESSA unused) without
-# I/O, and pages out fewer than the pager alone does in the same fleet.
+# I/O, and pages out at least a third fewer than the pager alone does in
+# the same fleet (measured: 11,108 against 30,415).
 source "$(dirname "$0")/tap.sh"
 
 L=$PWD/build/linux
@@ -26,6 +27,6 @@ for policy in hinting none; do
 done
 [ "${du_hinting:-0}" -gt 100 ] && [ "${du_none:-1}" = 0 ]
 ok $? "with hinting Linux's freed pages were dropped without I/O ($du_hinting, none: $du_none)"
-[ "${out_hinting:-0}" -gt 0 ] && [ "$out_hinting" -lt "${out_none:-0}" ]
-ok $? "and fewer page-outs than the pager alone ($out_hinting < $out_none)"
+[ "${out_hinting:-0}" -gt 0 ] && [ $((3 * out_hinting)) -lt $((2 * ${out_none:-0})) ]
+ok $? "and at least a third fewer page-outs than the pager alone ($out_hinting against $out_none)"
 done_testing
