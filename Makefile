@@ -172,7 +172,7 @@ soak: all
 
 check: deps
 	$(MAKE) -j2 all linux
-	prove -j2 $(UNIT_BIN) $(sort $(wildcard tests/system/*.t))
+	prove -j2 --failures --comments $(UNIT_BIN) $(sort $(wildcard tests/system/*.t))
 
 # the guest page hinting series for Linux 6.1: apply, checkpatch, build
 # the small kernel with CONFIG_PAGE_STATES off and on (guest-linux-patch/)
