@@ -23,7 +23,7 @@ _Static_assert(ZCMM_PT_BYTES_PER_MIB <= PAGE_SIZE, "a page table in a frame");
 _Static_assert(GUEST_PSTATE_SMALL == ZCMM_GUEST_FRAME_STATES &&
 	       sizeof(struct guest) + GUEST_PSTATE_SMALL <= PAGE_SIZE,
 	       "page states beside struct guest, as counted");
-_Static_assert(sizeof(((struct guest *)0)->pstate[0]) * ZCMM_STATES_PER_FRAME
+_Static_assert(sizeof(((struct guest *)0)->pstate_small[0]) * ZCMM_STATES_PER_FRAME
 	       == PAGE_SIZE, "a byte of state a page");
 _Static_assert(sizeof(struct bio) <= ZCMM_DISK_CALL_FRAMES * PAGE_SIZE,
 	       "a disk call in its frame");

@@ -6,7 +6,7 @@
 #include "host/alloc/alloc.h"
 #include "host/balloon/balloon.h"
 #include "host/fault.h"
-#include "host/intercept.h"
+#include "host/pgm.h"
 #include "host/io/fba.h"
 #include "host/page.h"
 #include "host/pager/pager.h"

@@ -264,9 +264,11 @@ int fleet_run(void)
 		reclaim_stats.discarded, reclaim_stats.paged_out,
 		reclaim_stats.wraps);
 	kprintf(ZCMM_REC_RESULT "total id=all reclaim_skip_pinned=%lu "
-		"reclaim_skip_shared=%lu reclaim_us=%lu\n",
+		"reclaim_skip_shared=%lu reclaim_us=%lu "
+		"reclaim_pageout_us=%lu\n",
 		reclaim_stats.skip_pinned, reclaim_stats.skip_shared,
-		tod_to_us(reclaim_stats.tod));
+		tod_to_us(reclaim_stats.tod),
+		tod_to_us(pager_stats.out_start_tod));
 	kprintf(ZCMM_REC_RESULT "total id=all pager_slots=%lu "
 		"pager_max_inflight=%lu pagein_us_avg=%lu pagein_us_max=%lu "
 		"pager_rescued=%lu pager_full=%lu pager_retired=%lu\n",

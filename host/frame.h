@@ -98,6 +98,15 @@ static inline int frame_referenced(uint64_t frame)
 	return cc & 2;
 }
 
+/* Hercules 3.13's RRBE (like its IPTE) misses a DAT-off SIE guest's TLB
+ * entries, and an access through a TLB entry does not set the reference
+ * bit again: a clock would see the hottest pages as unreferenced. PTLB
+ * purges the guest's copies too; once after a run of RRBEs is enough. */
+static inline void frames_purge_tlb(void)
+{
+	asm volatile("ptlb" : : : "memory");
+}
+
 static inline uint8_t frame_key(uint64_t frame)
 {
 	uint64_t k;

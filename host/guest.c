@@ -5,7 +5,7 @@
 #include "host/frame.h"
 #include "host/gmap.h"
 #include "host/guest.h"
-#include "host/intercept.h"
+#include "host/pgm.h"
 #include "host/fault.h"
 #include "host/page.h"
 #include "host/share/share.h"
@@ -115,6 +115,33 @@ static const char *load_image(struct guest *g)
 	return 0;
 }
 
+/* Page-state bytes past what fits beside struct guest: a frame listing
+ * frames of 4096 bytes each. 0, or -1 (what was taken is given back). */
+static void pstate_free(struct guest *g)
+{
+	if (!g->pstate_dir)
+		return;
+	for (uint64_t i = 0; i < 512 && g->pstate_dir[i]; i++)
+		frame_free((uint64_t)g->pstate_dir[i]);
+	frame_free((uint64_t)g->pstate_dir);
+	g->pstate_dir = 0;
+}
+
+static int pstate_alloc(struct guest *g)
+{
+	if (g->npages <= GUEST_PSTATE_SMALL)
+		return 0;
+	g->pstate_dir = (uint8_t **)frame_alloc_zero();
+	if (!g->pstate_dir)
+		return -1;
+	for (uint64_t i = 0; i < (g->npages + 4095) / 4096; i++)
+		if (!(g->pstate_dir[i] = (uint8_t *)frame_alloc())) {
+			pstate_free(g);
+			return -1;
+		}
+	return 0;
+}
+
 /* A guest's frame, storage slot, page states and state descriptor;
  * *err says why not, and the guest then comes back stopped. */
 static struct guest *guest_alloc(const struct zcmm_guest_desc *d,
@@ -135,8 +162,7 @@ static struct guest *guest_alloc(const struct zcmm_guest_desc *d,
 		*err = "storage size is not a positive multiple of 1 MiB";
 	else if (d->mem_bytes > GUEST_MEM_MAX)
 		*err = "storage larger than the host supports (GUEST_MEM_MAX)";
-	else if (!(g->pstate = g->npages <= GUEST_PSTATE_SMALL
-			       ? g->pstate_small : (uint8_t *)frame_alloc()))
+	else if (pstate_alloc(g))
 		*err = "no host storage for the guest's page states";
 	else if (gmap_create(g))
 		*err = "no host storage for the guest's tables";
@@ -208,7 +234,6 @@ void guest_destroy(struct guest *g)
 		page_teardown(g);
 		gmap_destroy(g);
 	}
-	if (g->pstate && g->pstate != g->pstate_small)
-		frame_free((uint64_t)g->pstate);
+	pstate_free(g);
 	frame_free((uint64_t)g);
 }

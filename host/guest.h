@@ -104,12 +104,21 @@ struct guest {
 	uint8_t sclp_vt220_seen; /* it wrote VT220 text: line mode is a copy */
 	uint16_t con_len;        /* SCLP console: a partial line ...     */
 	char con_buf[CONSOLE_LINE_MAX + 1]; /* ... (sclpcon.c)           */
-	uint8_t *pstate;         /* per page: states_encode() of its state */
+	uint8_t **pstate_dir;    /* per page: states_encode() of its state,
+				    in frames of 4096 listed in this frame;
+				    0: in pstate_small (small guests)   */
 	uint8_t pstate_small[];  /* the rest of the frame, for small guests */
 };
 
+/* Page p's state byte (states_encode()). */
+static inline uint8_t *guest_pstate(struct guest *g, uint64_t p)
+{
+	return g->pstate_dir ? &g->pstate_dir[p >> 12][p & 0xfff]
+			     : &g->pstate_small[p];
+}
+
 /* the pages whose states live beside struct guest in its frame (larger
-   guests get a frame for them): admission counts with the same number */
+   guests get frames for them): admission counts with the same number */
 _Static_assert(__builtin_offsetof(struct guest, ars) -
 	       __builtin_offsetof(struct guest, gprs) == 128, "ars");
 _Static_assert(__builtin_offsetof(struct guest, fprs) -
@@ -120,6 +129,9 @@ _Static_assert(__builtin_offsetof(struct guest, fpc) -
 #define GUEST_PSTATE_SMALL ZCMM_GUEST_FRAME_STATES
 _Static_assert(sizeof(struct guest) + GUEST_PSTATE_SMALL <= 4096,
 	       "a guest and its page states for 2048 pages fit in a frame");
+_Static_assert(GUEST_MEM_MAX / 4096 <= 512 * ZCMM_STATES_PER_FRAME,
+	       "the page states of the largest guest: 512 frames of 4096, "
+	       "listed in one frame");
 
 #define GUEST_WAIT_FRAME (~0UL)
 

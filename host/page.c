@@ -13,7 +13,7 @@ void page_states_init(struct guest *g)
 	uint8_t zero = states_encode(states_initial());
 
 	for (uint64_t p = 0; p < g->npages; p++)
-		g->pstate[p] = zero;
+		*guest_pstate(g, p) = zero;
 }
 
 int page_dirty(uint64_t frame)
@@ -199,7 +199,7 @@ void page_census(struct guest *g, uint64_t counts[STATES_NVALID])
 
 		if (i < 0)
 			panic("guest %s page %lu: invalid state byte 0x%02x",
-			      g->name, p, g->pstate[p]);
+			      g->name, p, *guest_pstate(g, p));
 		counts[i]++;
 	}
 }

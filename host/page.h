@@ -16,14 +16,14 @@ static inline struct page_state page_state(struct guest *g, uint64_t p)
 {
 	struct page_state st;
 
-	states_decode(g->pstate[p], &st);
+	states_decode(*guest_pstate(g, p), &st);
 	return st;
 }
 
 static inline void page_set_state(struct guest *g, uint64_t p,
 				  struct page_state st)
 {
-	g->pstate[p] = states_encode(st);
+	*guest_pstate(g, p) = states_encode(st);
 }
 
 /* The page's entry, to read: valid, it names the frame (PTE_ORIGIN);

@@ -2,6 +2,8 @@
 #ifndef ZCMM_PARAM_H
 #define ZCMM_PARAM_H
 
+#include "zcmm/boot.h"
+
 #define HOST_STACK_SIZE   (64 * 1024)  /* the host's one kernel stack   */
 #define TRAP_STACK_SIZE   (16 * 1024)  /* each interruption's stack     */
 #define CONSOLE_LINE_MAX  230          /* payload bytes per console line */
@@ -9,7 +11,7 @@
 #define WAIT_NEVER_S      86400        /* a guest wait not over within
 					  this can never end: stopped  */
 #define PROGRESS_MS_DEF   0            /* no progress lines if unset    */
-#define GUEST_MEM_MAX     (16UL << 20) /* page states fit in one frame  */
+#define GUEST_MEM_MAX     ZCMM_GUEST_MEM_MAX /* zcmm/boot.h: 1 GiB       */
 #define FRAMES_LOW_WATER  64           /* below this, reclaim ...       */
 #define FRAMES_HIGH_WATER 256          /* ... until this many are free  */
 #define FRAMES_RESERVE    16           /* a guest's fault that would take

@@ -171,6 +171,7 @@ static void run_clock(uint64_t want)
 
 	if (taken < want)
 		clock_pass(want - taken, 0);
+	frames_purge_tlb();     /* reference bits reset: see frame.h */
 	reclaim_stats.tod += tod_now() - t0;
 }
 
@@ -198,7 +199,21 @@ uint64_t reclaim_from_guest(struct guest *g, uint64_t want)
 	for (int round = 0; taken < want && round < 3; round += wrapped)
 		if (take_from(g, want - taken, &taken, &wrapped, round == 0))
 			break;
+	frames_purge_tlb();
 	reclaim_stats.tod += tod_now() - t0;
+	return taken;
+}
+
+uint64_t reclaim_now(uint64_t want)
+{
+	uint64_t taken = 0, before;
+
+	do {
+		before = taken;
+		for (unsigned i = 0; i < nall && taken < want; i++)
+			taken += reclaim_from_guest(all[i], want - taken);
+		pager_quiesce();        /* the page-outs' requests back */
+	} while (taken < want && taken != before);
 	return taken;
 }
 

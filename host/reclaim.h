@@ -58,6 +58,10 @@ void reclaim_make_room(void);
  * frames taken. */
 uint64_t reclaim_from_guest(struct guest *g, uint64_t want);
 
+/* Tests: take want frames now, whatever the water marks, guest by guest,
+ * waiting for the page-outs between rounds; returns the frames taken. */
+uint64_t reclaim_now(uint64_t want);
+
 extern struct reclaim_stats reclaim_stats;
 
 #endif

@@ -50,7 +50,7 @@ void wss_period_start(struct guest *g)
 
 		if (pte & PTE_SW_IN)    /* touched before the period began */
 			continue;
-		b->sample[n] = (uint16_t)p;
+		b->sample[n] = (uint32_t)p;
 		/* a page pinned for host I/O keeps its entry (its pin count
 		   lives in it): it stays resident and counts as touched */
 		if (!(pte & PTE_INVALID) && !frame_pinned(pte & PTE_ORIGIN)) {

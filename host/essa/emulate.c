@@ -47,7 +47,7 @@ int handle_essa(struct guest *g)
 		return res.pgm;
 	case ESSA_ACT_BAD_STATE:
 		panic("guest %s page %lu: bad state byte 0x%02x", g->name, p,
-		      g->pstate[p]);
+		      *guest_pstate(g, p));
 	case ESSA_ACT_FRAME:
 		/* stable now, then served like a first touch (which gives a
 		   logically zero page its zeroed frame and makes it Sr) */

@@ -54,7 +54,7 @@ static void out_done_junk(struct io_req *io)
 int pager_page_out(struct guest *g, uint64_t p, int dirty)
 {
 	struct pager_req *r;
-	uint64_t slot = pager_slot_alloc();
+	uint64_t slot = pager_slot_alloc(), t0 = tod_now();
 
 	if (slot == SLOTMAP_NONE) {
 		if (!pager_stats.full++)
@@ -89,6 +89,7 @@ int pager_page_out(struct guest *g, uint64_t p, int dirty)
 			pager_slot_io(j, IO_WRITE, (uint64_t)junk, out_done_junk);
 		}
 	}
+	pager_stats.out_start_tod += tod_now() - t0;
 	return 0;
 }
 

@@ -16,6 +16,8 @@ struct pager_stats {
 	uint64_t retired;                 /* slots of volumes gone offline */
 	uint64_t inflight, max_inflight;
 	uint64_t pagein_us, pagein_us_max;/* latency, submit to complete   */
+	uint64_t out_start_tod;           /* host TOD starting page-outs
+					     (checksum, channel program)   */
 };
 
 extern struct pager_stats pager_stats;

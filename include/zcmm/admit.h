@@ -16,7 +16,8 @@
 					   of their own (a frame per MiB)  */
 #define ZCMM_GUEST_FRAME_STATES 2048ULL /* page-state bytes (one a page)
 					   beside struct guest in its frame */
-#define ZCMM_STATES_PER_FRAME   4096ULL /* a larger guest's states: frames */
+#define ZCMM_STATES_PER_FRAME   4096ULL /* a larger guest's states: frames
+					   of these, listed in one more    */
 #define ZCMM_GUEST_PINNED       2ULL    /* prefix pages 0 and 1: always
 					   resident (docs/host.md)          */
 #define ZCMM_DISK_CALL_FRAMES   1ULL    /* a guest's disk-call frame, when
@@ -41,9 +42,10 @@ static inline void zcmm_admit_need(uint64_t mem_bytes, uint64_t reserve_bytes,
 	uint64_t mib = (mem_bytes + (1ULL << 20) - 1) >> 20;
 
 	n->host_frames = 1 +                       /* struct guest        */
-		(pages > ZCMM_GUEST_FRAME_STATES
-		 ? (pages + ZCMM_STATES_PER_FRAME - 1) / ZCMM_STATES_PER_FRAME
-		 : 0) +                            /* its page states     */
+		(pages > ZCMM_GUEST_FRAME_STATES       /* its page states,  */
+		 ? 1 + (pages + ZCMM_STATES_PER_FRAME - 1) /  /* and the */
+		       ZCMM_STATES_PER_FRAME    /* frame listing them   */
+		 : 0) +
 		mib +                              /* its page tables     */
 		(disks ? ZCMM_DISK_CALL_FRAMES : 0);
 	if (res < ZCMM_GUEST_PINNED)

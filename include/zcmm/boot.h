@@ -177,6 +177,10 @@ _Static_assert(sizeof(struct zcmm_guest_mem) == 0x20, "guest mem size");
 _Static_assert(sizeof(struct zcmm_mem_header) == 0x20, "mem header size");
 
 /* (the sharing table must fit too: the CLI checks) */
+/* The largest guest the host takes (its page tables, page states and
+ * paging slots are sized for it); the CLI refuses more at parse time. */
+#define ZCMM_GUEST_MEM_MAX (1ULL << 30)
+
 #define ZCMM_MAX_GUESTS ((ZCMM_BOOT_MAX - sizeof(struct zcmm_boot) - \
 			  sizeof(struct zcmm_mem_header)) / \
 			 (sizeof(struct zcmm_guest_desc) + \

@@ -23,6 +23,8 @@ expect 2 "zcmm: run: option '--cpus' needs a value" $Z run --cpus
 expect 2 "zcmm: unknown command 'frob'" $Z frob
 expect 2 "zcmm: --storage 12Q: not a size" $Z run --storage 12Q
 expect 2 "zcmm: --guest-mem 1500K: not a multiple of 1 MiB" $Z run --guest-mem 1500K
+# the host's limit (ZCMM_GUEST_MEM_MAX) is refused at parse time, named
+expect 2 "zcmm: --guest-mem 1025M: larger than 1 GiB" $Z run --guest-mem 1025M
 expect 2 "zcmm: --cpus 2: the host runs on one CPU: 1 is the only value" $Z run --cpus 2
 expect 2 "zcmm: run: option '--keep' takes no value" $Z run --keep=yes
 expect 2 "zcmm: run: unknown option '--bogus' (see zcmm run --help)" $Z run --bogus=1
