@@ -226,7 +226,7 @@ static void errors(void)
 	bad("\n\n\n\nguest a mem=1500K\n", "fleet.conf:5: mem=1500K: not a multiple of 1 MiB");
 	bad("guest a mem=lots\n", "fleet.conf:1: mem=lots: not a size (use e.g. 64M, 1G)");
 	bad("guest a mem=0\n", "fleet.conf:1: mem=0: not a multiple of 1 MiB");
-	bad("guest a mem=2T\n", "fleet.conf:1: mem=2T: larger than 1 TiB");
+	bad("guest a mem=2G\n", "fleet.conf:1: mem=2G: larger than 1 GiB");
 	bad("guest a\n# x\nguest a\n", "fleet.conf:3: duplicate guest name 'a'");
 	bad("guest a count=3\nguest a1\n", "fleet.conf:2: duplicate guest name 'a1'");
 	bad("guest a count=0\n", "fleet.conf:1: count=0: expected 1 to 6552");
