@@ -21,7 +21,11 @@ static void need(void)
 	zcmm_admit_need(8 * MiB, 0, 0, &n);
 	tap_eq(n.host_frames, 9, "8 MiB: states still beside struct guest");
 	zcmm_admit_need(9 * MiB, 0, 0, &n);
-	tap_eq(n.host_frames, 11, "9 MiB: a frame of page states, 9 page tables");
+	tap_eq(n.host_frames, 12, "9 MiB: a frame of page states and one "
+	       "listing it, 9 page tables");
+	zcmm_admit_need(1024 * MiB, 0, 0, &n);
+	tap_eq(n.host_frames, 1 + 1 + 64 + 1024, "1 GiB: 64 frames of page "
+	       "states and their list, 1024 page tables");
 	zcmm_admit_need(MiB, 0, 1, &n);
 	tap_eq(n.host_frames, 3, "guest disks: a disk-call frame more");
 	zcmm_admit_need(MiB, 4097, 0, &n);
