@@ -65,7 +65,7 @@ printf '%s\n' 'guest small mem=1M workload=random ws=100 iters=2000' \
 	'guest large mem=9M workload=random ws=1500 iters=3000' >"$T/fleet.conf"
 zrun --storage 14M "$T/fleet.conf" --timeout 120
 [ $status = 0 ] && [ "$(field all admit_miscount)" = 0 ] &&
-	[ "$(field 0 host_frames)" = 2 ] && [ "$(field 1 host_frames)" = 11 ] &&
-	[ "$(field 0 admit_host_frames)" = 2 ] && [ "$(field 1 admit_host_frames)" = 11 ]
-ok $? "host structures as counted: 1M guest $(field 0 host_frames) frames, 9M (states in a frame of their own) $(field 1 host_frames)"
+	[ "$(field 0 host_frames)" = 2 ] && [ "$(field 1 host_frames)" = 12 ] &&
+	[ "$(field 0 admit_host_frames)" = 2 ] && [ "$(field 1 admit_host_frames)" = 12 ]
+ok $? "host structures as counted: 1M guest $(field 0 host_frames) frames, 9M (states in a frame of their own and one listing it) $(field 1 host_frames)"
 done_testing

