@@ -23,7 +23,8 @@ enum balloon_reason {
 
 /* Per guest, inside struct guest (host/guest.h). Pages throughout. */
 struct balloon_guest {
-	uint32_t sample[WSS_SAMPLE_MAX]; /* this period's sampled pages    */
+	uint16_t sample[WSS_SAMPLE_MAX]; /* this period's sampled pages, in
+				    strides of a large guest (wss.c) */
 	uint64_t held;           /* bit i: sample[i] was resident and its
 				    PTE is PTE_SW_SAMPLED, frame kept     */
 	uint32_t nsample;        /* entries in sample[], 0: none under way */

@@ -18,6 +18,18 @@
 static struct prng rng;
 static int rng_ready;
 
+/* A sample is kept in 16 bits (struct guest must fit its frame): a guest
+ * of more than 64K pages is sampled on every stride-th page. */
+static uint64_t stride(struct guest *g)
+{
+	return (g->npages + 0xffff) >> 16;
+}
+
+static uint64_t sample_page(struct guest *g, unsigned i)
+{
+	return 2 + g->bl.sample[i] * stride(g);
+}
+
 static unsigned sample_size(void)
 {
 	uint64_t k = boot->wss_sample ? boot->wss_sample : WSS_SAMPLE_DEF;
@@ -45,12 +57,13 @@ void wss_period_start(struct guest *g)
 	while (n < k) {
 		/* never the prefix pages: a missing one is a validity
 		   interception, not a fault */
-		uint64_t p = 2 + prng_below(&rng, (uint32_t)(g->npages - 2));
-		uint64_t pte = page_pte(g, p);
+		uint64_t q = prng_below(&rng, (uint32_t)((g->npages - 2) /
+							 stride(g)));
+		uint64_t p = 2 + q * stride(g), pte = page_pte(g, p);
 
 		if (pte & PTE_SW_IN)    /* touched before the period began */
 			continue;
-		b->sample[n] = (uint32_t)p;
+		b->sample[n] = (uint16_t)q;
 		/* a page pinned for host I/O keeps its entry (its pin count
 		   lives in it): it stays resident and counts as touched */
 		if (!(pte & PTE_INVALID) && !frame_pinned(pte & PTE_ORIGIN)) {
@@ -91,7 +104,7 @@ void wss_period_end(struct guest *g)
 	if (!b->nsample)
 		return;
 	for (unsigned i = 0; i < b->nsample; i++) {
-		uint64_t pte = page_pte(g, b->sample[i]);
+		uint64_t pte = page_pte(g, sample_page(g, i));
 
 		if (b->held & (1UL << i))
 			continue;        /* counted by wss_touch() */
@@ -101,7 +114,7 @@ void wss_period_end(struct guest *g)
 	}
 	for (unsigned i = 0; i < b->nsample; i++)
 		if (b->held & (1UL << i))
-			wss_unsample(g, b->sample[i]);
+			wss_unsample(g, sample_page(g, i));
 	g->st.wss_touched += touched - b->touched;
 	if (g->state == GUEST_STOPPED) {
 		b->nsample = 0;
