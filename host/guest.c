@@ -32,8 +32,13 @@ static int copy(struct guest *g, uint64_t gaddr, void *buf, uint64_t len,
 		int pgm;
 		uint64_t f = page_frame(g, gaddr >> PAGE_SHIFT, &pgm);
 
-		if (!f)
+		if (!f) {
+			/* a discard fault names the page (the handler that
+			   returns it has the instruction nullified) */
+			if (pgm == PGM_DISCARD_FAULT)
+				g->teid = gaddr & ~(PAGE_SIZE - 1);
 			return pgm;
+		}
 		if (to_guest &&
 		    (pgm = share_before_write(g, gaddr >> PAGE_SHIFT, 1)))
 			return pgm;

@@ -29,9 +29,6 @@
 #define WSS_SAMPLE_DEF    64           /* pages sampled a guest a period */
 #define WSS_SAMPLE_MAX    64           /* the most (struct balloon_guest) */
 #define WSS_PERIOD_MS_DEF 250          /* sampling period, host TOD      */
-#define WSS_FAULT_US      2            /* a sampled page's fault: an SIE
-					  exit and re-entry, measured at
-					  1.8-2.1 us on Hercules 3.13 */
 #define WSS_FAST_SHIFT    1            /* fast average: 1/2 a period     */
 #define WSS_SLOW_SHIFT    2            /* slow average: 1/4 a period     */
 #define WSS_BLOCKED_PCT   25           /* blocked on host I/O this much of

@@ -52,10 +52,13 @@ void guest_program_interrupt(struct guest *g, uint16_t code, int ilen,
 			   "program interruption with no program new PSW");
 }
 
-/* DAT exceptions nullify: the old PSW points at the instruction. */
+/* DAT exceptions and the discard fault nullify: the old PSW points at
+ * the instruction (a hypercall whose operand was discarded runs again
+ * once the guest rebuilt the page, as DIAG 0x410 does). */
 static int nullifying(int pgm)
 {
-	return pgm == 0x10 || pgm == 0x11 || (pgm >= 0x38 && pgm <= 0x3b);
+	return pgm == 0x10 || pgm == 0x11 || (pgm >= 0x38 && pgm <= 0x3b) ||
+	       pgm == PGM_DISCARD_FAULT;
 }
 
 void guest_program_interrupt_insn(struct guest *g, int pgm)

@@ -80,7 +80,25 @@ static void host_fault(struct guest *g)
 	/* the instruction, through the guest's own DAT if it has it on */
 	if (glog_read(g, g->sd.psw_addr, &op, 1, &teid))
 		op = 0;
+	/* a discard fault nullifies (the PSW stays on the instruction);
+	   an addressing exception suppresses or terminates: the old PSW
+	   points past the instruction, as for DIAG 0x410's operands
+	   (Principles of Operation, "Addressing Exception") */
+	if (pgm != PGM_DISCARD_FAULT)
+		g->sd.psw_addr += insn_length(op);
 	guest_program_interrupt(g, pgm, insn_length(op), gaddr & ~0xfffUL);
+}
+
+/* A host fault, its host time measured (TOD) when it was a touch of a
+ * working-set sample: the sampling's cost is measured, not modelled
+ * (the SIE instruction's own exit and re-entry are not in it). */
+static void timed_host_fault(struct guest *g)
+{
+	uint64_t t0 = tod_now(), n = balloon_stats.sample_faults;
+
+	host_fault(g);
+	if (balloon_stats.sample_faults != n)
+		balloon_stats.fault_tod += tod_now() - t0;
 }
 
 /* One time slice of guest g. */
@@ -107,7 +125,7 @@ static void run_slice(struct guest *g, uint64_t slice_us)
 		g->st.sie_entries++;
 		sie_enter(&g->sd, g->gprs);
 		if (sie_exit_reason == SIE_EXIT_HOST_FAULT)
-			host_fault(g);
+			timed_host_fault(g);
 		else if (g->sd.icptcode != ICPT_NONE)
 			intercept_handle(g);
 	}

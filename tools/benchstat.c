@@ -109,12 +109,22 @@ double bench_metric(const struct bench_run *r, const char *m)
 		return sum_keys(r, pio);
 	if (!strcmp(m, "discards"))
 		return sum_keys(r, disc);
-	if (!strcmp(m, "reclaimed"))
-		return key(r, "pageouts") + sum_keys(r, disc);
-	if (!strcmp(m, "io_per_reclaimed")) {
-		double rec = key(r, "pageouts") + sum_keys(r, disc);
+	if (!strcmp(m, "reclaimed") || !strcmp(m, "io_per_reclaimed")) {
+		/* the balloon's releases are pages reclaimed too */
+		double rel = key(r, "released_frames");
+		double rec = key(r, "pageouts") + sum_keys(r, disc) +
+			     (isnan(rel) ? 0 : rel);
 
+		if (!strcmp(m, "reclaimed"))
+			return rec;
 		return rec > 0 ? sum_keys(r, pio) / rec : NAN;
+	}
+	if (!strcmp(m, "reclaim_us_per_page")) {
+		/* the clock's host time (TOD) over the pages it took */
+		double pages = key(r, "reclaim_discarded") +
+			       key(r, "reclaim_paged_out");
+
+		return pages > 0 ? key(r, "reclaim_us") / pages : NAN;
 	}
 	if (!strcmp(m, "guest_disk_io"))
 		return sum_keys(r, gio);
@@ -356,6 +366,7 @@ static const struct { const char *m, *head; } cols[] = {
 	{ "discards", "discards without I/O" },
 	{ "discard_faults", "discard faults" },
 	{ "io_per_reclaimed", "paging I/O per reclaimed page" },
+	{ "reclaim_us_per_page", "reclaim host us per reclaimed page" },
 	{ "guest_disk_io", "guest disk I/O" },
 	{ "double_paging", "double paging" },
 	{ "frames_saved", "frames saved by sharing" },
@@ -550,7 +561,8 @@ char *bench_summary(const struct scenario *s, const struct bench_run *runs,
 	sb_printf(&b, "\n## Reading it\n\n");
 	sb_printf(&b, "- throughput: work units of all guests over the wall-clock seconds of the whole run (zcmm run, Hercules included); guest clocks run ahead under heavy interception, so no guest clock is used.\n");
 	sb_printf(&b, "- page-outs, page-ins: pages the host wrote to and read from its paging volumes; discards without I/O: unused, volatile and clean potentially-volatile pages the host dropped; discard faults: guests coming back for a discarded page.\n");
-	sb_printf(&b, "- paging I/O per reclaimed page: (page-outs + page-ins) / (page-outs + discards).\n");
+	sb_printf(&b, "- paging I/O per reclaimed page: (page-outs + page-ins) / (page-outs + discards + frames the balloon released).\n");
+	sb_printf(&b, "- reclaim host us per reclaimed page: the host's time in the reclaim clock (TOD clock, starting page-outs included) over the pages the clock took (discards + page-outs).\n");
 	sb_printf(&b, "- n/a: the host did not report the counter (not measured), not zero.\n");
 	sb_printf(&b, "- Every figure here is recomputed from runs.tsv by `zcmm bench --check DIR`.\n");
 	return b.s;

@@ -78,7 +78,8 @@ struct balloon_stats {
 	uint64_t periods;        /* sampling periods run                   */
 	uint64_t sampled;        /* pages put in samples                   */
 	uint64_t cost_us;        /* host time in the sampler (measured)    */
-	uint64_t sample_faults;  /* faults on sampled pages (WSS_FAULT_US) */
+	uint64_t sample_faults;  /* faults on sampled pages                */
+	uint64_t fault_tod;      /* host TOD serving them (measured)       */
 	uint64_t target_changes; /* targets moved by the policy            */
 	uint64_t settled, settle_sum, settle_max; /* goal moves (by more than
 				    a tenth) and the periods the target took

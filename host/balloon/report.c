@@ -4,6 +4,7 @@
 #include "host/balloon/balloon.h"
 #include "host/console.h"
 #include "host/guest.h"
+#include "host/timer.h"
 #include "lib/fmt.h"
 #include "zcmm/console.h"
 
@@ -24,9 +25,10 @@ void balloon_result(const char *kind, const char *id, struct guest *g)
 
 void balloon_total(const struct guest_stats *t, uint64_t wall_us)
 {
-	uint64_t cost = balloon_stats.cost_us +
-			balloon_stats.sample_faults * WSS_FAULT_US;
+	uint64_t fault_us = tod_to_us(balloon_stats.fault_tod);
+	uint64_t cost = balloon_stats.cost_us + fault_us;
 
+	kprintf(ZCMM_REC_RESULT "total id=all wss_fault_us=%lu\n", fault_us);
 	kprintf(ZCMM_REC_RESULT "total id=all wss_periods=%lu wss_cost_us=%lu "
 		"wss_host_us=%lu wss_faults=%lu wss_cost_ppm=%lu "
 		"target_changes=%lu settled=%lu settle_avg_x10=%lu "

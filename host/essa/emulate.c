@@ -39,8 +39,14 @@ int handle_essa(struct guest *g)
 		frame = pte & PTE_ORIGIN;
 	/* the states module decides */
 	/* dirty: the frame's change bit, or the one saved with the slot */
+	/* set potentially volatile forgets earlier stores: a resident
+	   frame's change bit is reset below, so the change bit saved with
+	   a page on a slot must not count either (or the same stores
+	   would keep a paged-out page and not a resident one) */
 	res = essa_apply(page_state(g, p),
-			 frame ? page_dirty(frame) : !!(pte & PTE_SW_DIRTY),
+			 frame ? page_dirty(frame)
+			       : m3 != ESSA_SET_POT_VOLATILE &&
+				 (pte & PTE_SW_DIRTY),
 			 m3, 0);
 	switch (res.action) {
 	case ESSA_ACT_EXCEPTION:

@@ -89,8 +89,12 @@ int vdisk_pin_all(struct guest *g, struct bio *b, uint64_t *frames)
 
 			if (b->e[i].status != VDISK_ST_OK)
 				continue;
+			/* counted when its page-in starts: a DIAG run again
+			   (the page arriving, or another page's frame) or a
+			   later round finds it in flight or resident */
 			if (b->e[i].type == VDISK_WRITE &&
-			    page_state(g, p).content == PAGE_CONTENT_PRESERVED)
+			    page_state(g, p).content == PAGE_CONTENT_PRESERVED &&
+			    (page_pte(g, p) & PTE_SW_SLOT))
 				g->st.double_paging++;
 			if ((pgm = b->e[i].type == VDISK_READ ?
 				    vdisk_writable(g, b->e[i].buf, &frames[i]) :

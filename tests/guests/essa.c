@@ -52,6 +52,45 @@ static int touch(uint64_t addr, int val, uint8_t *out)
 	return LC_PGM_CODE;
 }
 
+/* The old PSW's address of the program interruption the access (a read
+ * of addr) raised, and the address just past the instruction. */
+static int read_psw(uint64_t addr, uint64_t *old, uint64_t *next)
+{
+	uint64_t n;
+	uint8_t v;
+
+	LC_PGM_CODE = 0;
+	asm volatile("	larl	%%r1,1f\n"
+		     "	stg	%%r1,0x318\n"
+		     "	lgr	%1,%%r1\n"
+		     "	ic	%0,0(%2)\n"
+		     "1:\n" : "=&d"(v), "=&d"(n) : "a"(addr) : "r1", "memory",
+		     "cc");
+	*next = n;
+	*old = *(volatile uint64_t *)0x158;
+	return LC_PGM_CODE;
+}
+
+/* A console write (DIAG 0x400) of the text at addr: the program
+ * interruption code, the old PSW's address and the DIAG's own address. */
+static int console_psw(uint64_t addr, uint64_t *old, uint64_t *at)
+{
+	register uint64_t r2 asm("2") = addr;
+	register uint64_t r3 asm("3") = 4;
+	uint64_t a;
+
+	LC_PGM_CODE = 0;
+	asm volatile("	larl	%%r1,1f\n"
+		     "	stg	%%r1,0x318\n"
+		     "	larl	%0,0f\n"
+		     "0:	diag	%1,%2,0x400\n"
+		     "1:\n" : "=&d"(a), "+d"(r2), "+d"(r3) : : "r1", "memory",
+		     "cc");
+	*at = a;
+	*old = *(volatile uint64_t *)0x158;
+	return LC_PGM_CODE;
+}
+
 static uint64_t page_addr(int i)
 {
 	return 0x40000 + (uint64_t)i * PAGE; /* above this guest's image */
@@ -156,6 +195,26 @@ static void walk_touches(void)
 	setup(p, Uz, 0x79);
 	code = touch(p, -1, 0);
 	check(code == 0x05, "touching Uz gives an addressing exception", code, 5);
+	{
+		uint64_t old, next;
+
+		read_psw(p, &old, &next);
+		check(old == next, "addressing exception: the old PSW points "
+		      "past the instruction (suppression), as for DIAG 0x410",
+		      old, next);
+	}
+	/* a hypercall's operand in a discarded page: a discard fault that
+	   nullifies it (the guest rebuilds the page and the call runs) */
+	setup(p, Vz, 0x41);
+	{
+		uint64_t old, at;
+
+		code = console_psw(p, &old, &at);
+		check(code == 0x1a && old == at, "a console write from a "
+		      "discarded page: discard fault, PSW on the DIAG", old, at);
+		check(LC_PGM_TEID == p, "the fault names the page",
+		      LC_PGM_TEID, p);
+	}
 	/* potentially volatile: clean is dropped, changed is preserved */
 	setup(p, Pr, 0x7a);
 	check(DIAG(0x4f0, p, 1) == 0, "a clean Pr page is discarded", 1, 0);
@@ -167,13 +226,19 @@ static void walk_touches(void)
 	check(ESSA(0, p) == enc[Sp], "and preserved as Sp", ESSA(0, p), enc[Sp]);
 	touch(p, -1, &byte);
 	check(byte == 0x7c, "its data comes back on touch", byte, 0x7c);
-	/* a preserved page set potentially volatile while changed stays */
+	/* set potentially volatile forgets earlier stores whether the page
+	   is resident (its change bit reset) or paged out: a changed Sp
+	   goes as a clean one does, as a changed Sr becomes a clean Pr */
 	setup(p, Pr, 0x7d);
 	touch(p, 0x7e, 0);
 	DIAG(0x4f0, p, 2);
-	check(ESSA(4, p) == enc[Sp] && ESSA(0, p) == enc[Sp],
-	      "changed Sp set potentially volatile stays Sp", ESSA(0, p),
-	      enc[Sp]);
+	check(ESSA(4, p) == enc[Sp] && ESSA(0, p) == enc[Vz],
+	      "changed Sp set potentially volatile: earlier stores forgotten, "
+	      "dropped as a clean Sp (Vz)", ESSA(0, p), enc[Vz]);
+	setup(p, Sr, 0x60);
+	ESSA(4, p);
+	check(DIAG(0x4f0, p, 1) == 0, "changed Sr set potentially volatile: "
+	      "dropped as a clean Pr", 1, 0);
 	/* code 7 without facility 147, and 8-15: specification exception */
 	LC_PGM_CODE = 0;
 	asm volatile("	larl	%%r1,1f\n"
