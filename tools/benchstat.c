@@ -120,9 +120,10 @@ double bench_metric(const struct bench_run *r, const char *m)
 		return rec > 0 ? sum_keys(r, pio) / rec : NAN;
 	}
 	if (!strcmp(m, "reclaim_us_per_page")) {
-		/* the clock's host time (TOD) over the pages it took */
-		double pages = key(r, "reclaim_discarded") +
-			       key(r, "reclaim_paged_out");
+		/* the clock's host time (TOD) over the pages the host took
+		   (shared pages' discards go through the sharing code's
+		   hook, so the guests' discard counts, not the clock's) */
+		double pages = key(r, "pageouts") + sum_keys(r, disc);
 
 		return pages > 0 ? key(r, "reclaim_us") / pages : NAN;
 	}
@@ -562,7 +563,7 @@ char *bench_summary(const struct scenario *s, const struct bench_run *runs,
 	sb_printf(&b, "- throughput: work units of all guests over the wall-clock seconds of the whole run (zcmm run, Hercules included); guest clocks run ahead under heavy interception, so no guest clock is used.\n");
 	sb_printf(&b, "- page-outs, page-ins: pages the host wrote to and read from its paging volumes; discards without I/O: unused, volatile and clean potentially-volatile pages the host dropped; discard faults: guests coming back for a discarded page.\n");
 	sb_printf(&b, "- paging I/O per reclaimed page: (page-outs + page-ins) / (page-outs + discards + frames the balloon released).\n");
-	sb_printf(&b, "- reclaim host us per reclaimed page: the host's time in the reclaim clock (TOD clock, starting page-outs included) over the pages the clock took (discards + page-outs).\n");
+	sb_printf(&b, "- reclaim host us per reclaimed page: the host's time in the reclaim clock (TOD clock, starting page-outs included) over the pages the host took (discards + page-outs).\n");
 	sb_printf(&b, "- n/a: the host did not report the counter (not measured), not zero.\n");
 	sb_printf(&b, "- Every figure here is recomputed from runs.tsv by `zcmm bench --check DIR`.\n");
 	return b.s;
