@@ -8,6 +8,7 @@
 #   make install  an optimized zcmm without sanitizers, the data files and
 #                 the manual page under $(PREFIX)
 #   make linux    the Linux guest kernel and initramfs (linux/linux.mk)
+#   make linux-check   Debian's stock kernel boots under zcmm (not in check)
 #   make linux-patch-check   apply, checkpatch and build guest-linux-patch/
 #                 (after make deps)
 # Sources are found by directory, so a new file needs no Makefile edit:
@@ -175,6 +176,11 @@ check: deps
 	prove -j2 --failures --comments $(UNIT_BIN) $(sort $(wildcard tests/system/*.t))
 
 # the guest page hinting series for Linux 6.1: apply, checkpatch, build
+# Debian's stock kernel under zcmm (minutes of Hercules: not in make check)
+linux-check: deps
+	$(MAKE) -j2 all linux linux-stock
+	prove --failures --comments tests/linux/*.t
+
 # the small kernel with CONFIG_PAGE_STATES off and on (guest-linux-patch/)
 linux-patch-check:
 	guest-linux-patch/build all
@@ -189,7 +195,7 @@ install: $(ZCMM_REL) $(HOST_IMG) $(SHARE)/ipl-psw.bin $(SHARE)/plots.gp $(GUEST_
 clean:
 	rm -rf $(B)
 
-.PHONY: all deps deps-check run bench soak check linux-patch-check install clean fuzz fuzz-short fuzz-build
+.PHONY: all deps deps-check run bench soak check linux-check linux-patch-check install clean fuzz fuzz-short fuzz-build
 include linux/linux.mk
 # (build/linux/ and build/linux-patch/ hold Linux trees: not ours to include)
 -include $(shell find $(B) \( -path $(B)/linux -o -path $(B)/linux-patch \) -prune -o -name '*.d' -print 2>/dev/null)

@@ -1,4 +1,4 @@
-/* ebcdic.h - EBCDIC (code page 037) for text in the emulated firmware interfaces. */
+/* ebcdic.h - EBCDIC (code page 500, as Linux writes it outside z/VM) for text in the emulated firmware interfaces. */
 #ifndef ZCMM_EBCDIC_H
 #define ZCMM_EBCDIC_H
 
