@@ -72,9 +72,9 @@ $(LINUX_STOCK)/.unpacked: | linux-deps
 		$$(apt-cache depends linux-image-s390x:s390x | \
 		   sed -n "s/.*Depends: \(linux-image-[0-9][^:]*\).*/\1/p" | head -1):s390x \
 		busybox-static:s390x
-	for d in $(LINUX_STOCK)/deb/*.deb; do dpkg-deb -x $$d $(LINUX_STOCK)/root; done
-	cp $(LINUX_STOCK)/root/boot/vmlinuz-* $(LINUX_STOCK)/vmlinuz
-	cp $(LINUX_STOCK)/root/bin/busybox $(LINUX_STOCK)/busybox
+	for d in $(LINUX_STOCK)/deb/*.deb; do dpkg-deb -x $$d $(LINUX_STOCK)/unpacked; done
+	cp $(LINUX_STOCK)/unpacked/boot/vmlinuz-* $(LINUX_STOCK)/vmlinuz
+	cp $(LINUX_STOCK)/unpacked/bin/busybox $(LINUX_STOCK)/busybox
 	touch $@
 linux-stock: $(LINUX_STOCK)/.unpacked
 

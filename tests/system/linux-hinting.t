@@ -19,11 +19,11 @@ guest-linux-patch/build kernel on >"$T/build" 2>&1
 ok $? "the patched kernel is built"
 [ -f "$K" ] || { sed 's/^/# /' "$T/build" | tail -20; done_testing; }
 
-mkdir -p "$T/root/dev" "$T/root/proc"
-"$XCC" -static -O2 -Wall -Iinclude -I. -o "$T/root/init" \
+mkdir -p "$T/initfs/dev" "$T/initfs/proc"
+"$XCC" -static -O2 -Wall -Iinclude -I. -o "$T/initfs/init" \
 	guest-linux-patch/hint-init.c lib/pattern.c lib/prng.c
 ok $? "hint-init builds"
-(cd "$T/root" && find . | LC_ALL=C sort |
+(cd "$T/initfs" && find . | LC_ALL=C sort |
 	cpio -o -H newc --quiet --owner=0:0) | gzip -9n >"$T/initrd.gz"
 cat >"$T/fleet" <<FLEET
 guest lx count=2 mem=16M workload=disktest kernel=$K initrd=$T/initrd.gz cmdline="console=ttysclp0 rdinit=/init page_states=on hint_rounds=6"
