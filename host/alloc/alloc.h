@@ -45,6 +45,9 @@ const uint64_t *alloc_balloon_allow(struct guest **guests, unsigned n,
 				    uint64_t (*need)(struct guest *));
 /* The active pages the sampler found (f = active / frames). */
 uint64_t alloc_active(const struct guest *g);
+/* What share_math needs of a guest, with `active` frames in use. */
+struct share_acct;
+void alloc_acct(struct share_acct *a, const struct guest *g, uint64_t active);
 
 /* Its settings from the boot block's table (0: the defaults). */
 void alloc_guest_init(struct guest *g, const struct zcmm_guest_mem *m);

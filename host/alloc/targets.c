@@ -16,17 +16,8 @@ static uint64_t allow[ZCMM_MAX_GUESTS];
 const uint64_t *alloc_balloon_allow(struct guest **guests, unsigned n,
 				    uint64_t room, uint64_t (*need)(struct guest *))
 {
-	for (unsigned i = 0; i < n; i++) {
-		struct guest *g = guests[i];
-
-		acct[i].shares = g->al.shares;
-		acct[i].frames = g->st.frames;
-		acct[i].active = need(g);
-		acct[i].reserve = g->al.reserve;
-		acct[i].limit = g->al.limit;
-		acct[i].npages = g->npages;
-		acct[i].eligible = g->state != GUEST_STOPPED;
-	}
+	for (unsigned i = 0; i < n; i++)
+		alloc_acct(&acct[i], guests[i], need(guests[i]));
 	share_alloc(acct, n, (unsigned)boot_mem_header()->idle_tax_pct, room,
 		    allow);
 	return allow;

@@ -31,6 +31,17 @@ uint64_t alloc_active(const struct guest *g)
 	return g->bl.periods ? g->bl.estimate : g->st.frames;
 }
 
+void alloc_acct(struct share_acct *a, const struct guest *g, uint64_t active)
+{
+	a->shares = g->al.shares;
+	a->frames = g->st.frames;
+	a->active = active;
+	a->reserve = g->al.reserve;
+	a->limit = g->al.limit;
+	a->npages = g->npages;
+	a->eligible = g->state != GUEST_STOPPED;
+}
+
 static unsigned pick_by_shares(struct guest **guests, unsigned n,
 			       unsigned last, int wrapped, void *ctx)
 {
@@ -50,13 +61,8 @@ static unsigned pick_by_shares(struct guest **guests, unsigned n,
 	for (unsigned i = 0; i < n; i++) {
 		struct guest *g = guests[i];
 
-		acct[i].shares = g->al.shares;
-		acct[i].frames = g->st.frames;
-		acct[i].active = alloc_active(g);
-		acct[i].reserve = g->al.reserve;
-		acct[i].limit = g->al.limit;
-		acct[i].npages = g->npages;
-		acct[i].eligible = g->state != GUEST_STOPPED && !gave_all[i];
+		alloc_acct(&acct[i], g, alloc_active(g));
+		acct[i].eligible &= !gave_all[i];
 	}
 	v = share_victim(acct, n, tax);
 	if (v < 0)

@@ -23,19 +23,6 @@ asm(".text\n"
 static uint8_t sccb[4096] __attribute__((aligned(4096)));
 static uint8_t sysib[4096] __attribute__((aligned(4096)));
 
-static uint64_t cr0(void)
-{
-	uint64_t v;
-
-	asm volatile("stctg 0,0,%0" : "=Q"(v));
-	return v;
-}
-
-static void set_cr0(uint64_t v)
-{
-	asm volatile("lctlg 0,0,%0" : : "Q"(v));
-}
-
 static int cc_of(uint64_t ipm)
 {
 	return (int)((ipm >> 28) & 3);

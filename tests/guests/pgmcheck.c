@@ -48,19 +48,6 @@ static void expect(const char *what, const struct hit *h, uint16_t code,
 	check(h->old == h->next, buf, h->old, h->next);
 }
 
-static uint64_t cr0(void)
-{
-	uint64_t v;
-
-	asm volatile("stctg 0,0,%0" : "=Q"(v));
-	return v;
-}
-
-static void set_cr0(uint64_t v)
-{
-	asm volatile("lctlg 0,0,%0" : : "Q"(v));
-}
-
 static void spx(uint32_t px)
 {
 	asm volatile("spx %0" : : "Q"(px) : "memory");

@@ -51,6 +51,20 @@ static inline void tguest_init(void)
 	*(volatile uint64_t *)0x310 = 0x0000000180000000UL;
 }
 
+/* Control register 0 (interruption subclass masks among others). */
+static inline uint64_t cr0(void)
+{
+	uint64_t v;
+
+	asm volatile("stctg 0,0,%0" : "=Q"(v));
+	return v;
+}
+
+static inline void set_cr0(uint64_t v)
+{
+	asm volatile("lctlg 0,0,%0" : : "Q"(v));
+}
+
 static inline void say(const char *fmt, ...)
 {
 	char buf[200];
