@@ -6,21 +6,8 @@
 # kernel builds with CONFIG_PAGE_STATES off and on, each holding the code
 # it should. The kernels are cached in build/linux-patch/: the first run
 # takes two kernel builds (minutes), later runs only check.
-cd "$(dirname "$0")/../.." || exit 1
+source "$(dirname "$0")/tap.sh"
 B=${LINUX_PATCH_BUILD:-$PWD/build/linux-patch}
-T=$(mktemp -d "${TMPDIR:-/tmp}/zcmm-test.XXXXXX")
-trap 'rm -rf "$T"' EXIT
-n=0
-fail=0
-ok() {
-	n=$((n + 1))
-	if [ "$1" = 0 ]; then
-		echo "ok $n - $2"
-	else
-		echo "not ok $n - $2"
-		fail=1
-	fi
-}
 show() { sed 's/^/# /' "$1" | tail -n "${2:-20}"; }
 
 if [ ! -f "${LINUX_SOURCE_TARBALL:-/usr/src/linux-source-6.1.tar.xz}" ]; then
@@ -71,5 +58,4 @@ grep -q '^CONFIG_PAGE_STATES=y' "$B/on/.config" &&
 	! grep -q '^CONFIG_PAGE_STATES=y' "$B/off/.config"
 ok $? "CONFIG_PAGE_STATES is set in 'on' and not in 'off'"
 
-echo "1..$n"
-exit $fail
+done_testing

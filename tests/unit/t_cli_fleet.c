@@ -4,32 +4,12 @@
 #include "tools/fleet.h"
 #include "tools/opts.h"
 #include "tools/util.h"
+#include "tests/unit/fleet_check.h"
 
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-static struct guest_defaults D;
-
-static int parse(struct fleet *f, const char *text, char *err)
-{
-	fleet_init(f);
-	err[0] = 0;
-	return fleet_parse_text(f, &D, text, "fleet.conf", "/nonexistent", err);
-}
-
-/* The text must fail with exactly this message. */
-static void bad(const char *text, const char *want)
-{
-	struct fleet f;
-	char err[ZERR_MAX];
-	int rc = parse(&f, text, err);
-
-	tap_ok(rc == -1 && !strcmp(err, want), "error: %s", want);
-	if (rc != -1 || strcmp(err, want))
-		tap_diag("got rc %d, '%s'", rc, err);
-	fleet_free(&f);
-}
 
 /* Shares, reserves, limits and the idle tax (docs/shares.md). */
 static void mem_settings(void)
