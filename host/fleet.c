@@ -134,7 +134,7 @@ static void sample(uint64_t ms)
  * paging I/O in flight. Counters are totals: the CLI makes the rates. */
 static void live_samples(uint64_t ms)
 {
-	uint64_t c[STATES_NVALID], released = 0;
+	uint64_t c[STATES_NVALID], released = 0, disc[4] = { 0 };
 	char buf[160];
 
 	for (unsigned i = 0; i < nguests; i++) {
@@ -150,11 +150,18 @@ static void live_samples(uint64_t ms)
 			ms, i, ms, i, g->state != GUEST_STOPPED, g->st.work,
 			g->st.frames, g->st.discard_faults, g->st.pageins, buf);
 		released += g->st.released_frames;
+		for (int k = 0; k < 4; k++)
+			disc[k] += g->st.discards[k];
 	}
+	/* every way a frame comes back: a discard without I/O (by the
+	   page's usage), a page-out, the balloon, a sharing merge */
 	kprintf(ZCMM_REC_RESULT "hsample id=t%lu t_ms=%lu frames_free=%lu "
-		"discarded=%lu pageouts=%lu released=%lu io=%lu\n", ms, ms,
-		frames_free, reclaim_stats.discarded, pager_stats.pageouts,
-		released, pager_stats.inflight);
+		"discard_u=%lu discard_v=%lu discard_p=%lu pageouts=%lu "
+		"released=%lu merged=%lu io=%lu\n", ms, ms, frames_free,
+		disc[PAGE_USAGE_UNUSED], disc[PAGE_USAGE_VOLATILE],
+		disc[PAGE_USAGE_POT_VOLATILE], pager_stats.pageouts, released,
+		share_stats.merged + share_stats.zero_merged,
+		pager_stats.inflight);
 }
 
 static void add_stats(struct guest_stats *t, const struct guest_stats *s)

@@ -1,7 +1,8 @@
 /* live.c - `zcmm run --live`: an ncurses view of the running fleet, drawn
  * from the host's gsample and hsample records (ZCMM_BOOT_LIVE): a row per
  * guest with a bar of its pages by state, its frames and rates, under a
- * header of the host's free frames, reclaim and paging I/O. */
+ * header of the host's free frames, reclaim by mechanism and paging I/O.
+ * While it has the terminal, every other line waits for its end. */
 #include "tools/live.h"
 #include "tools/util.h"
 
@@ -25,23 +26,43 @@ static const short st_basic[NSTATES] = {
 	COLOR_GREEN, COLOR_MAGENTA, COLOR_YELLOW,
 };
 
+/* The counters of a gsample drawn as rates, and every way the host gets
+ * a frame back (hsample, host/fleet.c): a discard without I/O by the
+ * page's usage, a page-out, the balloon, a sharing merge. */
+enum { G_WORK, G_DFAULTS, G_PAGEINS, NG };
+static const char *const g_key[NG] = { "work", "dfaults", "pageins" };
+#define NMECH 6
+static const char *const mech_key[NMECH] = {
+	"discard_u", "discard_v", "discard_p", "pageouts", "released", "merged",
+};
+static const char *const mech_label[NMECH] = {
+	"discard unused", "discard volatile", "discard clean pot-volatile",
+	"page-out", "balloon", "sharing merge",
+};
+
 struct lguest {
 	char name[16];
-	uint64_t st[NSTATES], frames, work, dfaults, pageins;
-	double work_s, dfaults_s, pageins_s;    /* per second */
-	uint64_t t_ms;
+	uint64_t st[NSTATES], frames, c[NG], t_ms;
+	double rate[NG];        /* per second */
 	int run, seen;
 };
 
+/* Lines that would tear the screen, printed when it ends. */
+struct held {
+	FILE *to;
+	char *line;
+};
+#define HELD_MAX 10000
+
 static struct {
-	int on;
-	unsigned n;
+	int on, colors;
+	unsigned n, nheld, dropped;
 	struct lguest *g;
 	unsigned *order;
+	struct held *held;
 	char title[160], progress[160], text[160];
-	uint64_t free, discarded, pageouts, released, io, t_ms;
-	double discarded_s, pageouts_s, released_s;
-	int colors;
+	uint64_t free, io, mech[NMECH], t_ms;
+	double mech_s[NMECH];
 } L;
 
 /* The value of key= in a record's words, or 0. */
@@ -55,9 +76,17 @@ static uint64_t val(const char *rest, const char *key)
 	return 0;
 }
 
-static double rate(uint64_t now, uint64_t before, uint64_t dt_ms)
+/* Counters now (key[i]= in rest) and their rates since the last sample. */
+static void sample(const char *rest, const char *const *key, unsigned n,
+		   uint64_t *c, double *rate, uint64_t dt_ms)
 {
-	return dt_ms && now >= before ? (now - before) * 1000.0 / dt_ms : 0;
+	for (unsigned i = 0; i < n; i++) {
+		uint64_t v = val(rest, key[i]);
+
+		if (dt_ms)
+			rate[i] = v >= c[i] ? (v - c[i]) * 1000.0 / dt_ms : 0;
+		c[i] = v;
+	}
 }
 
 /* xterm's 6x6x6 colour cube entry nearest to rgb. */
@@ -75,16 +104,19 @@ static short cube(unsigned rgb)
 	return (short)(16 + 36 * i[0] + 6 * i[1] + i[2]);
 }
 
+static void warn_line(const char *line)
+{
+	live_line(stderr, line);
+}
+
 int live_start(const struct fleet *f, const char *title)
 {
 	L.n = f->n;
 	L.g = xmalloc((f->n + 1) * sizeof *L.g);
 	L.order = xmalloc((f->n + 1) * sizeof *L.order);
 	memset(L.g, 0, (f->n + 1) * sizeof *L.g);
-	for (unsigned i = 0; i < f->n; i++) {
+	for (unsigned i = 0; i < f->n; i++)
 		memcpy(L.g[i].name, f->g[i].name, sizeof L.g[i].name);
-		L.order[i] = i;
-	}
 	snprintf(L.title, sizeof L.title, "%s", title);
 	if (!initscr())
 		return -1;
@@ -101,6 +133,8 @@ int live_start(const struct fleet *f, const char *title)
 		L.colors = 1;
 	}
 	L.on = 1;
+	zerr_to = warn_line;    /* zcmm's own warnings too */
+	atexit(live_end);       /* a zdie() gives the terminal back too */
 	live_draw();
 	return 0;
 }
@@ -116,32 +150,20 @@ int live_take(const char *rest)
 		if (i >= L.n)
 			return 1;
 		g = &L.g[i];
-		if (g->seen && t > g->t_ms) {
-			g->work_s = rate(val(rest, "work"), g->work, t - g->t_ms);
-			g->dfaults_s = rate(val(rest, "dfaults"), g->dfaults, t - g->t_ms);
-			g->pageins_s = rate(val(rest, "pageins"), g->pageins, t - g->t_ms);
-		}
+		sample(rest, g_key, NG, g->c, g->rate,
+		       g->seen && t > g->t_ms ? t - g->t_ms : 0);
 		for (int k = 0; k < NSTATES; k++)
 			g->st[k] = val(rest, st_name[k]);
 		g->frames = val(rest, "frames");
-		g->work = val(rest, "work");
-		g->dfaults = val(rest, "dfaults");
-		g->pageins = val(rest, "pageins");
 		g->run = (int)val(rest, "run");
 		g->t_ms = t;
 		g->seen = 1;
 		return 1;
 	}
 	if (!strncmp(rest, "hsample ", 8)) {
-		if (L.t_ms && t > L.t_ms) {
-			L.discarded_s = rate(val(rest, "discarded"), L.discarded, t - L.t_ms);
-			L.pageouts_s = rate(val(rest, "pageouts"), L.pageouts, t - L.t_ms);
-			L.released_s = rate(val(rest, "released"), L.released, t - L.t_ms);
-		}
+		sample(rest, mech_key, NMECH, L.mech, L.mech_s,
+		       L.t_ms && t > L.t_ms ? t - L.t_ms : 0);
 		L.free = val(rest, "frames_free");
-		L.discarded = val(rest, "discarded");
-		L.pageouts = val(rest, "pageouts");
-		L.released = val(rest, "released");
 		L.io = val(rest, "io");
 		L.t_ms = t;
 		live_draw();    /* the last record of a period */
@@ -155,21 +177,47 @@ void live_progress(const char *line)
 	snprintf(L.progress, sizeof L.progress, "%s", line);
 }
 
-void live_text(const char *who, const char *line)
+void live_line(FILE *to, const char *line)
 {
-	snprintf(L.text, sizeof L.text, "%s: %s", who, line);
+	if (!L.on) {
+		fprintf(to, "%s\n", line);
+		fflush(to);
+		return;
+	}
+	if (L.nheld == HELD_MAX) {
+		L.dropped++;
+	} else {
+		if (!L.held)
+			L.held = xmalloc(HELD_MAX * sizeof *L.held);
+		L.held[L.nheld].to = to;
+		L.held[L.nheld++].line = xstrdup(line);
+	}
+	snprintf(L.text, sizeof L.text, "%s", line);
 	live_draw();
+}
+
+static double busy(const struct lguest *g)
+{
+	return g->rate[G_WORK] + g->rate[G_DFAULTS] + g->rate[G_PAGEINS];
 }
 
 static int busier(const void *a, const void *b)
 {
 	const struct lguest *x = &L.g[*(const unsigned *)a], *y = &L.g[*(const unsigned *)b];
-	double bx = x->work_s + x->dfaults_s + x->pageins_s,
-	       by = y->work_s + y->dfaults_s + y->pageins_s;
 
-	if (bx != by)
-		return bx < by ? 1 : -1;
+	if (busy(x) != busy(y))
+		return busy(x) < busy(y) ? 1 : -1;
 	return x->frames < y->frames ? 1 : x->frames > y->frames ? -1 : 0;
+}
+
+/* A state's character in its colour. */
+static void state_ch(int k)
+{
+	if (L.colors)
+		attron(COLOR_PAIR(k + 1));
+	addch((chtype)st_char[k]);
+	if (L.colors)
+		attroff(COLOR_PAIR(k + 1));
 }
 
 /* One guest's pages by state as a bar of width w. */
@@ -181,25 +229,31 @@ static void bar(const struct lguest *g, int w)
 	for (int k = 0; k < NSTATES; k++)
 		total += g->st[k];
 	for (int k = 0; k < NSTATES && total; k++) {
-		int upto;
-
 		acc += g->st[k];
-		upto = (int)((acc * (uint64_t)w + total / 2) / total);
-		if (L.colors)
-			attron(COLOR_PAIR(k + 1));
-		for (; drawn < upto; drawn++)
-			addch((chtype)st_char[k]);
-		if (L.colors)
-			attroff(COLOR_PAIR(k + 1));
+		for (; drawn < (int)((acc * (uint64_t)w + total / 2) / total); drawn++)
+			state_ch(k);
 	}
 	for (; drawn < w; drawn++)
 		addch(' ');
 }
 
+/* "text" at the cursor, on the next line (indented) when it would not
+ * fit the width any more. */
+static void item(const char *text, int cols)
+{
+	int y, x;
+
+	getyx(stdscr, y, x);
+	if (x > 2 && x + (int)strlen(text) > cols)
+		move(y + 1, 2);
+	printw("%.*s", cols - 2, text);
+}
+
 void live_draw(void)
 {
-	int rows, cols, w, fit;
+	int rows, cols, w, top, fit;
 	unsigned shown;
+	char buf[64];
 
 	if (!L.on)
 		return;
@@ -207,63 +261,59 @@ void live_draw(void)
 	erase();
 	mvprintw(0, 0, "%.*s", cols, L.title);
 	mvprintw(1, 0, "%.*s", cols, L.progress);
-	mvprintw(2, 0, "host: %llu frames free | reclaim/s: discard %.0f, page-out %.0f, balloon %.0f | paging I/O in flight %llu",
-		 (unsigned long long)L.free, L.discarded_s, L.pageouts_s,
-		 L.released_s, (unsigned long long)L.io);
-	move(3, 0);
+	mvprintw(2, 0, "host: %llu frames free | paging I/O in flight %llu",
+		 (unsigned long long)L.free, (unsigned long long)L.io);
+	mvprintw(3, 0, "reclaim/s:");
+	for (int m = 0; m < NMECH; m++) {
+		snprintf(buf, sizeof buf, " %s %.0f%s", mech_label[m], L.mech_s[m],
+			 m + 1 < NMECH ? "," : "");
+		item(buf, cols);
+	}
+	move(getcury(stdscr) + 1, 0);
 	for (int k = 0; k < NSTATES; k++) {
-		if (L.colors)
-			attron(COLOR_PAIR(k + 1));
-		printw("%c", st_char[k]);
-		if (L.colors)
-			attroff(COLOR_PAIR(k + 1));
+		state_ch(k);
 		printw("=%s ", st_name[k]);
 	}
 	printw("  q: close this view (the run goes on), Ctrl-C: stop the run");
+	top = getcury(stdscr) + 1;
 	w = cols - 16 - 4 * 10;
 	if (w < 8)
 		w = 8;
-	mvprintw(4, 0, "%-15s %-*s %9s %9s %9s %9s", "guest", w, "pages by state",
+	mvprintw(top, 0, "%-15s %-*s %9s %9s %9s %9s", "guest", w, "pages by state",
 		 "frames", "work/s", "dfault/s", "pagein/s");
 	mvprintw(rows - 1, 0, "%.*s", cols, L.text);
-	fit = rows - 6;
+	fit = rows - top - 2;
 	shown = L.n;
+	for (unsigned i = 0; i < L.n; i++)
+		L.order[i] = i;
 	if (fit < (int)L.n) {       /* the busiest first */
 		qsort(L.order, L.n, sizeof *L.order, busier);
 		shown = fit > 0 ? (unsigned)fit : 0;
-	} else {
-		for (unsigned i = 0; i < L.n; i++)
-			L.order[i] = i;
 	}
 	for (unsigned r = 0; r < shown; r++) {
 		const struct lguest *g = &L.g[L.order[r]];
 
-		mvprintw(5 + (int)r, 0, "%-15.15s ", g->name);
+		mvprintw(top + 1 + (int)r, 0, "%-15.15s ", g->name);
 		bar(g, w);
 		printw(" %9llu %9.0f %9.0f %9.0f%s", (unsigned long long)g->frames,
-		       g->work_s, g->dfaults_s, g->pageins_s,
+		       g->rate[G_WORK], g->rate[G_DFAULTS], g->rate[G_PAGEINS],
 		       g->seen && !g->run ? " done" : "");
 	}
 	refresh();
 }
 
-int live_tick(void)
+void live_tick(void)
 {
 	int ch, redraw = 0;
 
-	if (!L.on)
-		return 0;
-	while ((ch = getch()) != ERR) {
-		if (ch == 'q' || ch == 'Q') {
+	while (L.on && (ch = getch()) != ERR) {
+		if (ch == 'q' || ch == 'Q')
 			live_end();
-			return 1;
-		}
-		if (ch == KEY_RESIZE || ch == 12 /* ^L */)
+		else if (ch == KEY_RESIZE || ch == 12 /* ^L */)
 			redraw = 1;
 	}
 	if (redraw)
 		live_draw();
-	return 0;
 }
 
 int live_on(void)
@@ -273,7 +323,20 @@ int live_on(void)
 
 void live_end(void)
 {
-	if (L.on)
-		endwin();
+	if (!L.on)
+		return;
+	endwin();
 	L.on = 0;
+	zerr_to = NULL;
+	fflush(stdout);
+	for (unsigned i = 0; i < L.nheld; i++) {
+		fprintf(L.held[i].to, "%s\n", L.held[i].line);
+		fflush(L.held[i].to);
+		free(L.held[i].line);
+	}
+	if (L.dropped)
+		printf("(%u more lines not kept while the view was up; --log FILE has Hercules's output)\n",
+		       L.dropped);
+	fflush(stdout);
+	L.nheld = L.dropped = 0;
 }

@@ -3,6 +3,7 @@
 #ifndef ZCMM_TOOLS_LIVE_H
 #define ZCMM_TOOLS_LIVE_H
 
+#include <stdio.h>
 #include "tools/fleet.h"
 
 /* Takes over the terminal; 0, or -1 if it cannot. */
@@ -11,15 +12,15 @@ int live_start(const struct fleet *f, const char *title);
 int live_take(const char *rest);
 /* The latest progress line, shown under the title. */
 void live_progress(const char *line);
-/* A host text line or a Hercules alert (who: "host", "hercules"): the
- * latest is shown at the bottom. */
-void live_text(const char *who, const char *line);
+/* A line for to (stdout, stderr) while the view may have the terminal:
+ * shown at the bottom, printed to to when the view ends (at once if it
+ * is not up). zcmm's own warnings (zerr) come here while it is. */
+void live_line(FILE *to, const char *line);
 void live_draw(void);
-/* Keys and resizes, at least a few times a second: 1 when the view was
- * closed by its quit key. */
-int live_tick(void);
+/* Keys and resizes, at least a few times a second (q ends the view). */
+void live_tick(void);
 int live_on(void);
-/* Gives the terminal back. */
+/* Gives the terminal back, then prints the lines it held. */
 void live_end(void);
 
 #endif

@@ -30,32 +30,6 @@ struct st {
 	size_t len;
 };
 
-/* The host's text lines while the live view has the terminal: printed
- * when it gives the terminal back, so the transcript is the same. */
-#define HELD_MAX 10000
-static char *held[HELD_MAX];
-static unsigned nheld, dropped;
-
-static void hold(const char *line)
-{
-	if (nheld < HELD_MAX)
-		held[nheld++] = xstrdup(line);
-	else
-		dropped++;
-}
-
-static void print_held(void)
-{
-	for (unsigned i = 0; i < nheld; i++) {
-		printf("%s\n", held[i]);
-		free(held[i]);
-	}
-	if (dropped)
-		printf("(%u more host lines not kept; --log FILE has them all)\n", dropped);
-	fflush(stdout);
-	nheld = dropped = 0;
-}
-
 static long now_ms(void)
 {
 	struct timespec ts;
@@ -163,7 +137,7 @@ static void reject(struct st *s, const char *why, const char *payload)
 		snprintf(r->rejected_line, sizeof r->rejected_line,
 			 "%s: %s", why, payload);
 	clear_status(s);
-	fprintf(stderr, "zcmm: host record rejected (%s): %s\n", why, payload);
+	zerr("host record rejected (%s): %s", why, payload);
 }
 
 static void host_line(struct st *s, unsigned seq, const char *payload)
@@ -179,10 +153,9 @@ static void host_line(struct st *s, unsigned seq, const char *payload)
 	if (lost && s->c->verbose) {
 		clear_status(s);
 		if (lost < 0)
-			fprintf(stderr, "zcmm: host line zcmm:%06u out of order\n", seq);
+			zerr("host line zcmm:%06u out of order", seq);
 		else
-			fprintf(stderr, "zcmm: %ld host line(s) lost before zcmm:%06u\n",
-				lost, seq);
+			zerr("%ld host line(s) lost before zcmm:%06u", lost, seq);
 	}
 	rec = con_record(payload, &rest);
 	if (rec != REC_TEXT && rec != REC_OTHER && (why = unexpected(s, rec, rest))) {
@@ -192,21 +165,15 @@ static void host_line(struct st *s, unsigned seq, const char *payload)
 	switch (rec) {
 	case REC_TEXT:
 		snprintf(r->last_host, sizeof r->last_host, "%s", payload);
-		if (live_on()) {
-			live_text("host", payload);
-			hold(payload);
-			break;
-		}
 		clear_status(s);
-		printf("%s\n", payload);
-		fflush(stdout);
+		live_line(stdout, payload);     /* held while the view is up */
 		break;
 	case REC_EXIT:
 		if (con_exit_status(rest, &r->exit_status) < 0) {
 			r->bad_exit++;
 			r->exit_status = 1;
 			clear_status(s);
-			fprintf(stderr, "zcmm: malformed exit record '%s'\n", payload);
+			zerr("malformed exit record '%s'", payload);
 		}
 		r->exit_seen = 1;
 		s->exit_at = now_ms();
@@ -224,7 +191,7 @@ static void host_line(struct st *s, unsigned seq, const char *payload)
 		r->other_recs++;
 		if (s->c->verbose) {
 			clear_status(s);
-			fprintf(stderr, "zcmm: unknown host record: %s\n", payload);
+			zerr("unknown host record: %s", payload);
 		}
 		break;
 	}
@@ -251,11 +218,12 @@ static void one_line(struct st *s, const char *line)
 		s->r->glibc_abort = 1;
 		cl.kind = CON_ALERT;
 	}
-	if ((cl.kind == CON_ALERT || s->c->verbose) && live_on())
-		live_text("hercules", line);    /* stderr would tear the view */
-	else if (cl.kind == CON_ALERT || s->c->verbose) {
+	if (cl.kind == CON_ALERT || s->c->verbose) {
+		char buf[LINE_MAX_ + 16];
+
 		clear_status(s);
-		fprintf(stderr, "hercules: %s\n", line);
+		snprintf(buf, sizeof buf, "hercules: %s", line);
+		live_line(stderr, buf);     /* held while the view is up */
 	}
 }
 
@@ -313,8 +281,7 @@ void stream_run(const struct stream_cfg *c, struct stream_result *r)
 		if (s.wait_at && !r->exit_seen && c->cpus == 1 &&
 		    now - s.wait_at >= 1000)
 			break;
-		if (live_tick())
-			print_held();   /* the view was closed: the text so far */
+		live_tick();
 		n = poll(&pfd, 1, (int)wait);
 		if (n < 0) {
 			if (errno == EINTR)
@@ -340,7 +307,6 @@ void stream_run(const struct stream_cfg *c, struct stream_result *r)
 		one_line(&s, s.line);
 	}
 	live_end();
-	print_held();
 	clear_status(&s);
 	if (c->log)
 		fflush(c->log);

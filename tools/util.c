@@ -10,12 +10,19 @@
 #include <string.h>
 #include <sys/stat.h>
 
+void (*zerr_to)(const char *line);
+
 static void vzerr(const char *fmt, va_list ap)
 {
+	char line[1024] = "zcmm: ";
+
+	vsnprintf(line + 6, sizeof line - 6, fmt, ap);
+	if (zerr_to) {
+		zerr_to(line);
+		return;
+	}
 	fflush(stdout);
-	fputs("zcmm: ", stderr);
-	vfprintf(stderr, fmt, ap);
-	fputc('\n', stderr);
+	fprintf(stderr, "%s\n", line);
 }
 
 void zerr(const char *fmt, ...)

@@ -17,6 +17,9 @@
 
 /* "zcmm: <message>" on stderr. */
 void zerr(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* While set, zerr() hands its line ("zcmm: ...") here instead of
+ * printing it (the live view holds it until the terminal is back). */
+extern void (*zerr_to)(const char *line);
 /* zerr() then exit(status). */
 void zdie(int status, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3), noreturn));
