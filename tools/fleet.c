@@ -1,7 +1,9 @@
 /* fleet.c - the fleet file parser and the fleet's guest list: settings
  * (storage, cpus, timeslice, seed, timeout), guest lines with their keys,
  * names, duplicates and limits. Every error names file:line and why. */
+#define _GNU_SOURCE /* tdestroy */
 #include "tools/fleet.h"
+#include "lib/prng.h"
 #include "lib/share_math.h"
 #include "tools/elfcheck.h"
 #include "tools/opts.h"
@@ -11,6 +13,7 @@
 #include <stddef.h>
 #include <sys/stat.h>
 #include <errno.h>
+#include <search.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,7 +42,10 @@ const char *workload_name(uint32_t w)
 
 uint64_t fleet_guest_seed(uint64_t run_seed, unsigned index)
 {
-	return mix64(mix64(run_seed) + index);
+	uint64_t x = run_seed, y;
+
+	y = prng_splitmix64(&x) + index;
+	return prng_splitmix64(&y);
 }
 
 void guest_defaults_init(struct guest_defaults *d)
@@ -70,48 +76,15 @@ void fleet_free(struct fleet *f)
 		free(f->g[i].cmdline);
 	}
 	free(f->g);
-	free(f->hash);
+	tdestroy(f->names, free);
 	memset(f, 0, sizeof *f);
 }
 
 /* --- names --------------------------------------------------------- */
 
-static unsigned name_hash(const char *s)
+static int name_cmp(const void *a, const void *b)
 {
-	unsigned h = 2166136261u;
-
-	while (*s)
-		h = (h ^ (unsigned char)*s++) * 16777619u;
-	return h;
-}
-
-static void hash_grow(struct fleet *f)
-{
-	unsigned ncap = f->hcap ? f->hcap * 2 : 64;
-	unsigned *nh = xmalloc(ncap * sizeof *nh);
-
-	memset(nh, 0, ncap * sizeof *nh);
-	for (unsigned i = 0; i < f->n; i++) {
-		unsigned h = name_hash(f->g[i].name) & (ncap - 1);
-
-		while (nh[h])
-			h = (h + 1) & (ncap - 1);
-		nh[h] = i + 1;
-	}
-	free(f->hash);
-	f->hash = nh;
-	f->hcap = ncap;
-}
-
-static int name_taken(const struct fleet *f, const char *name)
-{
-	if (!f->hcap)
-		return 0;
-	for (unsigned h = name_hash(name) & (f->hcap - 1); f->hash[h];
-	     h = (h + 1) & (f->hcap - 1))
-		if (!strcmp(f->g[f->hash[h] - 1].name, name))
-			return 1;
-	return 0;
+	return strcmp(a, b);
 }
 
 static int name_ok(const char *s)
@@ -131,15 +104,7 @@ static void push_guest(struct fleet *f, const struct fleet_guest *g)
 		f->g = xrealloc(f->g, f->cap * sizeof *f->g);
 	}
 	f->g[f->n++] = *g;
-	if ((f->n + 1) * 2 > f->hcap)
-		hash_grow(f);
-	else {
-		unsigned h = name_hash(g->name) & (f->hcap - 1);
-
-		while (f->hash[h])
-			h = (h + 1) & (f->hcap - 1);
-		f->hash[h] = f->n;
-	}
+	tsearch(xstrdup(g->name), &f->names, name_cmp);
 }
 
 /* A reserve and a limit within the guest's storage (docs/shares.md). */
@@ -147,26 +112,30 @@ static int mem_settings_bad(const struct fleet_guest *g, const char *where,
 			    char *err)
 {
 	char a[32], b[32];
+	int over = g->reserve > g->mem;    /* else the limit is wrong */
+	const char *why = over ? "reserve=%s: larger than the guest's storage (%s)"
+			: g->limit && g->limit >= g->mem ? "limit=%s: a limit must be below the guest's storage (%s)"
+			: g->limit && g->limit < g->reserve ? "limit=%s: below the guest's reserve (%s)"
+			: NULL;
 
-	if (g->reserve > g->mem) {
-		zerr_set(err, "%s: reserve=%s: larger than the guest's storage (%s)",
-			 where, fmt_size(g->reserve, a, sizeof a),
-			 fmt_size(g->mem, b, sizeof b));
-		return -1;
-	}
-	if (g->limit && g->limit >= g->mem) {
-		zerr_set(err, "%s: limit=%s: a limit must be below the guest's storage (%s)",
-			 where, fmt_size(g->limit, a, sizeof a),
-			 fmt_size(g->mem, b, sizeof b));
-		return -1;
-	}
-	if (g->limit && g->limit < g->reserve) {
-		zerr_set(err, "%s: limit=%s: below the guest's reserve (%s)",
-			 where, fmt_size(g->limit, a, sizeof a),
-			 fmt_size(g->reserve, b, sizeof b));
-		return -1;
-	}
-	return 0;
+	if (!why)
+		return 0;
+	fmt_size(over ? g->reserve : g->limit, a, sizeof a);
+	fmt_size(!over && g->limit < g->mem ? g->reserve : g->mem, b, sizeof b);
+	snprintf(err, ZERR_MAX, "%s: ", where);
+	snprintf(err + strlen(err), ZERR_MAX - strlen(err), why, a, b);
+	return -1;
+}
+
+/* The name of copy i of count (count 0: the name alone), in nm[64]. */
+static const char *guest_name(char *nm, const char *name, unsigned count,
+			      unsigned i)
+{
+	if (count)
+		snprintf(nm, 64, "%s%u", name, i);
+	else
+		snprintf(nm, 64, "%s", name);
+	return nm;
 }
 
 /* Adds count copies of g (count 0: one, named as is). */
@@ -174,7 +143,7 @@ static int add_guests(struct fleet *f, const struct fleet_guest *g,
 		      const char *name, unsigned count, const char *where,
 		      char *err)
 {
-	char nm[64];
+	char nm[64], from[32];
 	unsigned k = count ? count : 1;
 
 	if (!name_ok(name)) {
@@ -190,26 +159,16 @@ static int add_guests(struct fleet *f, const struct fleet_guest *g,
 			 (unsigned long long)ZCMM_MAX_GUESTS);
 		return -1;
 	}
-	if (count) {
-		snprintf(nm, sizeof nm, "%s%u", name, count - 1);
-		if (strlen(nm) > FLEET_NAME_MAX) {
-			zerr_set(err, "%s: guest name '%s' (from count=%u) is longer than %d characters",
-				 where, nm, count, FLEET_NAME_MAX);
-			return -1;
-		}
-	} else if (strlen(name) > FLEET_NAME_MAX) {
-		zerr_set(err, "%s: guest name '%s' is longer than %d characters",
-			 where, name, FLEET_NAME_MAX);
+	snprintf(from, sizeof from, count ? " (from count=%u)" : "", count);
+	if (strlen(guest_name(nm, name, count, k - 1)) > FLEET_NAME_MAX) {
+		zerr_set(err, "%s: guest name '%s'%s is longer than %d characters",
+			 where, nm, from, FLEET_NAME_MAX);
 		return -1;
 	}
 	for (unsigned i = 0; i < k; i++) {
 		struct fleet_guest c = *g;
 
-		if (count)
-			snprintf(nm, sizeof nm, "%s%u", name, i);
-		else
-			snprintf(nm, sizeof nm, "%s", name);
-		if (name_taken(f, nm)) {
+		if (tfind(guest_name(nm, name, count, i), &f->names, name_cmp)) {
 			zerr_set(err, "%s: duplicate guest name '%s'", where, nm);
 			return -1;
 		}
@@ -277,14 +236,12 @@ void fleet_seal(struct fleet *f, uint64_t run_seed)
 
 #define MAX_WORDS 32
 
-/* A guest line while it is read: the guest and the keys that are not
- * guest fields. */
+/* A guest line while it is read: the guest (its image, initrd and
+ * cmdline malloc'd) and the keys that are not guest fields. */
 struct guest_line {
 	struct fleet_guest g;
 	uint64_t count;
 	int count_set, workload_set;
-	char *image;                    /* malloc'd path */
-	char *initrd, *cmdline;         /* malloc'd */
 	const char *basedir;
 };
 
@@ -293,20 +250,35 @@ static int key_workload(void *obj, const char *v, void *ctx, char *why)
 	return workload_parse(v, &((struct guest_line *)obj)->g.workload);
 }
 
+/* *path = the file v names (relative to the fleet file), if a regular
+ * file of more than min bytes. */
+static int key_file(struct guest_line *l, char **path, const char *v,
+		    long long min, char *why)
+{
+	struct stat st;
+
+	free(*path);
+	*path = path_join(l->basedir, v);
+	if (stat(*path, &st) < 0)
+		zerr_set(why, "%s", strerror(errno));
+	else if (!S_ISREG(st.st_mode))
+		zerr_set(why, "not a regular file");
+	else if (st.st_size <= min)
+		zerr_set(why, min ? "too small for an s390 Linux kernel image"
+				  : "an empty file");
+	else
+		return 0;
+	return -1;
+}
+
 static int key_image(void *obj, const char *v, void *ctx, char *why)
 {
 	struct guest_line *l = obj;
-	char e[ZERR_MAX];
 
-	free(l->image);
-	l->image = path_join(l->basedir, v);
-	if (elf_check_file(l->image, e) < 0) {
-		zerr_set(why, "%s", e);
-		return -1;
-	}
-	l->g.image = l->image;
+	free(l->g.image);
+	l->g.image = path_join(l->basedir, v);
 	l->g.flags &= ~ZCMM_GUEST_LINUX;
-	return 0;
+	return elf_check_file(l->g.image, why);
 }
 
 /* kernel=PATH: a Linux guest (docs/linux.md); the file must be an s390
@@ -314,38 +286,16 @@ static int key_image(void *obj, const char *v, void *ctx, char *why)
 static int key_kernel(void *obj, const char *v, void *ctx, char *why)
 {
 	struct guest_line *l = obj;
-	struct stat st;
 
-	free(l->image);
-	l->image = path_join(l->basedir, v);
-	if (stat(l->image, &st) < 0 || !S_ISREG(st.st_mode)) {
-		zerr_set(why, "%s", stat(l->image, &st) < 0 ? strerror(errno)
-				       : "not a regular file");
-		return -1;
-	}
-	if (st.st_size <= 0x10480) {
-		zerr_set(why, "too small for an s390 Linux kernel image");
-		return -1;
-	}
-	l->g.image = l->image;
 	l->g.flags |= ZCMM_GUEST_LINUX;
-	return 0;
+	return key_file(l, &l->g.image, v, 0x10480, why);
 }
 
 static int key_initrd(void *obj, const char *v, void *ctx, char *why)
 {
 	struct guest_line *l = obj;
-	struct stat st;
 
-	free(l->initrd);
-	l->initrd = path_join(l->basedir, v);
-	if (stat(l->initrd, &st) < 0 || !S_ISREG(st.st_mode) || !st.st_size) {
-		zerr_set(why, "%s", stat(l->initrd, &st) < 0 ? strerror(errno)
-				       : "not a non-empty regular file");
-		return -1;
-	}
-	l->g.initrd = l->initrd;
-	return 0;
+	return key_file(l, &l->g.initrd, v, 0, why);
 }
 
 static int key_cmdline(void *obj, const char *v, void *ctx, char *why)
@@ -356,32 +306,8 @@ static int key_cmdline(void *obj, const char *v, void *ctx, char *why)
 		zerr_set(why, "longer than a kernel command line (895)");
 		return -1;
 	}
-	free(l->cmdline);
-	l->cmdline = xstrdup(v);
-	l->g.cmdline = l->cmdline;
-	return 0;
-}
-
-static int key_hinting(void *obj, const char *v, void *ctx, char *why)
-{
-	struct fleet_guest *g = &((struct guest_line *)obj)->g;
-	int on;
-
-	if (parse_bool(v, &on) < 0)
-		return -1;
-	g->flags = on ? g->flags | ZCMM_GUEST_HINTING : g->flags & ~ZCMM_GUEST_HINTING;
-	return 0;
-}
-
-static int key_same(void *obj, const char *v, void *ctx, char *why)
-{
-	struct fleet_guest *g = &((struct guest_line *)obj)->g;
-	int on;
-
-	if (parse_bool(v, &on) < 0)
-		return -1;
-	g->flags = on ? g->flags | ZCMM_GUEST_SAME_CONTENT
-		      : g->flags & ~ZCMM_GUEST_SAME_CONTENT;
+	free(l->g.cmdline);
+	l->g.cmdline = xstrdup(v);
 	return 0;
 }
 
@@ -399,13 +325,12 @@ static const struct opt guest_keys[] = {
 	{ .name = "mem", .meta = "SIZE", .kind = OPT_SIZE, .off = GL(g.mem), .max = FLEET_MAX_MEM, .unit = MiB},
 	{ .name = "workload", .meta = "W", .kind = OPT_FN, .off = GL(g.workload), .set_off = GL(workload_set),
 	  .fn = key_workload, .expect = "unknown workload (" WORKLOAD_LIST ")" },
-	{ .name = "image", .meta = "ELF", .kind = OPT_FN, .off = GL(image), .fn = key_image },
-	{ .name = "kernel", .meta = "IMAGE", .kind = OPT_FN, .off = GL(image), .fn = key_kernel },
-	{ .name = "initrd", .meta = "FILE", .kind = OPT_FN, .off = GL(initrd), .fn = key_initrd },
-	{ .name = "cmdline", .meta = "\"TEXT\"", .kind = OPT_FN, .off = GL(cmdline), .fn = key_cmdline },
+	{ .name = "image", .meta = "ELF", .kind = OPT_FN, .off = GL(g.image), .fn = key_image },
+	{ .name = "kernel", .meta = "IMAGE", .kind = OPT_FN, .off = GL(g.image), .fn = key_kernel },
+	{ .name = "initrd", .meta = "FILE", .kind = OPT_FN, .off = GL(g.initrd), .fn = key_initrd },
+	{ .name = "cmdline", .meta = "\"TEXT\"", .kind = OPT_FN, .off = GL(g.cmdline), .fn = key_cmdline },
 	{ .name = "seed", .meta = "N", .kind = OPT_U64, .off = GL(g.seed), .set_off = GL(g.seed_set)},
-	{ .name = "hinting", .meta = "on|off", .kind = OPT_FN, .off = GL(g.flags), .fn = key_hinting,
-	  .expect = "expected on or off" },
+	{ .name = "hinting", .meta = "on|off", .kind = OPT_BIT, .off = GL(g.flags), .unit = ZCMM_GUEST_HINTING },
 	{ .name = "ws", .meta = "PAGES", .kind = OPT_U64, .off = GA(ZCMM_ARG_WS)},
 	{ .name = "iters", .meta = "N", .kind = OPT_U64, .off = GA(ZCMM_ARG_ITERS)},
 	{ .name = "phases", .meta = "N", .kind = OPT_U64, .off = GA(ZCMM_ARG_PHASES)},
@@ -414,8 +339,7 @@ static const struct opt guest_keys[] = {
 	{ .name = "files", .meta = "N", .kind = OPT_U64, .off = GA(ZCMM_ARG_FILES)},
 	{ .name = "file_pages", .meta = "N", .kind = OPT_U64, .off = GA(ZCMM_ARG_FPAGES)},
 	{ .name = "skew", .meta = "PCT", .kind = OPT_U64, .off = GA(ZCMM_ARG_SKEW)},
-	{ .name = "same_content", .meta = "on|off", .kind = OPT_FN, .off = GL(g.flags), .fn = key_same,
-	  .expect = "expected on or off" },
+	{ .name = "same_content", .meta = "on|off", .kind = OPT_BIT, .off = GL(g.flags), .unit = ZCMM_GUEST_SAME_CONTENT },
 	{ .name = "share", .meta = "NAME|private|off", .kind = OPT_FN, .off = GL(g.share), .fn = key_share },
 	{ .name = "shares", .meta = "N", .kind = OPT_UINT, .off = GL(g.shares), .min = 1, .max = SHARES_MAX},
 	{ .name = "reserve", .meta = "SIZE", .kind = OPT_SIZE, .off = GL(g.reserve), .max = FLEET_MAX_MEM, .unit = 4096},
@@ -468,6 +392,7 @@ static int guest_line(struct fleet *f, const struct guest_defaults *d,
 	}
 	memset(&l, 0, sizeof l);
 	guest_from_defaults(&l.g, d);
+	l.g.image = d->image ? xstrdup(d->image) : NULL;
 	l.basedir = basedir;
 	for (int i = 2; i < nw; i++) {
 		char *eq = strchr(w[i], '=');
@@ -495,17 +420,17 @@ static int guest_line(struct fleet *f, const struct guest_defaults *d,
 			goto out;
 		}
 	}
-	if (l.image && !l.workload_set && !d->workload_set)
+	if (l.g.image && !l.workload_set && !d->workload_set)
 		l.g.workload = ZCMM_WL_NONE;
-	if ((l.initrd || l.cmdline) && !(l.g.flags & ZCMM_GUEST_LINUX)) {
+	if ((l.g.initrd || l.g.cmdline) && !(l.g.flags & ZCMM_GUEST_LINUX)) {
 		zerr_set(err, "%s: initrd= and cmdline= need kernel=", where);
 		goto out;
 	}
 	rc = add_guests(f, &l.g, w[1], (unsigned)l.count, where, err);
 out:
-	free(l.image);
-	free(l.initrd);
-	free(l.cmdline);
+	free(l.g.image);
+	free(l.g.initrd);
+	free(l.g.cmdline);
 	return rc;
 }
 

@@ -55,8 +55,7 @@ struct fleet {
 	unsigned idle_tax;   int idle_tax_set;   /* percent, 0 .. 99 */
 	struct fleet_guest *g;
 	unsigned n, cap;
-	unsigned *hash;                 /* open addressing, index+1 */
-	unsigned hcap;
+	void *names;                    /* tsearch(3) tree of the names */
 };
 
 void guest_defaults_init(struct guest_defaults *d);

@@ -16,7 +16,6 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 
 const char *rundir_parent(void)
@@ -129,16 +128,12 @@ int write_file(const char *dir, const char *name, const void *buf,
 {
 	char *p = path_join(dir, name);
 	FILE *fp = fopen(p, "wb");
-	int rc = 0;
+	int rc = fp && fwrite(buf, 1, len, fp) == len ? 0 : -1;
 
-	if (!fp || fwrite(buf, 1, len, fp) != len) {
-		zerr_set(err, "cannot write %s: %s", p, strerror(errno));
+	if (fp && fclose(fp) != 0)
 		rc = -1;
-	}
-	if (fp && fclose(fp) != 0 && !rc) {
+	if (rc)
 		zerr_set(err, "cannot write %s: %s", p, strerror(errno));
-		rc = -1;
-	}
 	free(p);
 	return rc;
 }
@@ -146,37 +141,26 @@ int write_file(const char *dir, const char *name, const void *buf,
 int copy_file(const char *src, const char *dir, const char *name, char *err)
 {
 	char *dst = path_join(dir, name), buf[65536];
-	FILE *in = fopen(src, "rb"), *out = NULL;
+	FILE *in = fopen(src, "rb"), *out = in ? fopen(dst, "wb") : NULL;
+	const char *bad = !in ? src : !out ? dst : NULL;  /* the failed file */
 	size_t n;
-	int rc = -1;
+	int e;
 
-	if (!in) {
-		zerr_set(err, "cannot read %s: %s", src, strerror(errno));
-		goto done;
-	}
-	if (!(out = fopen(dst, "wb"))) {
-		zerr_set(err, "cannot write %s: %s", dst, strerror(errno));
-		goto done;
-	}
-	while ((n = fread(buf, 1, sizeof buf, in)) > 0)
-		if (fwrite(buf, 1, n, out) != n) {
-			zerr_set(err, "cannot write %s: %s", dst, strerror(errno));
-			goto done;
-		}
-	if (ferror(in)) {
-		zerr_set(err, "cannot read %s: %s", src, strerror(errno));
-		goto done;
-	}
-	rc = 0;
-done:
+	while (!bad && (n = fread(buf, 1, sizeof buf, in)) > 0)
+		if (fwrite(buf, 1, n, out) != n)
+			bad = dst;
+	if (!bad && ferror(in))
+		bad = src;
+	if (out && fclose(out) != 0 && !bad)
+		bad = dst;
+	e = errno;
 	if (in)
 		fclose(in);
-	if (out && fclose(out) != 0 && !rc) {
-		zerr_set(err, "cannot write %s: %s", dst, strerror(errno));
-		rc = -1;
-	}
+	if (bad)
+		zerr_set(err, "cannot %s %s: %s", bad == src ? "read" : "write",
+			 bad, strerror(e));
 	free(dst);
-	return rc;
+	return bad ? -1 : 0;
 }
 
 char *herc_cnf_text(uint64_t storage, unsigned cpus)
@@ -262,8 +246,7 @@ static int is_exec(const char *p)
 
 char *herc_find(const char *opt, char *err)
 {
-	const char *h = opt, *from = "--hercules";
-	const char *path;
+	const char *h = opt, *from = "--hercules", *dir;
 
 	if (!h || !*h) {
 		h = getenv("ZCMM_HERCULES");
@@ -280,21 +263,16 @@ char *herc_find(const char *opt, char *err)
 			 h, from ? from : "path");
 		return NULL;
 	}
-	path = getenv("PATH");
-	if (!path)
-		path = "/usr/bin:/bin";
-	while (*path) {
-		size_t len = strcspn(path, ":");
-		char *dir = xmalloc(len + 1), *p;
+	dir = getenv("PATH") ? getenv("PATH") : "/usr/bin:/bin";
+	for (size_t len;; dir += len + 1) {
+		char *p = xmalloc((len = strcspn(dir, ":")) + strlen(h) + 3);
 
-		memcpy(dir, path, len);
-		dir[len] = 0;
-		p = path_join(len ? dir : ".", h);
-		free(dir);
+		sprintf(p, "%.*s/%s", len ? (int)len : 1, len ? dir : ".", h);
 		if (is_exec(p))
 			return p;
 		free(p);
-		path += len + (path[len] == ':');
+		if (!dir[len])
+			break;
 	}
 	zerr_set(err, "Hercules not found: no '%s' on PATH%s (install the Debian package hercules, or use --hercules PATH)",
 		 h, from ? " (from ZCMM_HERCULES)" : "");
@@ -318,14 +296,6 @@ pid_t herc_start(const char *herc, const char *dir, int *fd, char *err)
 		zerr_set(err, "cannot run Hercules %s", why);
 	}
 	return pid;
-}
-
-static long now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1000L + ts.tv_nsec / 1000000L;
 }
 
 /* Has pid ended? Checked without reaping it, so that its process group

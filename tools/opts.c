@@ -91,11 +91,16 @@ int opt_apply(const struct opt *d, void *obj, const char *val, void *ctx,
 			*(uint64_t *)f = v;
 		break;
 	case OPT_BOOL:
+	case OPT_BIT:
 		if (parse_bool(val, &on) < 0) {
 			zerr_set(why, "expected on or off");
 			rc = -1;
-		} else
+		} else if (d->kind == OPT_BOOL)
 			*(int *)f = on;
+		else if (on)
+			*(uint32_t *)f |= (uint32_t)d->unit;
+		else
+			*(uint32_t *)f &= ~(uint32_t)d->unit;
 		break;
 	case OPT_FN:
 		rc = d->fn(obj, val, ctx, why);

@@ -19,6 +19,7 @@ enum opt_kind {
 	OPT_SECS,       /* uint64_t ms from seconds ("1.5"); at least min ms */
 	OPT_MSUS,       /* uint64_t us from milliseconds ("0.5"); at least min us */
 	OPT_BOOL,       /* int field: on/off, yes/no, 1/0 */
+	OPT_BIT,        /* uint32_t field: on/off sets or clears the bits of unit */
 	OPT_FN,         /* fn does it */
 };
 

@@ -14,7 +14,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
-#include <time.h>
 #include <unistd.h>
 
 volatile sig_atomic_t zcmm_stop_signal;
@@ -29,14 +28,6 @@ struct st {
 	char line[LINE_MAX_ + 1];
 	size_t len;
 };
-
-static long now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1000L + ts.tv_nsec / 1000000L;
-}
 
 static void clear_status(struct st *s)
 {

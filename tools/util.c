@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 void (*zerr_to)(const char *line);
 
@@ -73,74 +74,50 @@ int parse_u64(const char *s, uint64_t *out)
 
 int parse_size(const char *s, uint64_t *out)
 {
-	char num[32], *end;
-	unsigned long long v, mul = 1;
-	size_t n = 0;
-
-	if (!s)
-		return -1;
-	while (isdigit((unsigned char)s[n]))
-		n++;
-	if (n == 0 || n >= sizeof num)
-		return -1;
-	memcpy(num, s, n);
-	num[n] = 0;
-	errno = 0;
-	v = strtoull(num, &end, 10);
-	if (errno)
-		return -1;
-	s += n;
-	switch (toupper((unsigned char)*s)) {
-	case 0:   break;
-	case 'B': mul = 1; s++; break;
-	case 'K': mul = 1ULL << 10; s++; break;
-	case 'M': mul = 1ULL << 20; s++; break;
-	case 'G': mul = 1ULL << 30; s++; break;
-	case 'T': mul = 1ULL << 40; s++; break;
-	default:  return -1;
-	}
-	if (mul > 1 && *s) {
-		/* accept K, KB, KiB (any case) */
-		if ((s[0] == 'i' || s[0] == 'I') && (s[1] == 'b' || s[1] == 'B') && !s[2])
-			s += 2;
-		else if ((s[0] == 'b' || s[0] == 'B') && !s[1])
-			s += 1;
-	}
-	if (*s)
-		return -1;
-	if (v && mul > UINT64_MAX / v)
-		return -1;
-	*out = v * mul;
-	return 0;
-}
-
-int parse_ms_us(const char *s, uint64_t *us)
-{
-	uint64_t whole = 0, frac = 0;
-	int nfrac = 0;
-	const char *p = s;
+	static const char units[] = "BKMGT";   /* powers of 1024 */
+	const char *u;
+	char *end;
+	unsigned long long v;
+	int shift = 0;
 
 	if (!s || !isdigit((unsigned char)*s))
 		return -1;
-	while (isdigit((unsigned char)*p)) {
-		if (whole > UINT64_MAX / 10000)
-			return -1;
-		whole = whole * 10 + (uint64_t)(*p++ - '0');
+	errno = 0;
+	v = strtoull(s, &end, 10);
+	if (*end && (u = strchr(units, toupper((unsigned char)*end)))) {
+		shift = 10 * (int)(u - units);
+		end++;
+		if (shift && !strcasecmp(end, "ib"))    /* K, KB, KiB */
+			end += 2;
+		else if (shift && !strcasecmp(end, "b"))
+			end++;
 	}
-	if (*p == '.') {
-		p++;
-		if (!isdigit((unsigned char)*p))
+	if (errno || *end || v > UINT64_MAX >> shift)
+		return -1;
+	*out = (uint64_t)v << shift;
+	return 0;
+}
+
+/* "5", "0.5": ms with up to 3 decimals are us (seconds the same to ms). */
+int parse_ms_us(const char *s, uint64_t *us)
+{
+	uint64_t whole, frac = 0;
+	char *end;
+	int n = 0;
+
+	if (!s || !isdigit((unsigned char)*s))
+		return -1;
+	errno = 0;
+	whole = strtoull(s, &end, 10);
+	if (*end == '.') {
+		for (end++; n < 3 && isdigit((unsigned char)*end); end++, n++)
+			frac = frac * 10 + (uint64_t)(*end - '0');
+		if (!n)
 			return -1;
-		while (isdigit((unsigned char)*p)) {
-			if (nfrac == 3)
-				return -1;
-			frac = frac * 10 + (uint64_t)(*p++ - '0');
-			nfrac++;
-		}
-		while (nfrac++ < 3)
+		for (; n < 3; n++)
 			frac *= 10;
 	}
-	if (*p)
+	if (errno || *end || whole > UINT64_MAX / 1000 - 1)
 		return -1;
 	*us = whole * 1000 + frac;
 	return 0;
@@ -166,23 +143,13 @@ int parse_bool(const char *s, int *out)
 
 const char *fmt_size(uint64_t b, char *buf, size_t len)
 {
-	if (b && b % (1ULL << 40) == 0)
-		snprintf(buf, len, "%llu TiB", (unsigned long long)(b >> 40));
-	else if (b && b % (1ULL << 30) == 0)
-		snprintf(buf, len, "%llu GiB", (unsigned long long)(b >> 30));
-	else if (b && b % MiB == 0)
-		snprintf(buf, len, "%llu MiB", (unsigned long long)(b >> 20));
-	else if (b && b % 1024 == 0)
-		snprintf(buf, len, "%llu KiB", (unsigned long long)(b >> 10));
-	else
-		snprintf(buf, len, "%llu B", (unsigned long long)b);
-	return buf;
-}
+	static const char *const unit[] = { "B", "KiB", "MiB", "GiB", "TiB" };
+	int k = 0;
 
-void put_be16(uint8_t *p, uint16_t v)
-{
-	p[0] = (uint8_t)(v >> 8);
-	p[1] = (uint8_t)v;
+	while (k < 4 && b && b % (1024ULL << 10 * k) == 0)
+		k++;
+	snprintf(buf, len, "%llu %s", (unsigned long long)(b >> 10 * k), unit[k]);
+	return buf;
 }
 
 void put_be32(uint8_t *p, uint32_t v)
@@ -204,8 +171,7 @@ uint16_t get_be16(const uint8_t *p)
 
 uint32_t get_be32(const uint8_t *p)
 {
-	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 |
-	       (uint32_t)p[2] << 8 | p[3];
+	return (uint32_t)get_be16(p) << 16 | get_be16(p + 2);
 }
 
 uint64_t get_be64(const uint8_t *p)
@@ -213,17 +179,17 @@ uint64_t get_be64(const uint8_t *p)
 	return (uint64_t)get_be32(p) << 32 | get_be32(p + 4);
 }
 
+long now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000L + ts.tv_nsec / 1000000L;
+}
+
 uint64_t round_up(uint64_t v, uint64_t align)
 {
 	return (v + align - 1) / align * align;
-}
-
-uint64_t mix64(uint64_t x)
-{
-	x += 0x9e3779b97f4a7c15ULL;
-	x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
-	x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
-	return x ^ (x >> 31);
 }
 
 void *xmalloc(size_t n)

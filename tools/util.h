@@ -53,7 +53,6 @@ int parse_bool(const char *s, int *out);
 /* Human size: "64 MiB", "1536 KiB", "12345 B" into buf. */
 const char *fmt_size(uint64_t bytes, char *buf, size_t len);
 
-void put_be16(uint8_t *p, uint16_t v);
 void put_be32(uint8_t *p, uint32_t v);
 void put_be64(uint8_t *p, uint64_t v);
 uint16_t get_be16(const uint8_t *p);
@@ -61,8 +60,8 @@ uint32_t get_be32(const uint8_t *p);
 uint64_t get_be64(const uint8_t *p);
 
 uint64_t round_up(uint64_t v, uint64_t align);
-/* splitmix64: the per-guest seed mixer. */
-uint64_t mix64(uint64_t x);
+/* The monotonic clock in ms. */
+long now_ms(void);
 
 /* malloc'd "dir/name"; dir NULL or "" gives a copy of name. */
 char *path_join(const char *dir, const char *name);
