@@ -56,10 +56,8 @@ const char *rec_get(const struct rec *r, const char *key)
 static void rec_set(struct rec *r, const char *key, size_t klen,
 		    const char *val, size_t vlen)
 {
-	char *v = xmalloc(vlen + 1);
+	char *v = xstrndup(val, vlen);
 
-	memcpy(v, val, vlen);
-	v[vlen] = 0;
 	for (unsigned k = 0; k < r->n; k++)
 		if (strlen(r->key[k]) == klen && !memcmp(r->key[k], key, klen)) {
 			free(r->val[k]);
@@ -71,72 +69,65 @@ static void rec_set(struct rec *r, const char *key, size_t klen,
 		r->key = xrealloc(r->key, r->cap * sizeof *r->key);
 		r->val = xrealloc(r->val, r->cap * sizeof *r->val);
 	}
-	r->key[r->n] = xmalloc(klen + 1);
-	memcpy(r->key[r->n], key, klen);
-	r->key[r->n][klen] = 0;
+	r->key[r->n] = xstrndup(key, klen);
 	r->val[r->n++] = v;
 }
 
 /* Next word of s: start and length; NULL at the end. */
 static const char *word(const char **s, size_t *len)
 {
-	const char *p = *s, *w;
+	const char *p = *s + strspn(*s, " \t");
 
-	while (*p == ' ' || *p == '\t')
-		p++;
 	if (!*p)
 		return NULL;
-	w = p;
-	while (*p && *p != ' ' && *p != '\t')
-		p++;
-	*len = (size_t)(p - w);
-	*s = p;
-	return w;
+	*len = strcspn(p, " \t");
+	*s = p + *len;
+	return p;
+}
+
+/* The record of kind and id (id NULL: none), made if new; takes both. */
+static struct rec *rec_for(struct recset *s, char *kind, char *id)
+{
+	struct rec *r = (struct rec *)recset_find(s, kind, id);
+
+	if (r) {
+		free(kind);
+		free(id);
+		return r;
+	}
+	if (s->n == s->cap) {
+		s->cap = s->cap ? s->cap * 2 : 16;
+		s->r = xrealloc(s->r, s->cap * sizeof *s->r);
+	}
+	r = &s->r[s->n++];
+	memset(r, 0, sizeof *r);
+	r->kind = kind;
+	r->id = id;
+	return r;
 }
 
 int recset_add(struct recset *s, const char *line)
 {
 	const char *p = line, *w, *kind;
 	size_t len, klen;
-	char *id = NULL, *kd;
+	char *id = NULL;
 	struct rec *r;
 
 	kind = word(&p, &klen);
 	if (!kind || memchr(kind, '=', klen))
 		return -1;
-	kd = xmalloc(klen + 1);
-	memcpy(kd, kind, klen);
-	kd[klen] = 0;
 	/* find id= first: it decides which record the keys merge into */
-	for (const char *q = p; (w = word(&q, &len));)
-		if (len > 3 && !memcmp(w, "id=", 3)) {
-			id = xmalloc(len - 2);
-			memcpy(id, w + 3, len - 3);
-			id[len - 3] = 0;
-			break;
-		}
-	r = (struct rec *)recset_find(s, kd, id);
-	if (r) {
-		free(kd);
-		free(id);
-	} else {
-		if (s->n == s->cap) {
-			s->cap = s->cap ? s->cap * 2 : 16;
-			s->r = xrealloc(s->r, s->cap * sizeof *s->r);
-		}
-		r = &s->r[s->n++];
-		memset(r, 0, sizeof *r);
-		r->kind = kd;
-		r->id = id;
-	}
+	for (const char *q = p; !id && (w = word(&q, &len));)
+		if (len > 3 && !memcmp(w, "id=", 3))
+			id = xstrndup(w + 3, len - 3);
+	r = rec_for(s, xstrndup(kind, klen), id);
 	while ((w = word(&p, &len))) {
 		const char *eq = memchr(w, '=', len);
 
-		if (!eq || eq == w) {
+		if (!eq || eq == w)
 			s->bad++;
-			continue;
-		}
-		rec_set(r, w, (size_t)(eq - w), eq + 1, len - (size_t)(eq - w) - 1);
+		else
+			rec_set(r, w, (size_t)(eq - w), eq + 1, len - (size_t)(eq - w) - 1);
 	}
 	return 0;
 }
@@ -205,6 +196,15 @@ static int hidden(const char *k)
 	return 0;
 }
 
+/* Does a guest row of rows have key? */
+static int guest_key(const struct rec *const *rows, unsigned nr, const char *key)
+{
+	for (unsigned j = 0; j < nr; j++)
+		if (!strcmp(rows[j]->kind, "guest") && rec_get(rows[j], key))
+			return 1;
+	return 0;
+}
+
 /* Keys that only the total rows have (the host's own counters): printed
  * under the table as key=value lines rather than as columns of dashes. */
 static void print_totals_only(const struct rec *const *rows, unsigned nr,
@@ -212,17 +212,11 @@ static void print_totals_only(const struct rec *const *rows, unsigned nr,
 {
 	unsigned col = 0;
 
-	for (unsigned i = 0; i < nr; i++) {
-		if (strcmp(rows[i]->kind, "total"))
-			continue;
-		for (unsigned k = 0; k < rows[i]->n; k++) {
+	for (unsigned i = 0; i < nr; i++)
+		for (unsigned k = 0; !strcmp(rows[i]->kind, "total") && k < rows[i]->n; k++) {
 			const char *key = rows[i]->key[k];
-			int in_guest = !strcmp(key, "id");
 
-			for (unsigned j = 0; j < nr && !in_guest; j++)
-				in_guest = !strcmp(rows[j]->kind, "guest") &&
-					   rec_get(rows[j], key);
-			if (in_guest)
+			if (!strcmp(key, "id") || guest_key(rows, nr, key))
 				continue;
 			if (col > 60) {
 				fputc('\n', out);
@@ -231,7 +225,6 @@ static void print_totals_only(const struct rec *const *rows, unsigned nr,
 			col += (unsigned)fprintf(out, "%s%s=%s", col ? "  " :
 						 "host: ", key, rows[i]->val[k]);
 		}
-	}
 	if (col)
 		fputc('\n', out);
 }
@@ -244,67 +237,41 @@ static void print_table(const struct recset *s, const char *kind, FILE *out)
 	unsigned nr = 0, *w;
 	const char *first = kind ? "id" : "guest";
 
-	/* rows in order: guests, then totals */
-	for (int pass = 0; pass < 2; pass++)
-		for (unsigned i = 0; i < s->n; i++) {
-			const struct rec *r = &s->r[i];
-
-			if (!in_group(r, kind))
-				continue;
-			if (!kind && (pass == 0) != !strcmp(r->kind, "guest"))
-				continue;
-			if (kind && pass == 1)
-				continue;
-			rows[nr++] = r;
-		}
-	if (!nr) {
-		free(rows);
-		return;
-	}
+	for (int pass = 0; pass < (kind ? 1 : 2); pass++)   /* guests, totals */
+		for (unsigned i = 0; i < s->n; i++)
+			if (!strcmp(s->r[i].kind, kind ? kind : pass ? "total" : "guest"))
+				rows[nr++] = &s->r[i];
 	for (unsigned i = 0; i < nr; i++)
 		for (unsigned k = 0; k < rows[i]->n; k++) {
 			const char *key = rows[i]->key[k];
-			int in_guest = kind != NULL;
 
-			for (unsigned j = 0; j < nr && !in_guest; j++)
-				in_guest = !strcmp(rows[j]->kind, "guest") &&
-					   rec_get(rows[j], key);
-			if (strcmp(key, "id") && in_guest &&
-			    (kind || !hidden(key)))
+			if (strcmp(key, "id") && (kind || (guest_key(rows, nr, key) && !hidden(key))))
 				cols_add(&c, key);
 		}
 	w = xmalloc((c.n + 1) * sizeof *w);
 	w[0] = (unsigned)strlen(first);
 	for (unsigned j = 0; j < c.n; j++)
 		w[j + 1] = (unsigned)strlen(c.name[j]);
-	for (unsigned i = 0; i < nr; i++) {
-		const char *id = rows[i]->id ? rows[i]->id : rows[i]->kind;
+	for (unsigned i = 0; i < nr; i++)
+		for (unsigned j = 0; j <= c.n; j++) {
+			const char *v = j ? rec_get(rows[i], c.name[j - 1])
+				      : rows[i]->id ? rows[i]->id : rows[i]->kind;
 
-		if (strlen(id) > w[0])
-			w[0] = (unsigned)strlen(id);
-		for (unsigned j = 0; j < c.n; j++) {
-			const char *v = rec_get(rows[i], c.name[j]);
-
-			if (v && strlen(v) > w[j + 1])
-				w[j + 1] = (unsigned)strlen(v);
+			if (v && strlen(v) > w[j])
+				w[j] = (unsigned)strlen(v);
 		}
-	}
-	if (kind)
+	if (nr && kind)
 		fprintf(out, "%s:\n", kind);
-	fprintf(out, "%-*s", (int)w[0], first);
-	for (unsigned j = 0; j < c.n; j++)
-		fprintf(out, "  %*s", (int)w[j + 1], c.name[j]);
-	fputc('\n', out);
-	for (unsigned i = 0; i < nr; i++) {
-		const char *id = rows[i]->id ? rows[i]->id : rows[i]->kind;
+	for (unsigned i = 0; nr && i <= nr; i++) {  /* the heading, then rows */
+		const struct rec *r = i ? rows[i - 1] : NULL;
 
-		fprintf(out, "%-*s", (int)w[0], id);
+		fprintf(out, "%-*s", (int)w[0], !r ? first : r->id ? r->id : r->kind);
 		for (unsigned j = 0; j < c.n; j++) {
-			const char *v = rec_get(rows[i], c.name[j]);
+			const char *v = !r ? c.name[j] : rec_get(r, c.name[j]);
 
 			if (!v)
 				v = "-";
-			if (is_number(v) || !strcmp(v, "-"))
+			if (!r || is_number(v) || !strcmp(v, "-"))
 				fprintf(out, "  %*s", (int)w[j + 1], v);
 			else if (j + 1 == c.n)
 				fprintf(out, "  %s", v);
@@ -361,58 +328,61 @@ void recset_print(const struct recset *s, FILE *out)
 	free(kinds.name);
 }
 
+/* The tab-separated fields of line, in place, into f (at most max). */
+static unsigned fields(char *line, char **f, unsigned max)
+{
+	unsigned n = 0;
+
+	for (char *p = line; p && n < max; n++) {
+		f[n] = p;
+		if ((p = strchr(p, '\t')))
+			*p++ = 0;
+	}
+	return n;
+}
+
 int recset_read_tsv(const char *path, struct recset *s, char *err)
 {
-	char *text = read_text_file(path, err), *hdr = NULL, **h = NULL;
+	char *text = read_text_file(path, err), *hdr = NULL, **h, **f;
 	const char *t = text;
-	unsigned nh = 0, lineno = 0;
-	size_t keys = 0;        /* bytes of the header's key names */
+	unsigned nh = 0, lineno = 1;
 	int rc = 0;
 
-	if (!text)
-		return -1;
+	if (!text || !*text) {
+		free(text);
+		return text ? 0 : -1;
+	}
+	hdr = next_line(&t);        /* kind, then the keys */
+	h = xmalloc((strlen(hdr) + 1) * sizeof *h);
+	f = xmalloc((strlen(hdr) + 1) * sizeof *f);
+	nh = fields(hdr, h, (unsigned)strlen(hdr) + 1);
+	if (strcmp(h[0], "kind")) {
+		zerr_set(err, "%s:1: not a zcmm results header (kind, then keys)", path);
+		rc = -1;
+	}
 	while (*t && !rc) {
-		char *line = next_line(&t), *p, *w;
-		size_t len = 0;
+		char *line = next_line(&t);
+		unsigned n = fields(line, f, nh), id = 1;
 
 		lineno++;
-		if (lineno == 1) {      /* the header: kind, then the keys */
-			hdr = line;
-			keys = strlen(line);
-			for (p = hdr; p; ) {
-				h = xrealloc(h, (nh + 1) * sizeof *h);
-				h[nh++] = p;
-				if ((p = strchr(p, '\t')))
-					*p++ = 0;
-			}
-			if (strcmp(h[0], "kind")) {
-				zerr_set(err, "%s:1: not a zcmm results header (kind, then keys)", path);
-				rc = -1;
-			}
-			continue;
-		}
-		/* a row as the host would have sent it: KIND key=value ... */
-		w = xmalloc(strlen(line) + keys + 2 * (size_t)nh + 2);
-		p = line;
-		for (unsigned j = 0; j < nh && p; j++) {
-			char *f = p;
-
-			if ((p = strchr(p, '\t')))
-				*p++ = 0;
-			if (j == 0)
-				len += (size_t)sprintf(w + len, "%s", f);
-			else if (*f)
-				len += (size_t)sprintf(w + len, " %s=%s", h[j], f);
-		}
-		if (*line && recset_add(s, w) < 0) {
+		while (id < n && strcmp(h[id], "id"))
+			id++;
+		if (*line && (!*f[0] || strchr(f[0], '=') || strchr(f[0], ' '))) {
 			zerr_set(err, "%s:%u: not a record", path, lineno);
 			rc = -1;
+		} else if (*line) {
+			struct rec *r = rec_for(s, xstrdup(f[0]),
+						id < n && *f[id] ? xstrdup(f[id]) : NULL);
+
+			for (unsigned j = 1; j < n; j++)
+				if (*f[j])
+					rec_set(r, h[j], strlen(h[j]), f[j], strlen(f[j]));
 		}
-		free(w);
 		free(line);
 	}
 	free(hdr);
 	free(h);
+	free(f);
 	free(text);
 	return rc;
 }

@@ -216,6 +216,15 @@ char *xstrdup(const char *s)
 	return memcpy(xmalloc(n), s, n);
 }
 
+char *xstrndup(const char *s, size_t n)
+{
+	char *p = xmalloc(n + 1);
+
+	memcpy(p, s, n);
+	p[n] = 0;
+	return p;
+}
+
 char *path_join(const char *dir, const char *name)
 {
 	size_t a, b;
@@ -235,16 +244,12 @@ char *path_join(const char *dir, const char *name)
 char *path_dir(const char *path)
 {
 	const char *slash = strrchr(path, '/');
-	char *d;
 
 	if (!slash)
 		return xstrdup(".");
 	if (slash == path)
 		return xstrdup("/");
-	d = xmalloc((size_t)(slash - path) + 1);
-	memcpy(d, path, (size_t)(slash - path));
-	d[slash - path] = 0;
-	return d;
+	return xstrndup(path, (size_t)(slash - path));
 }
 
 /* End the word at s in place: a double-quoted part keeps its blanks
@@ -332,12 +337,9 @@ char *read_text_file(const char *path, char *err)
 
 char *next_line(const char **text)
 {
-	const char *nl = strchr(*text, '\n');
-	size_t len = nl ? (size_t)(nl - *text) : strlen(*text);
-	char *line = xmalloc(len + 1);
+	size_t len = strcspn(*text, "\n");
+	char *line = xstrndup(*text, len);
 
-	memcpy(line, *text, len);
-	line[len] = 0;
-	*text += nl ? len + 1 : len;
+	*text += len + ((*text)[len] == '\n');
 	return line;
 }
