@@ -18,26 +18,26 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const wl_names[] = {
+const char *const workload_names[] = {
 	[ZCMM_WL_NONE] = "none",     [ZCMM_WL_IDLE] = "idle",
 	[ZCMM_WL_CHURN] = "churn",   [ZCMM_WL_PHASES] = "phases",
 	[ZCMM_WL_RANDOM] = "random", [ZCMM_WL_FILESERVE] = "fileserve",
-	[ZCMM_WL_ANON] = "anon",     [ZCMM_WL_DISKTEST] = "disktest",
+	[ZCMM_WL_ANON] = "anon",     [ZCMM_WL_DISKTEST] = "disktest", NULL,
 };
+#define NWORKLOADS (sizeof workload_names / sizeof workload_names[0] - 1)
 
 int workload_parse(const char *s, uint32_t *out)
 {
-	for (uint32_t i = 0; i < sizeof wl_names / sizeof wl_names[0]; i++)
-		if (!strcmp(s, wl_names[i])) {
-			*out = i;
-			return 0;
-		}
-	return -1;
+	int i = opt_name_index(workload_names, s);
+
+	if (i >= 0)
+		*out = (uint32_t)i;
+	return i < 0 ? -1 : 0;
 }
 
 const char *workload_name(uint32_t w)
 {
-	return w < sizeof wl_names / sizeof wl_names[0] ? wl_names[w] : "?";
+	return w < NWORKLOADS ? workload_names[w] : "?";
 }
 
 uint64_t fleet_guest_seed(uint64_t run_seed, unsigned index)
@@ -219,7 +219,7 @@ int fleet_add_default(struct fleet *f, const struct guest_defaults *d,
 	for (unsigned i = 0; i < 4; i++) {
 		guest_from_defaults(&g, d);
 		g.workload = mix[i];
-		if (add_guests(f, &g, wl_names[mix[i]], 2, "default fleet", err))
+		if (add_guests(f, &g, workload_names[mix[i]], 2, "default fleet", err))
 			return -1;
 	}
 	return 0;
@@ -244,11 +244,6 @@ struct guest_line {
 	int count_set, workload_set;
 	const char *basedir;
 };
-
-static int key_workload(void *obj, const char *v, void *ctx, char *why)
-{
-	return workload_parse(v, &((struct guest_line *)obj)->g.workload);
-}
 
 /* *path = the file v names (relative to the fleet file), if a regular
  * file of more than min bytes. */
@@ -323,8 +318,8 @@ static int key_share(void *obj, const char *v, void *ctx, char *why)
 static const struct opt guest_keys[] = {
 	{ .name = "count", .meta = "N", .kind = OPT_U64, .off = GL(count), .set_off = GL(count_set), .min = 1, .max = ZCMM_MAX_GUESTS},
 	{ .name = "mem", .meta = "SIZE", .kind = OPT_SIZE, .off = GL(g.mem), .max = FLEET_MAX_MEM, .unit = MiB},
-	{ .name = "workload", .meta = "W", .kind = OPT_FN, .off = GL(g.workload), .set_off = GL(workload_set),
-	  .fn = key_workload, .expect = "unknown workload (" WORKLOAD_LIST ")" },
+	{ .name = "workload", .meta = "W", .kind = OPT_ENUM, .off = GL(g.workload), .set_off = GL(workload_set),
+	  .names = workload_names, .expect = "unknown workload (" WORKLOAD_LIST ")" },
 	{ .name = "image", .meta = "ELF", .kind = OPT_FN, .off = GL(g.image), .fn = key_image },
 	{ .name = "kernel", .meta = "IMAGE", .kind = OPT_FN, .off = GL(g.image), .fn = key_kernel },
 	{ .name = "initrd", .meta = "FILE", .kind = OPT_FN, .off = GL(g.initrd), .fn = key_initrd },

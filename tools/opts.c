@@ -14,6 +14,14 @@ const struct opt *opt_find(const struct opt *t, const char *name)
 	return NULL;
 }
 
+int opt_name_index(const char *const *names, const char *v)
+{
+	for (int i = 0; names[i]; i++)
+		if (!strcmp(names[i], v))
+			return i;
+	return -1;
+}
+
 static int range_why(const struct opt *d, uint64_t v, char *why)
 {
 	if (v >= d->min && (!d->max || v <= d->max))
@@ -54,7 +62,17 @@ int opt_apply(const struct opt *d, void *obj, const char *val, void *ctx,
 		zerr_set(why, "not a setting");
 		break;
 	case OPT_FLAG:
-		*(int *)f = 1;
+		if (d->unit)
+			*(uint32_t *)f |= (uint32_t)d->unit;
+		else
+			*(int *)f = 1;
+		break;
+	case OPT_ENUM:
+		if ((on = opt_name_index(d->names, val)) < 0) {
+			zerr_set(why, "unknown value");
+			rc = -1;
+		} else
+			*(uint32_t *)f = (uint32_t)on;
 		break;
 	case OPT_STR:
 		*(const char **)f = val;

@@ -11,7 +11,8 @@
 
 enum opt_kind {
 	OPT_SECTION,    /* a heading in --help, no option */
-	OPT_FLAG,       /* int field = 1, no value */
+	OPT_FLAG,       /* int field = 1, no value; with unit: the bits of
+			   unit set in a uint32_t field */
 	OPT_STR,        /* const char * field = the value (not copied) */
 	OPT_U64,        /* uint64_t field, a number in [min, max] */
 	OPT_UINT,       /* unsigned field, a number in [min, max] */
@@ -20,6 +21,7 @@ enum opt_kind {
 	OPT_MSUS,       /* uint64_t us from milliseconds ("0.5"); at least min us */
 	OPT_BOOL,       /* int field: on/off, yes/no, 1/0 */
 	OPT_BIT,        /* uint32_t field: on/off sets or clears the bits of unit */
+	OPT_ENUM,       /* uint32_t field = the index of the value in names */
 	OPT_FN,         /* fn does it */
 };
 
@@ -33,6 +35,7 @@ struct opt {
 	uint64_t min, max, unit;/* max 0: no upper bound; unit 0: none */
 	/* OPT_FN: ctx is what the caller passes (a base directory, ...) */
 	int (*fn)(void *obj, const char *val, void *ctx, char *why);
+	const char *const *names;       /* OPT_ENUM: NULL-terminated */
 	const char *expect;     /* the reason on any bad value, else generic */
 	const char *help;       /* --help text; '\n' starts a new line */
 };
@@ -41,6 +44,8 @@ struct opt {
 
 #define OPT_HEAD(text) { .kind = OPT_SECTION, .help = text }
 
+/* The index of v in names (NULL-terminated), or -1. */
+int opt_name_index(const char *const *names, const char *v);
 /* The entry named name, or NULL (sections are never found). */
 const struct opt *opt_find(const struct opt *t, const char *name);
 /* Stores val into obj as d says; -1 with the reason in why (without the

@@ -48,7 +48,7 @@ static void make_fleet(struct fleet *f, const struct run_opts *o)
 	if (o->guests_set && fleet_add(f, &o->gd, "g", o->guests, "--guests", err) < 0)
 		zdie(ZX_USAGE, "%s", err);
 	/* the other host modes run no guests unless given some */
-	if (f->n == 0 && (o->mode == ZCMM_MODE_FLEET || o->gd.image) &&
+	if (f->n == 0 && (o->boot.mode == ZCMM_MODE_FLEET || o->gd.image) &&
 	    fleet_add_default(f, &o->gd, err) < 0)
 		zdie(ZX_USAGE, "%s", err);
 	if (o->storage_set) {
@@ -141,10 +141,10 @@ static void plan_dasd(struct dasd_plan *dp, const struct run_opts *o,
 		      const struct fleet *f, uint64_t other_bytes)
 {
 	char err[ZERR_MAX];
-	int sel = o->mode == ZCMM_MODE_SELFTEST;
+	int sel = o->boot.mode == ZCMM_MODE_SELFTEST;
 	unsigned n = o->paging_volumes_set ? o->paging_volumes
 		   : sel ? DASD_SELFTEST_VOLS
-		   : o->mode == ZCMM_MODE_FLEET ? RUN_FLEET_PAGING_VOLS : 0;
+		   : o->boot.mode == ZCMM_MODE_FLEET ? RUN_FLEET_PAGING_VOLS : 0;
 	uint64_t size = o->paging_size ? o->paging_size
 				       : sel ? DASD_SELFTEST_SIZE : 0;
 
@@ -241,7 +241,7 @@ static int want_live(const struct run_opts *o, const struct fleet *f)
 
 	if (o->live)
 		return 1;
-	if (o->no_live || o->quiet || o->mode != ZCMM_MODE_FLEET || !f->n ||
+	if (o->no_live || o->quiet || o->boot.mode != ZCMM_MODE_FLEET || !f->n ||
 	    !isatty(0) || !isatty(1) || ioctl(1, TIOCGWINSZ, &ws) < 0)
 		return 0;
 	return f->n + 6 <= ws.ws_row && ws.ws_col >= 60;
@@ -344,24 +344,14 @@ int cmd_run(int argc, char **argv)
 	}
 	if (boot_plan_make(&p, &f, guest_elf, err) < 0)
 		zdie(ZX_USAGE, "%s", err);
-	p.boot.mode = o.mode;
-	p.boot.flags = (o.no_essa ? ZCMM_BOOT_NO_ESSA : 0) |
-		       (o.test_hooks ? ZCMM_BOOT_TEST_HOOKS : 0) |
-		       (o.test_corrupt ? ZCMM_BOOT_CORRUPT_SLOT : 0) |
-		       (o.balloon_fixed ? ZCMM_BOOT_BALLOON_FIXED : 0) |
-		       (p.ndomains ? ZCMM_BOOT_SHARING : 0);
 	live = want_live(&o, &f);
-	if (live)
-		p.boot.flags |= ZCMM_BOOT_LIVE;
+	p.boot.mode = o.boot.mode;
+	p.boot.flags = o.boot.flags | (p.ndomains ? ZCMM_BOOT_SHARING : 0) |
+		       (live ? ZCMM_BOOT_LIVE : 0);
+	memcpy(p.boot.reserved, o.boot.reserved, sizeof p.boot.reserved);
 	p.boot.policy = o.policy;
-	p.boot.wss_sample = o.wss_sample;
-	p.boot.wss_period_ms = o.wss_period_ms;
-	p.boot.balloon_target = o.balloon_target;
-	p.boot.balloon_target2 = o.balloon_target2;
-	p.boot.balloon_t2_ms = o.balloon_t2_ms;
-	p.boot.fault_io = o.fault_io;
 	p.boot.timeslice_us = f.timeslice_us;
-	p.boot.progress_ms = o.progress_ms;
+	p.boot.progress_ms = o.boot.progress_ms;
 	p.boot.seed = f.seed;
 	p.boot.duration_ms = f.duration_ms;
 	p.mem_hdr.idle_tax_pct = f.idle_tax;
@@ -374,14 +364,14 @@ int cmd_run(int argc, char **argv)
 		     fmt_size(p.boot.images_end, b, sizeof b));
 	}
 	plan_dasd(&dp, &o, &f, p.boot.images_end);
-	if (o.mode == ZCMM_MODE_FLEET && !o.test_host_admission &&
+	if (o.boot.mode == ZCMM_MODE_FLEET && !o.test_host_admission &&
 	    admission_check(&p, &dp, err) < 0)
 		zdie(ZX_USAGE, "%s", err);    /* the host would refuse it */
 	if (o.log && !(log = fopen(o.log, "wb")))
 		zdie(ZX_USAGE, "--log %s: %s", o.log, strerror(errno));
 	if (o.results && !(res = fopen(o.results, "w")))
 		zdie(ZX_USAGE, "--results %s: %s", o.results, strerror(errno));
-	describe(what, sizeof what, &f, o.mode, p.boot.storage_size);
+	describe(what, sizeof what, &f, o.boot.mode, p.boot.storage_size);
 	snprintf(title, sizeof title, "zcmm run: %s", what);
 	if (!o.dry_run)
 		catch_signals();

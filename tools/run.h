@@ -18,24 +18,22 @@ struct opt;
 
 struct run_opts {
 	const char *fleet_file;
+	/* the boot block's words the options set: mode, flags, progress_ms
+	 * and the policy's (reserved[]); the rest comes from the plan */
+	struct zcmm_boot boot;
 	uint64_t storage;       int storage_set;
 	unsigned cpus;          int cpus_set;
 	uint64_t timeout_ms;    int timeout_set;
 	uint64_t timeslice_us;  int timeslice_set;
-	uint64_t progress_ms;   int progress_set;
+	int progress_set;
 	uint64_t seed;          int seed_set;
 	uint64_t duration_ms;   int duration_set;
 	unsigned guests;        int guests_set;
-	uint32_t mode;
-	int keep, quiet, verbose, no_essa, dry_run;
+	int keep, quiet, verbose, dry_run;
 	int live, no_live;      /* --live, --no-live (else: on a terminal) */
-	int test_hooks, test_corrupt;  /* ZCMM_BOOT_TEST_HOOKS, _CORRUPT_SLOT */
-	uint64_t fault_io;      /* --test-io-errors: zcmm_boot.fault_io */
 	int test_host_admission;       /* skip the CLI's admission check */
 	uint32_t policy;        int policy_set;  /* enum zcmm_policy */
 	unsigned idle_tax;      int idle_tax_set; /* percent */
-	uint64_t wss_sample, wss_period_ms;      /* 0: the host's default */
-	uint64_t balloon_target, balloon_target2, balloon_t2_ms;
 	int balloon_fixed;      /* --balloon-target given */
 	unsigned paging_volumes; int paging_volumes_set; /* else selftest 4, fleet 4, 0 */
 	unsigned retries;       /* re-runs after a Hercules crash (2) */

@@ -15,50 +15,18 @@
 
 static const char *const mode_names[] = {
 	[ZCMM_MODE_FLEET] = "fleet", [ZCMM_MODE_SELFTEST] = "selftest",
-	[ZCMM_MODE_PANIC] = "panic", [ZCMM_MODE_HANG] = "hang",
+	[ZCMM_MODE_PANIC] = "panic", [ZCMM_MODE_HANG] = "hang", NULL,
 };
 
 static const char *const policy_names[] = {
 	[ZCMM_POLICY_HINTING] = "hinting", [ZCMM_POLICY_NONE] = "none",
 	[ZCMM_POLICY_BALLOON] = "balloon", [ZCMM_POLICY_BOTH] = "balloon+hinting",
+	NULL,
 };
 
 const char *mode_name(uint32_t mode)
 {
 	return mode < 4 ? mode_names[mode] : "?";
-}
-
-static int name_index(const char *const *names, unsigned n, const char *v)
-{
-	for (unsigned i = 0; i < n; i++)
-		if (!strcmp(v, names[i]))
-			return (int)i;
-	return -1;
-}
-
-static int set_mode(void *obj, const char *v, void *ctx, char *why)
-{
-	int i = name_index(mode_names, 4, v);
-
-	if (i < 0)
-		return -1;
-	((struct run_opts *)obj)->mode = (uint32_t)i;
-	return 0;
-}
-
-static int set_policy(void *obj, const char *v, void *ctx, char *why)
-{
-	int i = name_index(policy_names, 4, v);
-
-	if (i < 0)
-		return -1;
-	((struct run_opts *)obj)->policy = (uint32_t)i;
-	return 0;
-}
-
-static int set_workload(void *obj, const char *v, void *ctx, char *why)
-{
-	return workload_parse(v, &((struct run_opts *)obj)->gd.workload);
 }
 
 static int set_image(void *obj, const char *v, void *ctx, char *why)
@@ -85,7 +53,7 @@ static int set_btarget(void *obj, const char *a, void *ctx, char *why)
 		zerr_set(why, "expected PAGES or PAGES,PAGES@SEC");
 		return -1;
 	}
-	o->balloon_target = n;
+	o->boot.balloon_target = n;
 	if (!*end)
 		return 0;
 	a = end + 1;
@@ -100,8 +68,8 @@ static int set_btarget(void *obj, const char *a, void *ctx, char *why)
 		zerr_set(why, "SEC must be a number above 0");
 		return -1;
 	}
-	o->balloon_target2 = m;
-	o->balloon_t2_ms = sec * 1000;
+	o->boot.balloon_target2 = m;
+	o->boot.balloon_t2_ms = sec * 1000;
 	return 0;
 }
 
@@ -137,7 +105,7 @@ static int set_fault_io(void *obj, const char *a, void *ctx, char *why)
 			return -1;
 		}
 	}
-	o->fault_io = skip << 40 | dev << 24 | n;
+	o->boot.fault_io = skip << 40 | dev << 24 | n;
 	return 0;
 }
 
@@ -154,48 +122,48 @@ static const struct opt run_opts_table[] = {
 	{ .name = "hercules", .meta = "PATH", .kind = OPT_STR, .off = R(hercules),
 	  .help = "the Hercules program (default: $ZCMM_HERCULES, else\nhercules on PATH)" },
 	OPT_HEAD("Host:"),
-	{ .name = "host-mode", .meta = "MODE", .kind = OPT_FN, .off = R(mode), .fn = set_mode,
+	{ .name = "host-mode", .meta = "MODE", .kind = OPT_ENUM, .off = R(boot.mode), .names = mode_names,
 	  .expect = "expected fleet, selftest, panic or hang",
 	  .help = "fleet|selftest|panic|hang (default fleet)" },
 	{ .name = "timeslice", .meta = "MS", .kind = OPT_MSUS, .off = R(timeslice_us), .set_off = R(timeslice_set), .min = 1,
 	  .help = "scheduler time slice in ms (default 5; 0.5 allowed)" },
-	{ .name = "progress", .meta = "MS", .kind = OPT_U64, .off = R(progress_ms), .set_off = R(progress_set),
+	{ .name = "progress", .meta = "MS", .kind = OPT_U64, .off = R(boot.progress_ms), .set_off = R(progress_set),
 	  .help = "host progress period in ms (default 1000 on a terminal,\n5000 otherwise; 0: none)" },
 	{ .name = "seed", .meta = "N", .kind = OPT_U64, .off = R(seed), .set_off = R(seed_set),
 	  .help = "run seed (default 1); guests get it mixed with their index" },
-	{ .name = "no-essa", .kind = OPT_FLAG, .off = R(no_essa),
+	{ .name = "no-essa", .kind = OPT_FLAG, .off = R(boot.flags), .unit = ZCMM_BOOT_NO_ESSA,
 	  .help = "ESSA is not emulated: it is an operation exception" },
-	{ .name = "policy", .meta = "P", .kind = OPT_FN, .off = R(policy), .set_off = R(policy_set), .fn = set_policy,
+	{ .name = "policy", .meta = "P", .kind = OPT_ENUM, .off = R(policy), .set_off = R(policy_set), .names = policy_names,
 	  .expect = "expected none, hinting, balloon or balloon+hinting",
 	  .help = "none|hinting|balloon|balloon+hinting (default hinting):\nnone and balloon mean --no-essa --hinting off, the\nothers ESSA and hints on; the balloon policies set\nballoon targets from working-set estimates\n(docs/balloon.md)" },
-	{ .name = "wss-sample", .meta = "N", .kind = OPT_U64, .off = R(wss_sample), .min = 1, .max = 64,
+	{ .name = "wss-sample", .meta = "N", .kind = OPT_U64, .off = R(boot.wss_sample), .min = 1, .max = 64,
 	  .help = "pages sampled per guest a period (default 64, at most\n64); given without a balloon policy, sampling runs too" },
-	{ .name = "wss-period", .meta = "MS", .kind = OPT_U64, .off = R(wss_period_ms), .min = 10,
+	{ .name = "wss-period", .meta = "MS", .kind = OPT_U64, .off = R(boot.wss_period_ms), .min = 10,
 	  .expect = "expected at least 10 ms",
 	  .help = "working-set sampling period in ms (default 250)" },
-	{ .name = "balloon-target", .meta = "N[,M@SEC]", .kind = OPT_FN, .off = R(balloon_target), .set_off = R(balloon_fixed),
+	{ .name = "balloon-target", .meta = "N[,M@SEC]", .kind = OPT_FN, .off = R(boot.balloon_target), .set_off = R(balloon_fixed),
 	  .fn = set_btarget,
 	  .help = "balloon targets in pages fixed by the run, not the\npolicy: N from the start, M from SEC s on (tests)" },
 	{ .name = "idle-tax", .meta = "PCT", .kind = OPT_UINT, .off = R(idle_tax), .set_off = R(idle_tax_set), .max = IDLE_TAX_MAX,
 	  .help = "the idle-memory tax in share-based reclaim, 0-99\n(default 75: an idle page costs four active ones;\n0: pure shares; docs/shares.md)" },
 	{ .name = "test-host-admission", .kind = OPT_FLAG, .off = R(test_host_admission),
 	  .help = "skip the CLI's admission check, so the host's own\nrefuses a fleet that does not fit (tests)" },
-	{ .name = "test-hooks", .kind = OPT_FLAG, .off = R(test_hooks),
+	{ .name = "test-hooks", .kind = OPT_FLAG, .off = R(boot.flags), .unit = ZCMM_BOOT_TEST_HOOKS,
 	  .help = "allow the test-only hypercall DIAG 0x4F0 (tests)" },
-	{ .name = "test-corrupt-slot", .kind = OPT_FLAG, .off = R(test_corrupt),
+	{ .name = "test-corrupt-slot", .kind = OPT_FLAG, .off = R(boot.flags), .unit = ZCMM_BOOT_CORRUPT_SLOT,
 	  .help = "damage the first page-out on the paging volume, to\nshow that page-in checksums catch it (tests)" },
 	{ .name = "scan-rate", .meta = "N", .kind = OPT_U64, .off = R(scan_rate), .set_off = R(scan_rate_set), .max = 1000000,
 	  .help = "content-sharing scanner: pages a second per guest\n(default 50; docs/sharing.md)" },
 	{ .name = "scan-total", .meta = "N", .kind = OPT_U64, .off = R(scan_total), .set_off = R(scan_total_set), .max = 1000000,
 	  .help = "... and in all (default 200)" },
-	{ .name = "test-io-errors", .meta = "N[@DEV][+SKIP]", .kind = OPT_FN, .off = R(fault_io), .fn = set_fault_io,
+	{ .name = "test-io-errors", .meta = "N[@DEV][+SKIP]", .kind = OPT_FN, .off = R(boot.fault_io), .fn = set_fault_io,
 	  .help = "every Nth read or write on the DASD volumes (or on\nvolume DEV only, hex; after the first SKIP) fails\nwith unit check (tests)" },
 	OPT_HEAD("Fleet shorthands:"),
 	{ .name = "guests", .meta = "N", .kind = OPT_UINT, .off = R(guests), .set_off = R(guests_set), .min = 1, .max = ZCMM_MAX_GUESTS,
 	  .help = "N guests named g0..g(N-1) (no FLEET-FILE then)" },
 	{ .name = "guest-mem", .meta = "SIZE", .kind = OPT_SIZE, .off = R(gd.mem), .max = FLEET_MAX_MEM, .unit = MiB,
 	  .help = "storage per guest, a multiple of 1 MiB (default 1M)" },
-	{ .name = "workload", .meta = "W", .kind = OPT_FN, .off = R(gd.workload), .set_off = R(gd.workload_set), .fn = set_workload,
+	{ .name = "workload", .meta = "W", .kind = OPT_ENUM, .off = R(gd.workload), .set_off = R(gd.workload_set), .names = workload_names,
 	  .expect = "expected " WORKLOAD_LIST,
 	  .help = WORKLOAD_LIST "\n(default random; none with --image); fileserve, anon\nand disktest get guest disks (docs/vdisk.md)" },
 	{ .name = "image", .meta = "ELF", .kind = OPT_FN, .off = R(gd.image), .fn = set_image,
@@ -316,12 +284,13 @@ int run_parse_opts(struct run_opts *o, int argc, char **argv, char *err)
 		int hints = o->policy == ZCMM_POLICY_HINTING ||
 			    o->policy == ZCMM_POLICY_BOTH;
 
-		if (hints && o->no_essa) {
+		if (hints && (o->boot.flags & ZCMM_BOOT_NO_ESSA)) {
 			zerr_set(err, "--policy %s uses ESSA: drop --no-essa",
 				 policy_names[o->policy]);
 			return -1;
 		}
-		o->no_essa = !hints;
+		if (!hints)
+			o->boot.flags |= ZCMM_BOOT_NO_ESSA;
 		o->gd.hinting = hints;
 	}
 	if (o->balloon_fixed && o->policy != ZCMM_POLICY_BALLOON &&
@@ -329,6 +298,8 @@ int run_parse_opts(struct run_opts *o, int argc, char **argv, char *err)
 		zerr_set(err, "--balloon-target needs --policy balloon or balloon+hinting");
 		return -1;
 	}
+	if (o->balloon_fixed)
+		o->boot.flags |= ZCMM_BOOT_BALLOON_FIXED;
 	if (o->live && o->no_live) {
 		zerr_set(err, "run: --live and --no-live exclude each other");
 		return -1;
@@ -338,6 +309,6 @@ int run_parse_opts(struct run_opts *o, int argc, char **argv, char *err)
 		return -1;
 	}
 	if (!o->progress_set)
-		o->progress_ms = o->quiet ? 0 : isatty(1) ? 1000 : 5000;
+		o->boot.progress_ms = o->quiet ? 0 : isatty(1) ? 1000 : 5000;
 	return 0;
 }
