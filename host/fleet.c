@@ -220,6 +220,7 @@ int fleet_run(void)
 		kprintf(ZCMM_REC_RESULT "guest id=%u name=%s mem_kib=%lu "
 			"end=%s\n", i, g->name, g->mem_bytes >> 10,
 			g->exit_status == GUEST_STATUS_LIMIT ? "time-limit"
+			: g->exit_status == GUEST_STATUS_HALTED ? "halted"
 			: g->stop_reason ? "stopped" : "exit");
 		result_line("guest", id, &g->st, g->exit_status);
 		share_census(g, &shared, &zero);
@@ -233,7 +234,9 @@ int fleet_run(void)
 		census_line("guest", id, census);
 		for (int k = 0; k < STATES_NVALID; k++)
 			census_total[k] += census[k];
-		if (g->exit_status && g->exit_status != GUEST_STATUS_LIMIT)
+		/* a halted guest is counted apart (alloc_total) */
+		if (g->exit_status && g->exit_status != GUEST_STATUS_LIMIT &&
+		    g->exit_status != GUEST_STATUS_HALTED)
 			failed++;
 		add_stats(&total, &g->st);
 	}

@@ -24,6 +24,7 @@ enum guest_state {
 #define GUEST_STATUS_KILLED 0x200 /* the host stopped it (reason set)   */
 #define GUEST_STATUS_WAIT   0x100 /* disabled wait: + low byte of IA    */
 #define GUEST_STATUS_LIMIT  0x300 /* still running at the run's end     */
+#define GUEST_STATUS_HALTED 0x400 /* halted, pushed out (unservable halt) */
 
 struct guest_stats {
 	uint64_t work;           /* work units the guest reported        */

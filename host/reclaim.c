@@ -4,7 +4,9 @@
  * or clean potentially volatile ones not referenced, go without I/O; a
  * referenced page gets a second chance; an unreferenced stable or changed
  * page is paged out. Pinned pages are never taken. */
+#include "host/balloon/balloon.h"
 #include "host/frame.h"
+#include "host/io/fba.h"
 #include "host/page.h"
 #include "host/pager/pager.h"
 #include "host/param.h"
@@ -43,9 +45,34 @@ void reclaim_set_shared(reclaim_shared_fn fn)
 	take_shared = fn;
 }
 
+/* How a visit may take a page: without I/O only, by page-out too, or
+ * for a halted guest's push-out (no second chance; host/alloc/halt.c). */
+enum visit_mode { VISIT_NO_IO, VISIT_IO, VISIT_PUSH };
+
+static struct reclaim_push *pushing;    /* reclaim_push_out()'s counts */
+
+/* A halted guest's page goes whatever its reference bit: dropped if its
+ * state lets it go without I/O, else paged out. */
+static int push(struct guest *g, uint64_t p, struct page_state st, uint64_t f)
+{
+	int dirty;
+
+	if (page_discard(g, p)) {
+		pushing->discards++;
+		return 1;
+	}
+	dirty = page_dirty(f);
+	if (states_host_page_out(st, dirty).verdict != STATES_DONE)
+		return 0;
+	if (pager_page_out(g, p, dirty))
+		return -1;
+	pushing->pageouts++;
+	return 1;
+}
+
 /* One visit of page p: 1 if its frame was taken (freed, or its page-out
  * started), 0 if not, -1 if the pager cannot take a page-out now. */
-static int visit(struct guest *g, uint64_t p, int no_io)
+static int visit(struct guest *g, uint64_t p, enum visit_mode mode)
 {
 	uint64_t pte = page_pte(g, p), f = pte & PTE_ORIGIN;
 	struct frame_desc *d;
@@ -72,8 +99,11 @@ static int visit(struct guest *g, uint64_t p, int no_io)
 	st = page_state(g, p);
 	/* the no-I/O pass leaves a page it could only page out alone, its
 	   reference bit too (the paging pass's second chance reads it) */
-	if (no_io && states_host_discard(st, page_dirty(f)).verdict != STATES_DONE)
+	if (mode == VISIT_NO_IO &&
+	    states_host_discard(st, page_dirty(f)).verdict != STATES_DONE)
 		return 0;
+	if (mode == VISIT_PUSH)
+		return push(g, p, st, f);
 	reclaim_stats.looked++;
 	/* an unused page's content is nobody's: no second chance */
 	if (st.usage != PAGE_USAGE_UNUSED && frame_referenced(f)) {
@@ -105,7 +135,7 @@ static int take_from(struct guest *g, uint64_t batch, uint64_t *taken,
 
 	*wrapped = 0;
 	while (got < batch && steps++ < g->npages) {
-		r = visit(g, g->reclaim_hand, no_io);
+		r = visit(g, g->reclaim_hand, no_io ? VISIT_NO_IO : VISIT_IO);
 		if (++g->reclaim_hand >= g->npages) {
 			g->reclaim_hand = 0;
 			reclaim_stats.wraps++;
@@ -215,6 +245,31 @@ uint64_t reclaim_now(uint64_t want)
 		pager_quiesce();        /* the page-outs' requests back */
 	} while (taken < want && taken != before);
 	return taken;
+}
+
+void reclaim_push_out(struct guest *g, struct reclaim_push *c)
+{
+	uint64_t t0 = tod_now();
+
+	c->pageouts = c->discards = c->kept = 0;
+	pushing = c;
+	for (uint64_t p = 0; p < g->npages; p++) {
+		int r;
+
+		wss_unsample(g, p);     /* a sampled page is resident too */
+		/* no request free: wait for the I/O under way; no slot: the
+		   rest stays */
+		while ((r = visit(g, p, VISIT_PUSH)) < 0 && pager_pending()) {
+			io_wait(100000);
+			io_reap();
+		}
+		if (r < 0)
+			break;
+	}
+	for (uint64_t p = 0; p < g->npages; p++)
+		c->kept += page_resident(g, p);
+	frames_purge_tlb();
+	reclaim_stats.tod += tod_now() - t0;
 }
 
 void reclaim_make_room(void)

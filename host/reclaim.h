@@ -58,6 +58,18 @@ void reclaim_make_room(void);
  * frames taken. */
 uint64_t reclaim_from_guest(struct guest *g, uint64_t want);
 
+/* A halted guest's storage, pushed out whole (host/alloc/halt.c): every
+ * resident page but the prefix pages, pinned and unpageable ones, its
+ * reference bit and reserve notwithstanding, dropped where its state
+ * lets it go without I/O, else paged out; waits only for a request. Stops
+ * when no slot is left. Returns the frames taken (page-outs started). */
+struct reclaim_push {
+	uint64_t pageouts;      /* page-outs started                  */
+	uint64_t discards;      /* pages dropped without I/O          */
+	uint64_t kept;          /* pages still resident after it      */
+};
+void reclaim_push_out(struct guest *g, struct reclaim_push *c);
+
 /* Tests: take want frames now, whatever the water marks, guest by guest,
  * waiting for the page-outs between rounds; returns the frames taken. */
 uint64_t reclaim_now(uint64_t want);

@@ -2,6 +2,7 @@
  * one time slice (the host's CPU timer ends it, so a looping guest cannot
  * starve the rest); waiting guests cost nothing until their wake time;
  * with nobody runnable the host sleeps on its clock comparator. */
+#include "host/alloc/alloc.h"
 #include "host/balloon/balloon.h"
 #include "host/extint.h"
 #include "host/gaccess.h"
@@ -207,6 +208,10 @@ void sched_run(struct guest **guests, unsigned n,
 				}
 				g->state = GUEST_RUNNABLE;
 			}
+			/* paging space lost: the last resort (alloc/halt.c) */
+			if (alloc_halt_check(guests, n) &&
+			    g->state == GUEST_STOPPED)
+				continue;
 			reclaim_balance();  /* free frames between the marks */
 			run_slice(g, slice_us);
 			ran++;

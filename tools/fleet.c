@@ -344,6 +344,8 @@ static const struct opt guest_keys[] = {
 
 #define FS(f) offsetof(struct fleet, f)
 
+const char *const unservable_names[] = { "stop", "halt", NULL };
+
 /* The machine settings, one a line: "storage 64M". */
 static const struct opt fleet_settings[] = {
 	{ .name = "storage", .meta = "SIZE", .kind = OPT_SIZE, .off = FS(storage), .set_off = FS(storage_set), .unit = MiB },
@@ -356,6 +358,8 @@ static const struct opt fleet_settings[] = {
 	{ .name = "scan_rate", .meta = "N", .kind = OPT_U64, .off = FS(scan_rate), .set_off = FS(scan_rate_set), .max = 1000000},
 	{ .name = "scan_total", .meta = "N", .kind = OPT_U64, .off = FS(scan_total), .set_off = FS(scan_total_set), .max = 1000000},
 	{ .name = "idle-tax", .meta = "PCT", .kind = OPT_UINT, .off = FS(idle_tax), .set_off = FS(idle_tax_set), .max = IDLE_TAX_MAX},
+	{ .name = "unservable", .meta = "stop|halt", .kind = OPT_ENUM, .off = FS(unservable), .set_off = FS(unservable_set),
+	  .names = unservable_names, .expect = "expected stop or halt" },
 	OPT_END,
 };
 

@@ -53,6 +53,7 @@ struct fleet {
 	uint64_t scan_rate;  int scan_rate_set;  /* sharing scanner, pages/s */
 	uint64_t scan_total; int scan_total_set; /* per guest and in all    */
 	unsigned idle_tax;   int idle_tax_set;   /* percent, 0 .. 99 */
+	uint32_t unservable; int unservable_set; /* 1: halt, 0: stop */
 	struct fleet_guest *g;
 	unsigned n, cap;
 	void *names;                    /* tsearch(3) tree of the names */
@@ -93,6 +94,8 @@ void fleet_seal(struct fleet *f, uint64_t run_seed);
 #define WORKLOAD_LIST "idle|churn|phases|random|fileserve|anon|disktest|none"
 extern const char *const workload_names[];  /* by enum zcmm_workload */
 int workload_parse(const char *s, uint32_t *out);
+/* `unservable stop|halt` (docs/shares.md): 0 stop, 1 halt. */
+extern const char *const unservable_names[];
 const char *workload_name(uint32_t w);
 /* Guest's seed from the run seed and its index. */
 uint64_t fleet_guest_seed(uint64_t run_seed, unsigned index);

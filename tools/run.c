@@ -64,6 +64,7 @@ static void make_fleet(struct fleet *f, const struct run_opts *o)
 	if (o->scan_rate_set) f->scan_rate = o->scan_rate;
 	if (o->scan_total_set) f->scan_total = o->scan_total;
 	if (o->idle_tax_set)  f->idle_tax = o->idle_tax;
+	if (o->unservable_set) f->unservable = o->unservable;
 	fleet_seal(f, f->seed);
 }
 
@@ -355,6 +356,7 @@ int cmd_run(int argc, char **argv)
 	p.boot.seed = f.seed;
 	p.boot.duration_ms = f.duration_ms;
 	p.mem_hdr.idle_tax_pct = f.idle_tax;
+	p.mem_hdr.flags = f.unservable ? ZCMM_MEM_HALT_UNSERVABLE : 0;
 	p.boot.storage_size = f.storage_set ? f.storage : boot_auto_storage(&p);
 	if (p.boot.storage_size < p.boot.images_end) {
 		char a[32], b[32];

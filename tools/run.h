@@ -34,6 +34,7 @@ struct run_opts {
 	int test_host_admission;       /* skip the CLI's admission check */
 	uint32_t policy;        int policy_set;  /* enum zcmm_policy */
 	unsigned idle_tax;      int idle_tax_set; /* percent */
+	uint32_t unservable;    int unservable_set; /* 1: halt */
 	int balloon_fixed;      /* --balloon-target given */
 	unsigned paging_volumes; int paging_volumes_set; /* else selftest 4, fleet 4, 0 */
 	unsigned retries;       /* re-runs after a Hercules crash (2) */

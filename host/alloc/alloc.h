@@ -48,6 +48,19 @@ uint64_t alloc_active(const struct guest *g);
 /* What share_math needs of a guest, with `active` frames in use. */
 struct share_acct;
 void alloc_acct(struct share_acct *a, const struct guest *g, uint64_t active);
+/* Every guest's, with its sampled active pages, in one table (the
+ * victim choice's: valid until the next choice). */
+struct share_acct *alloc_acct_all(struct guest **guests, unsigned n);
+
+/* The last resort (halt.c, the run's `unservable halt`): once paging
+ * space was lost, between slices, halt the guest paging can no longer
+ * serve and push its storage out whole (lib/unservable.c decides).
+ * Returns 1 if it halted one. */
+int alloc_halt_check(struct guest **guests, unsigned n);
+/* What the push-out of g took (0 unless it was halted), and in total. */
+struct reclaim_push;
+void alloc_halt_counts(const struct guest *g, struct reclaim_push *c);
+extern uint64_t alloc_halted, alloc_halt_pageouts;
 
 /* Its settings from the boot block's table (0: the defaults). */
 void alloc_guest_init(struct guest *g, const struct zcmm_guest_mem *m);

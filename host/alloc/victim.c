@@ -42,6 +42,13 @@ void alloc_acct(struct share_acct *a, const struct guest *g, uint64_t active)
 	a->eligible = g->state != GUEST_STOPPED;
 }
 
+struct share_acct *alloc_acct_all(struct guest **guests, unsigned n)
+{
+	for (unsigned i = 0; i < n; i++)
+		alloc_acct(&acct[i], guests[i], alloc_active(guests[i]));
+	return acct;
+}
+
 static unsigned pick_by_shares(struct guest **guests, unsigned n,
 			       unsigned last, int wrapped, void *ctx)
 {

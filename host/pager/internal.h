@@ -33,6 +33,8 @@ void pager_slot_io(struct pager_req *r, enum io_op op, uint64_t buf,
 		   void (*done)(struct io_req *));
 /* A free slot on a working volume, or SLOTMAP_NONE. */
 uint64_t pager_slot_alloc(void);
+/* Give slot back (its volume's count of slots taken too). */
+void pager_slot_free(uint64_t slot);
 struct pager_req *pager_req_get(void);
 void pager_req_put(struct pager_req *r);
 

@@ -48,7 +48,7 @@ static void in_done(struct io_req *io)
 		/* the change bit goes back as it was when the page left */
 		frame_set_key(r->frame, h.dirty ? 0x02 : 0);
 		page_map(g, r->page, r->frame);
-		slotmap_free(&pager_slotmap, r->slot);
+		pager_slot_free(r->slot);
 		g->st.pageins++;
 		pager_stats.pageins++;
 		if (pager_hooks.wake)

@@ -23,13 +23,13 @@ static void out_done(struct io_req *io)
 	struct guest *g = r->g;
 
 	if (r->rescued) {
-		slotmap_free(&pager_slotmap, r->slot);
+		pager_slot_free(r->slot);
 	} else if (io->status != IO_OK) {
 		pager_stats.out_errors++;
 		kprintf("pager: page-out of guest %s page %lu to slot %lu "
 			"failed: %s\n", g->name, r->page, r->slot,
 			io_status_name(io->status));
-		slotmap_free(&pager_slotmap, r->slot);
+		pager_slot_free(r->slot);
 		page_map(g, r->page, r->frame);
 	} else {
 		struct states_host_result h =
@@ -64,7 +64,7 @@ int pager_page_out(struct guest *g, uint64_t p, int dirty)
 	}
 	r = pager_req_get();
 	if (!r) {
-		slotmap_free(&pager_slotmap, slot);
+		pager_slot_free(slot);
 		return -1;
 	}
 	r->g = g;

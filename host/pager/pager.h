@@ -36,8 +36,8 @@ void pager_set_hooks(const struct pager_hooks *h);
 uint64_t pager_slots(void);
 /* Is slot on a paging volume the driver took offline (its data gone)? */
 int pager_slot_lost(uint64_t slot);
-/* Slots free now (0: a page-out must wait for a page-in to free one,
- * or every paging volume went offline). */
+/* Slots free now on the volumes still online (0: a page-out must wait
+ * for a page-in to free one, or every paging volume went offline). */
 uint64_t pager_slots_free(void);
 /* Start writing resident page p to a slot (the frame is freed when the
  * write is done); 0, or -1 when no slot or request is free. The caller

@@ -19,6 +19,7 @@ struct pager_stats pager_stats;
 struct io_dev *pager_vols[DASD_PAGING_MAX];
 unsigned pager_nvols;
 static uint64_t slot_bits[SLOTMAP_WORDS(PAGER_MAX_SLOTS)];
+static uint64_t vol_used[DASD_PAGING_MAX]; /* slots taken on each volume */
 uint32_t pager_slot_sum[PAGER_MAX_SLOTS];
 struct slotmap pager_slotmap;
 struct pager_req pager_reqs[PAGER_MAX_INFLIGHT];
@@ -66,10 +67,19 @@ uint64_t pager_slot_alloc(void)
 {
 	uint64_t s;
 
-	while ((s = slotmap_alloc(&pager_slotmap)) != SLOTMAP_NONE &&
-	       !pager_vols[s % pager_nvols]->online)
+	while ((s = slotmap_alloc(&pager_slotmap)) != SLOTMAP_NONE) {
+		vol_used[s % pager_nvols]++;
+		if (pager_vols[s % pager_nvols]->online)
+			break;
 		pager_stats.retired++;
+	}
 	return s;
+}
+
+void pager_slot_free(uint64_t slot)
+{
+	if (!slotmap_free(&pager_slotmap, slot))
+		vol_used[slot % pager_nvols]--;
 }
 
 int pager_slot_lost(uint64_t slot)
@@ -79,12 +89,15 @@ int pager_slot_lost(uint64_t slot)
 
 uint64_t pager_slots_free(void)
 {
-	unsigned online = 0;
+	uint64_t per_vol = pager_nvols ? pager_slotmap.nslots / pager_nvols : 0;
+	uint64_t n = 0;
 
+	/* a volume gone offline keeps its free slots in the map until they
+	   come up, but no page goes there any more */
 	for (unsigned i = 0; i < pager_nvols; i++)
-		online += pager_vols[i]->online;
-	/* a volume gone offline keeps its free slots until they come up */
-	return online ? pager_slotmap.nslots - pager_slotmap.used : 0;
+		if (pager_vols[i]->online)
+			n += per_vol - vol_used[i];
+	return n;
 }
 
 uint64_t pager_pending(void)
@@ -132,7 +145,7 @@ void pager_forget(struct guest *g, uint64_t p)
 	uint64_t pte = page_pte(g, p);
 
 	if ((pte & PTE_INVALID) && (pte & PTE_SW_SLOT)) {
-		slotmap_free(&pager_slotmap, PTE_SLOT(pte));
+		pager_slot_free(PTE_SLOT(pte));
 		page_set_empty(g, p);
 	}
 }

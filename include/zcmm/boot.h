@@ -156,9 +156,14 @@ struct zcmm_share_domain {
  * guest. The host alone reads it (docs/shares.md). */
 struct zcmm_mem_header {
 	uint32_t idle_tax_pct;   /* 0x00 the idle-memory tax, 0 .. 99     */
-	uint32_t flags;          /* 0x04 0 (none defined yet)             */
+	uint32_t flags;          /* 0x04 ZCMM_MEM_*                       */
 	uint64_t reserved[3];    /* 0x08                                  */
 };
+
+/* zcmm_mem_header.flags */
+#define ZCMM_MEM_HALT_UNSERVABLE 0x1 /* `unservable halt`: a guest paging
+					can no longer serve is halted and
+					pushed out whole (docs/shares.md) */
 
 /* One guest's memory entitlement. 32 bytes. */
 struct zcmm_guest_mem {

@@ -110,7 +110,7 @@ static void good(void)
 
 static void errors(void)
 {
-	bad("foo 1\n" P, "x.bench:1: unknown setting 'foo' (storage, cpus, timeslice, seed, duration, timeout, scan_rate, scan_total, idle-tax, guest)",
+	bad("foo 1\n" P, "x.bench:1: unknown setting 'foo' (storage, cpus, timeslice, seed, duration, timeout, scan_rate, scan_total, idle-tax, unservable, guest)",
 	    "unknown line: the fleet parser's error, with the line");
 	bad(P "guest a mem=1500K\n", "x.bench:2: mem=1500K: not a multiple of 1 MiB",
 	    "fleet errors keep their line number");

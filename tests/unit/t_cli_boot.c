@@ -61,6 +61,7 @@ static void encode(void)
 	g[1].index = 1;
 
 	mh.idle_tax_pct = 75;
+	mh.flags = ZCMM_MEM_HALT_UNSERVABLE;
 	m[0].shares = 2000;
 	m[0].reserve_bytes = 0x80000;
 	m[0].limit_bytes = 0x0102030405060708ULL;
@@ -104,7 +105,8 @@ static void encode(void)
 	tap_ok(!memcmp(out + 0x100, "abcdefghijklmno\0", 16), "15-char name + NUL");
 	d = out + 0x180;                /* the memory table's header */
 	tap_eq(get_be32(d + 0x00), 75, "memory table 0x00 idle_tax_pct, after the guest table");
-	tap_eq(get_be32(d + 0x04), 0, "memory table 0x04 flags");
+	tap_eq(get_be32(d + 0x04), ZCMM_MEM_HALT_UNSERVABLE,
+	       "memory table 0x04 flags (unservable halt)");
 	tap_eq(get_be64(d + 0x18), 0, "memory table 0x18 reserved");
 	d = out + 0x1a0;                /* the guests' entries */
 	tap_eq(get_be32(d + 0x00), 2000, "mem 0x00 shares, after the header");

@@ -48,6 +48,18 @@ static void mem_settings(void)
 	bad("guest a limit=32K\n", "fleet.conf:1: limit=32K: smaller than 64 KiB");
 	bad("idle-tax 100\n", "fleet.conf:1: idle-tax 100: expected 0 to 99");
 	bad("idle-tax x\n", "fleet.conf:1: idle-tax x: not a number");
+	rc = parse(&f, "unservable halt\n", err);
+	tap_ok(rc == 0 && f.unservable == 1 && f.unservable_set,
+	       "unservable halt: the last resort on");
+	fleet_free(&f);
+	rc = parse(&f, "unservable stop\n", err);
+	tap_ok(rc == 0 && f.unservable == 0 && f.unservable_set,
+	       "unservable stop: as without the setting");
+	fleet_free(&f);
+	fleet_init(&f);
+	tap_ok(f.unservable == 0 && !f.unservable_set, "unservable defaults to stop");
+	fleet_free(&f);
+	bad("unservable kill\n", "fleet.conf:1: unservable kill: expected stop or halt");
 }
 
 static char tmpdir[64];
@@ -232,7 +244,7 @@ static void errors(void)
 	bad("guest a ws=1 ws=2\n", "fleet.conf:1: key 'ws' given twice");
 	bad("guest a =3\n", "fleet.conf:1: '=3': expected key=value");
 	bad("frobnicate 3\n",
-	    "fleet.conf:1: unknown setting 'frobnicate' (storage, cpus, timeslice, seed, duration, timeout, scan_rate, scan_total, idle-tax, guest)");
+	    "fleet.conf:1: unknown setting 'frobnicate' (storage, cpus, timeslice, seed, duration, timeout, scan_rate, scan_total, idle-tax, unservable, guest)");
 	bad("storage\n", "fleet.conf:1: storage: expected one value");
 	bad("storage 1M 2M\n", "fleet.conf:1: storage: expected one value");
 	bad("storage 100K\n", "fleet.conf:1: storage 100K: not a multiple of 1 MiB");
