@@ -1,16 +1,16 @@
-/* benchrun.c - one run of zcmm bench: the child `zcmm run` (the same
- * binary) with the variant's and the policy's settings, its output into
- * the run's log with progress shown, its results TSV read back. */
+/* benchrun.c - the runs of zcmm bench: a worker process per run starts
+ * the child `zcmm run` (the same binary) with the variant's and the
+ * policy's options, copies its output into the run's log and shows its
+ * progress, runs it again when Hercules crashed, and sends the wall time
+ * of the attempt that finished; the results TSV is read back into a run
+ * record and sample records. */
 #define _GNU_SOURCE
-#include "tools/benchrun.h"
+#include "tools/bench.h"
 #include "tools/child.h"
-#include "tools/report.h"
 #include "tools/util.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <math.h>
-#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,89 +19,73 @@
 #include <time.h>
 #include <unistd.h>
 
-void show(const struct runctx *c, const char *tag, const char *text)
+struct runctx {
+	const struct bench_opts *o;
+	const struct scenario *s;
+	unsigned idx, total;
+	double t0;
+	int tty, silent;        /* silent: no progress (runs at once) */
+};
+
+static double now_s(void)
 {
-	double t = now_s() - c->t_bench;
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* One progress line (rewritten in place on a terminal). */
+static void show(const struct runctx *c, const char *tag, const char *text)
+{
+	int t = (int)(now_s() - c->t0);
 
 	if (c->o->quiet || c->silent)
 		return;
-	if (c->tty) {
-		printf("\r\033[K[bench %u/%u %s, %dm%02ds] %.60s", c->idx + 1, c->total,
-		       tag, (int)t / 60, (int)t % 60, text);
-	} else
-		printf("[bench %u/%u %s, %dm%02ds] %s\n", c->idx + 1, c->total, tag,
-		       (int)t / 60, (int)t % 60, text);
+	printf(c->tty ? "\r\033[K[bench %u/%u %s, %dm%02ds] %.60s" :
+	       "[bench %u/%u %s, %dm%02ds] %s\n", c->idx + 1, c->total, tag,
+	       t / 60, t % 60, text);
 	fflush(stdout);
 }
 
-/* Runs `zcmm run` for one variant x policy, its output into log; the
- * exit status (128+signal if killed). */
-int child_run(const struct runctx *c, const struct bench_arm *var,
-		     const struct bench_arm *pol, const char *res,
-		     const char *logpath, const char *tag)
+/* zcmm run for one variant x policy, its output into log: its exit
+ * status (128+signal if killed). */
+static int child_run(const struct runctx *c, const struct bench_arm *var,
+		     const struct bench_arm *pol, const char *fleet,
+		     const char *res, FILE *log, const char *tag)
 {
-	char *argv[8 + 4 * BENCH_MAX_SETS + 8], prog[32], *opt[2 * BENCH_MAX_SETS + 2];
-	int argc = 0, nopt = 0, pfd = -1, st;
-	FILE *log = fopen(logpath, "a");
-	char buf[8192], line[8192];
+	char *argv[16 + 2 * BENCH_MAX_WORDS], prog[32], buf[8192], line[8192], err[ZERR_MAX];
+	int argc = 0, pfd = -1;
 	size_t ll = 0;
+	ssize_t n;
+	struct child_io io = { .out_fd = -1, .pipe_rd = &pfd };
 	pid_t pid;
+	/* the bench retries itself, so that only the attempt that finished
+	 * is timed */
+	char *fixed[] = { "run", "--results", (char *)res, "--progress", prog,
+		"--retries", "0", "--hercules", (char *)c->o->hercules,
+		"--timeout", (char *)c->o->timeout };
 
-	if (!log)
-		zdie(ZX_USAGE, "cannot write %s: %s", logpath, strerror(errno));
 	snprintf(prog, sizeof prog, "%llu", (unsigned long long)c->s->sample_ms);
-	argv[argc++] = (char *)c->exe;
-	argv[argc++] = "run";
-	argv[argc++] = "--results";
-	argv[argc++] = (char *)res;
-	argv[argc++] = "--progress";
-	argv[argc++] = prog;
-	argv[argc++] = "--retries";     /* bench retries: it times each attempt */
-	argv[argc++] = "0";
-	if (c->o->hercules) {
-		argv[argc++] = "--hercules";
-		argv[argc++] = (char *)c->o->hercules;
-	}
-	if (c->o->timeout) {
-		argv[argc++] = "--timeout";
-		argv[argc++] = (char *)c->o->timeout;
-	}
-	for (int k = 0; k < 2; k++) {
-		const struct bench_arm *a = k ? pol : var;   /* the policy wins */
-
-		for (unsigned i = 0; i < a->nset; i++) {
-			char *o = xmalloc(strlen(a->set[i].key) + 3);
-
-			sprintf(o, "--%s", a->set[i].key);
-			opt[nopt++] = o;
-			argv[argc++] = o;
-			if (a->set[i].val)
-				argv[argc++] = a->set[i].val;
-		}
-	}
-	argv[argc++] = (char *)(var->scale > 1 ? c->vfleet : c->fleet);
+	argv[argc++] = "/proc/self/exe";
+	for (unsigned i = 0; i < sizeof fixed / sizeof *fixed; i++)
+		if (!fixed[i])
+			argc--;         /* an option not given: drop its name */
+		else
+			argv[argc++] = fixed[i];
+	for (int i = 0; i < var->nopt + pol->nopt; i++)  /* the policy wins */
+		argv[argc++] = i < var->nopt ? var->opt[i] : pol->opt[i - var->nopt];
+	argv[argc++] = (char *)fleet;
 	argv[argc] = NULL;
-	fprintf(log, "$");
 	for (int i = 0; i < argc; i++)
-		fprintf(log, " %s", argv[i]);
+		fprintf(log, "%s%s", i ? " " : "$ zcmm", i ? argv[i] : "");
 	fprintf(log, "\n");
 	fflush(log);
-	{
-		struct child_io io = { .out_fd = -1, .pipe_rd = &pfd };
-		char err[ZERR_MAX];
-
-		if ((pid = child_start(argv, &io, err)) < 0)
-			zdie(ZX_USAGE, "%s", err);
-	}
-	for (;;) {
-		ssize_t n = read(pfd, buf, sizeof buf);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			break;
-		fwrite(buf, 1, (size_t)n, log);
+	if ((pid = child_start(argv, &io, err)) < 0)
+		zdie(ZX_USAGE, "%s", err);
+	while ((n = read(pfd, buf, sizeof buf)) > 0 || (n < 0 && errno == EINTR))
 		for (ssize_t i = 0; i < n; i++) {
+			fputc(buf[i], log);
 			if (buf[i] != '\n' && ll < sizeof line - 1) {
 				line[ll++] = buf[i];
 				continue;
@@ -110,52 +94,216 @@ int child_run(const struct runctx *c, const struct bench_arm *var,
 			ll = 0;
 			if (!strncmp(line, "progress ", 9))
 				show(c, tag, line + 9);
-			else if (!strncmp(line, "zcmm: timeout", 13)) {
-				if (c->tty && !c->o->quiet)
-					printf("\r\033[K");
-				fprintf(stderr, "  [%s] %s\n", tag, line);
-			}
+			else if (!strncmp(line, "zcmm: timeout", 13))
+				fprintf(stderr, "%s  [%s] %s\n", c->tty && !c->o->quiet ?
+					"\r\033[K" : "", tag, line);
 		}
-	}
 	close(pfd);
-	fclose(log);
-	st = child_wait(pid);
-	for (int i = 0; i < nopt; i++)
-		free(opt[i]);
-	return st;
+	return child_wait(pid);
 }
 
-/* The run's results TSV: the total record into r, samples appended. */
-void read_results(const char *path, struct bench_run *r, unsigned idx,
-		  struct sample **sp, unsigned *ns)
+/* "VARIANT POLICY rN" (the variant if there are several). */
+static void job_tag(const struct scenario *s, const struct bench_job *j,
+		    char *tag, size_t len)
 {
+	snprintf(tag, len, "%s%s%s r%u", s->nvar > 1 ? s->var[j->v].name : "",
+		 s->nvar > 1 ? " " : "", s->pol[j->p].name, j->r);
+}
+
+/* A worker for job j: zcmm run (again if Hercules crashed), the wall
+ * time of the attempt that finished on j->fd, its exit status as the
+ * worker's. */
+static void start_job(const struct runctx *c, const char *dir,
+		      char *const *fleets, struct bench_job *j)
+{
+	const struct bench_arm *va = &c->s->var[j->v], *po = &c->s->pol[j->p];
+	char tag[80], *res, *logp;
+	int pfd[2], st = 0;
+	FILE *log;
+
+	job_tag(c->s, j, tag, sizeof tag);
+	if (asprintf(&res, "%s/runs/%s-%s-r%u.tsv", dir, va->name, po->name, j->r) < 0 ||
+	    asprintf(&logp, "%s/runs/%s-%s-r%u.log", dir, va->name, po->name, j->r) < 0 ||
+	    pipe(pfd) < 0)
+		zdie(ZX_USAGE, "cannot start a run: %s", strerror(errno));
+	show(c, tag, "starting");
+	fflush(NULL);
+	j->t0 = now_s();
+	if ((j->pid = fork()) < 0)
+		zdie(ZX_USAGE, "fork: %s", strerror(errno));
+	if (j->pid == 0) {
+		double wall = 0;
+
+		if (!(log = fopen(logp, "a")))
+			zdie(ZX_USAGE, "cannot write %s: %s", logp, strerror(errno));
+		for (int attempt = 1; attempt <= BENCH_RETRIES + 1; attempt++) {
+			double t0 = now_s();
+
+			unlink(res);
+			st = child_run(c, va, po, fleets[j->v], res, log, tag);
+			wall = now_s() - t0;
+			if (st != ZX_HERCULES || attempt > BENCH_RETRIES)
+				break;
+			fprintf(stderr, "%s  [%s] Hercules crashed or ended early (zcmm run exit 3, see %s): running it again (attempt %d of %d)\n",
+				c->tty && !c->silent && !c->o->quiet ? "\r\033[K" : "",
+				tag, logp, attempt + 1, BENCH_RETRIES + 1);
+		}
+		_exit(write(pfd[1], &wall, sizeof wall) < 0 ? 2 : st & 255);
+	}
+	close(pfd[1]);
+	j->fd = pfd[0];
+	free(res);
+	free(logp);
+}
+
+/* Host seconds until guest gi's frames stay within 10% of their last
+ * value while it runs (its asample records, in time order); NAN if none. */
+static double settle_s(const struct recset *rs, const char *gi)
+{
+	double fin = NAN, t = NAN;
+
+	for (unsigned i = rs->n; i-- > 0;) {
+		const struct rec *x = &rs->r[i];
+		const char *g = rec_get(x, "guest"), *run = rec_get(x, "running");
+		double fr;
+
+		if (strcmp(x->kind, "asample") || !g || strcmp(g, gi) || !run ||
+		    strcmp(run, "1") || !rec_get(x, "frames") || !rec_get(x, "t_ms"))
+			continue;
+		fr = strtod(rec_get(x, "frames"), NULL);
+		if (isnan(fin))
+			fin = fr;
+		if (fabs(fr - fin) * 10 > fin)
+			break;
+		t = strtod(rec_get(x, "t_ms"), NULL) / 1000;
+	}
+	return t;
+}
+
+/* A run's results TSV at path into the run record id (the total record;
+ * KEY@GUEST and settle_s@GUEST for the guests the scenario's metrics name)
+ * and its sample and asample records into samples. */
+static void read_results(const struct scenario *s, const char *path,
+			 const char *id, struct recset *runs,
+			 struct recset *samples)
+{
+	const struct rec *run = recset_find(runs, "run", id);
 	struct recset rs;
-	char err[ZERR_MAX];
+	char err[ZERR_MAX], *line;
+	size_t len;
 
 	recset_init(&rs);
 	if (recset_read_tsv(path, &rs, err) < 0)
 		zerr("%s", err);
 	for (unsigned i = 0; i < rs.n; i++) {
 		const struct rec *x = &rs.r[i];
+		const char *g = rec_get(x, "name");
+		int total = !strcmp(x->kind, "total");
+		int guest = !strcmp(x->kind, "guest") && g && scenario_uses_guest(s, g);
+		int sample = !strcmp(x->kind, "sample") || !strcmp(x->kind, "asample");
+		FILE *f;
 
-		if (!strcmp(x->kind, "total")) {
-			for (unsigned k = 0; k < x->n; k++)
-				if (strcmp(x->key[k], "id"))
-					bench_run_set(r, x->key[k], x->val[k]);
-		} else if (!strcmp(x->kind, "sample")) {
-			struct sample s;
-			const char *v;
-
-			memset(&s, 0, sizeof s);
-			s.run = idx;
-			s.t_ms = (v = rec_get(x, "t_ms")) ? strtod(v, NULL) : NAN;
-			s.frames_free = (v = rec_get(x, "frames_free")) ? strtod(v, NULL) : NAN;
-			s.saved = (v = rec_get(x, "frames_saved")) ? strtod(v, NULL) : NAN;
-			for (unsigned k = 0; k < 8; k++)
-				s.st[k] = (v = rec_get(x, state_keys[k])) ? strtod(v, NULL) : NAN;
-			*sp = xrealloc(*sp, (*ns + 1) * sizeof **sp);
-			(*sp)[(*ns)++] = s;
-		}
+		if (!total && !guest && !sample)
+			continue;
+		f = open_memstream(&line, &len);
+		if (sample)
+			fprintf(f, "%s id=%s/%s variant=%s policy=%s repeat=%s", x->kind,
+				id, x->id, rec_get(run, "variant"), rec_get(run, "policy"),
+				rec_get(run, "repeat"));
+		else
+			fprintf(f, "run id=%s", id);
+		for (unsigned k = 0; k < x->n; k++)
+			if (strcmp(x->key[k], "id") && (!guest || strcmp(x->key[k], "name")))
+				fprintf(f, " %s%s%s=%s", x->key[k], guest ? "@" : "",
+					guest ? g : "", x->val[k]);
+		if (guest)
+			fprintf(f, " settle_s@%s=%.3f", g, settle_s(&rs, x->id));
+		fclose(f);
+		recset_add(sample ? samples : runs, line);
+		free(line);
 	}
 	recset_free(&rs);
+}
+
+double bench_add_run(const struct scenario *s, struct recset *runs,
+		     struct recset *samples, const char *v, const char *p,
+		     unsigned r, int ex, double wall, unsigned jobs, const char *res)
+{
+	char id[120], *line;
+	double t;
+
+	snprintf(id, sizeof id, "%s/%s/r%u", v, p, r);
+	if (asprintf(&line, "run id=%s scenario=%s variant=%s policy=%s repeat=%u exit=%d wall_s=%.3f throughput= jobs=%u",
+		     id, s->name, v, p, r, ex, wall, jobs) < 0)
+		zdie(ZX_USAGE, "out of memory");
+	recset_add(runs, line);
+	free(line);
+	if (ex == 0)
+		read_results(s, res, id, runs, samples);
+	/* for the reader of runs.tsv: the summary makes its own */
+	t = bench_metric(recset_find(runs, "run", id), "throughput");
+	if (!isnan(t) && asprintf(&line, "run id=%s throughput=%.3f", id, t) > 0) {
+		recset_add(runs, line);
+		free(line);
+	}
+	return t;
+}
+
+unsigned bench_run_all(const struct bench_opts *o, const struct scenario *s,
+		       const char *dir, char *const *fleets,
+		       struct bench_job *jobs, unsigned n,
+		       struct recset *runs, struct recset *samples, int *stop)
+{
+	struct runctx c = { o, s, 0, n, now_s(), isatty(1), o->jobs > 1 };
+	unsigned next = 0, running = 0, bad = 0;
+
+	signal(SIGINT, SIG_IGN);        /* the children (same group) get it */
+	while (next < n || running) {
+		struct bench_job *j = NULL;
+		char tag[80], msg[200], *res;
+		double wall, t;
+		int st, ex;
+		pid_t pid;
+
+		if (next < n && running < o->jobs && !*stop) {
+			c.idx = next;
+			start_job(&c, dir, fleets, &jobs[next++]);
+			running++;
+			continue;
+		}
+		if (!running)
+			break;
+		while ((pid = waitpid(-1, &st, 0)) < 0 && errno == EINTR)
+			;
+		if (pid < 0)
+			break;
+		for (unsigned k = 0; k < next; k++)
+			if (jobs[k].pid == pid)
+				j = &jobs[k];
+		if (!j)
+			continue;
+		running--;
+		ex = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+		if (read(j->fd, &wall, sizeof wall) != sizeof wall)
+			wall = now_s() - j->t0;
+		close(j->fd);
+		if (asprintf(&res, "%s/runs/%s-%s-r%u.tsv", dir, s->var[j->v].name,
+			     s->pol[j->p].name, j->r) < 0)
+			zdie(ZX_USAGE, "out of memory");
+		t = bench_add_run(s, runs, samples, s->var[j->v].name, s->pol[j->p].name,
+				  j->r, ex, wall, o->jobs, res);
+		free(res);
+		bad += ex != 0;
+		*stop |= ex == ZX_SIGNAL || ex == 128 + SIGINT;
+		snprintf(msg, sizeof msg, "done in %.1f s, exit %d, throughput %.0f work/s",
+			 wall, ex, t);
+		c.idx = (unsigned)(j - jobs);
+		c.silent = 0;
+		job_tag(s, j, tag, sizeof tag);
+		show(&c, tag, msg);
+		c.silent = o->jobs > 1;
+		if (c.tty && !o->quiet)
+			printf("\n");
+	}
+	return bad;
 }

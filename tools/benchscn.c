@@ -1,27 +1,33 @@
-/* benchscn.c - the scenario file of `zcmm bench` (docs/bench.md): the
- * fleet-file lines go to the fleet parser (tools/fleet.c), the bench lines
- * (name, title, repeat, sample, reserve, policy, variant, overcommit,
- * target) are read here. Policies and variants are `zcmm run` options, so
+/* benchscn.c - the scenario file of `zcmm bench` (docs/bench.md): a bench
+ * line is a key of the table below, any other line goes to the fleet
+ * parser (tools/fleet.c). Policies and variants are `zcmm run` options,
+ * checked by zcmm run's own parser, and targets are options of their own:
  * a new run option is a new policy setting without a change here. Every
  * error names file:line and the reason. */
 #define _GNU_SOURCE
-#include <limits.h>
 #include "tools/bench.h"
+#include "tools/opts.h"
 #include "tools/run.h"
 #include "tools/util.h"
 
 #include <ctype.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 /* Run options the harness sets itself or that make no sense per policy. */
 static const char *const reserved_opts[] = {
-	"results", "log", "quiet", "verbose", "keep", "dry-run", "help",
-	"guests", "progress", "hercules", NULL,
+	"results", "log", "quiet", "verbose", "keep", "dry-run", "guests",
+	"progress", "hercules", "retries", "live", NULL,
+};
+
+/* The words of the line being read (the ctx of the table's functions). */
+struct line {
+	char **w;
+	int nw;
+	const char *text;
+	unsigned no;
 };
 
 void scenario_init(struct scenario *s)
@@ -33,78 +39,54 @@ void scenario_init(struct scenario *s)
 	fleet_init(&s->fleet);
 }
 
-static void arm_free(struct bench_arm *a)
-{
-	for (unsigned i = 0; i < a->nset; i++) {
-		free(a->set[i].key);
-		free(a->set[i].val);
-	}
-	a->nset = 0;
-}
-
 void scenario_free(struct scenario *s)
 {
-	for (unsigned i = 0; i < s->npol; i++)
-		arm_free(&s->pol[i]);
-	for (unsigned i = 0; i < s->nvar; i++)
-		arm_free(&s->var[i]);
+	for (unsigned i = 0; i < s->npol + s->nvar; i++)
+		free(i < s->npol ? s->pol[i].buf : s->var[i - s->npol].buf);
+	for (unsigned i = 0; i < s->ntgt; i++)
+		free(s->tgt[i].buf);
+	for (unsigned i = 0; i < s->nshow; i++)
+		free(s->show[i]);
 	free(s->pol);
 	free(s->var);
 	free(s->tgt);
 	free(s->name);
 	free(s->title);
 	free(s->path);
-	free(s->dir);
 	free(s->fleet_text);
 	free(s->text);
 	fleet_free(&s->fleet);
 	memset(s, 0, sizeof *s);
 }
 
-const struct bench_arm *scenario_policy(const struct scenario *s,
-					const char *name)
+const struct bench_arm *scenario_arm(const struct scenario *s, int policy,
+				     const char *name)
 {
-	for (unsigned i = 0; i < s->npol; i++)
-		if (!strcmp(s->pol[i].name, name))
-			return &s->pol[i];
+	const struct bench_arm *a = policy ? s->pol : s->var;
+
+	for (unsigned i = 0, n = policy ? s->npol : s->nvar; i < n; i++)
+		if (!strcmp(a[i].name, name))
+			return &a[i];
 	return NULL;
 }
 
-const struct bench_arm *scenario_variant(const struct scenario *s,
-					 const char *name)
+static int uses(const char *metric, const char *g)
 {
-	for (unsigned i = 0; i < s->nvar; i++)
-		if (!strcmp(s->var[i].name, name))
-			return &s->var[i];
-	return NULL;
+	const char *at = metric ? strchr(metric, '@') : NULL;
+
+	return at && !strcmp(at + 1, g);
 }
 
-/* --- option checks ------------------------------------------------- */
-
-/* The policy's or variant's settings through `zcmm run`'s own option
- * parser, in this process: a bad value gives the reason zcmm run gives. */
-static int arm_check(const struct bench_arm *a, char *err)
+int scenario_uses_guest(const struct scenario *s, const char *g)
 {
-	char *argv[2 * BENCH_MAX_SETS + 2], opt[BENCH_MAX_SETS][64];
-	struct run_opts o;
-	int argc = 0, rc;
-
-	argv[argc++] = "run";
-	for (unsigned i = 0; i < a->nset; i++) {
-		snprintf(opt[i], sizeof opt[i], "--%s", a->set[i].key);
-		argv[argc++] = opt[i];
-		if (a->set[i].val)
-			argv[argc++] = a->set[i].val;
-	}
-	argv[argc] = NULL;
-	rc = run_parse_opts(&o, argc, argv, err);
-	return rc ? -1 : 0;
+	for (unsigned i = 0; i < s->ntgt; i++)
+		if (uses(s->tgt[i].metric, g))
+			return 1;
+	for (unsigned i = 0; i < s->nshow; i++)
+		if (uses(s->show[i], g))
+			return 1;
+	return 0;
 }
-
-/* --- lines --------------------------------------------------------- */
-
-#define MAXW 64
-
 
 static int name_ok(const char *s)
 {
@@ -116,453 +98,353 @@ static int name_ok(const char *s)
 	return 1;
 }
 
-static int set_add(struct bench_arm *a, const char *key, const char *val)
+/* The words w[0..n-1] copied into one buffer (returned), out[] to them. */
+static char *copy_words(char **w, int n, char **out)
 {
-	if (a->nset == BENCH_MAX_SETS)
-		return -1;
-	a->set[a->nset].key = xstrdup(key);
-	a->set[a->nset].val = val ? xstrdup(val) : NULL;
-	a->nset++;
-	return 0;
+	size_t len = 1;
+	char *buf, *p;
+
+	for (int i = 0; i < n; i++)
+		len += strlen(w[i]) + 1;
+	p = buf = xmalloc(len);
+	for (int i = 0; i < n; i++)
+		p = stpcpy(out[i] = p, w[i]) + 1;
+	return buf;
 }
 
-static const char *arm_get(const struct bench_arm *a, const char *key)
+/* An option parser's error as "WHAT NAME: reason" (its own prefix and
+ * its pointer to a --help that is not ours dropped). */
+static int opt_error(char *why, const char *what, const char *name,
+		     const char *e)
 {
-	for (unsigned i = 0; i < a->nset; i++)
-		if (!strcmp(a->set[i].key, key))
-			return a->set[i].val ? a->set[i].val : "";
-	return NULL;
-}
+	char *see = strstr(e, " (see zcmm target");
 
-/* policy|variant NAME OPTION...: OPTION is KEY=VALUE for a run option
- * with a value (--KEY VALUE), KEY for a flag (--KEY); essa=off is
- * --no-essa. */
-static int arm_line(struct bench_arm *a, char **w, int nw, const char *what,
-		    const char *where, char *err)
-{
-	memset(a, 0, sizeof *a);
-	if (nw < 2) {
-		zerr_set(err, "%s: %s: a name is missing (%s NAME OPTION...)",
-			 where, what, what);
-		return -1;
-	}
-	if (!name_ok(w[1]) || strchr(w[1], '=')) {
-		zerr_set(err, "%s: %s name '%s': 1 to %d letters, digits, '_', '-', '.', '+'",
-			 where, what, w[1], BENCH_NAME_MAX);
-		return -1;
-	}
-	snprintf(a->name, sizeof a->name, "%s", w[1]);
-	for (int i = 2; i < nw; i++) {
-		char *eq = strchr(w[i], '='), *key = w[i], *val = NULL;
-		int kind;
-
-		if (eq == w[i] || (key[0] == '-' && key[1] == '-' && eq == key + 2)) {
-			zerr_set(err, "%s: %s %s: '%s': expected KEY=VALUE", where,
-				 what, a->name, w[i]);
-			goto fail;
-		}
-		if (eq) {
-			*eq = 0;
-			val = eq + 1;
-		}
-		if (key[0] == '-' && key[1] == '-')
-			key += 2;
-		if (!*key) {
-			zerr_set(err, "%s: %s %s: '%s': expected KEY=VALUE", where,
-				 what, a->name, w[i]);
-			goto fail;
-		}
-		if (!strcmp(key, "scale") && !strcmp(what, "variant")) {
-			uint64_t k;
-
-			if (!val || parse_u64(val, &k) < 0 || k < 1 || k > 1000) {
-				zerr_set(err, "%s: variant %s: scale=%s: expected 1 to 1000 (every guest line's count times this)",
-					 where, a->name, val ? val : "");
-				goto fail;
-			}
-			if (a->scale) {
-				zerr_set(err, "%s: variant %s: 'scale' given twice", where, a->name);
-				goto fail;
-			}
-			a->scale = (unsigned)k;
-			continue;
-		}
-		if (!strcmp(key, "essa")) {
-			int on;
-
-			if (!val || parse_bool(val, &on) < 0) {
-				zerr_set(err, "%s: %s %s: essa=%s: expected on or off",
-					 where, what, a->name, val ? val : "");
-				goto fail;
-			}
-			if (on)
-				continue;
-			key = "no-essa";
-			val = NULL;
-		}
-		for (int r = 0; reserved_opts[r]; r++)
-			if (!strcmp(key, reserved_opts[r])) {
-				zerr_set(err, "%s: %s %s: '%s' is set by zcmm bench itself, not by a %s",
-					 where, what, a->name, key, what);
-				goto fail;
-			}
-		kind = run_option_arg(key);
-		if (kind < 0) {
-			zerr_set(err, "%s: %s %s: unknown setting '%s' (a zcmm run option, see zcmm run --help)",
-				 where, what, a->name, key);
-			goto fail;
-		}
-		if (kind == 1 && (!val || !*val)) {
-			zerr_set(err, "%s: %s %s: '%s' needs a value (%s=VALUE)",
-				 where, what, a->name, key, key);
-			goto fail;
-		}
-		if (kind == 0 && val) {
-			zerr_set(err, "%s: %s %s: '%s' takes no value", where,
-				 what, a->name, key);
-			goto fail;
-		}
-		if (arm_get(a, key)) {
-			zerr_set(err, "%s: %s %s: '%s' given twice", where, what,
-				 a->name, key);
-			goto fail;
-		}
-		if (set_add(a, key, val) < 0) {
-			zerr_set(err, "%s: %s %s: more than %d settings", where,
-				 what, a->name, BENCH_MAX_SETS);
-			goto fail;
-		}
-	}
-	{
-		char why[ZERR_MAX];
-
-		if (arm_check(a, why) < 0) {
-			zerr_set(err, "%s: %s %s: %s", where, what, a->name, why);
-			goto fail;
-		}
-	}
-	return 0;
-fail:
-	arm_free(a);
+	if (see)
+		*see = 0;
+	if (!strncmp(e, "run: ", 5) || !strncmp(e, "target: ", 8))
+		e = strchr(e, ' ') + 1;
+	zerr_set(why, "%s %s: %s", what, name, e);
 	return -1;
 }
 
-static int parse_double(const char *s, double *out)
+/* The option a word sets if zcmm bench sets it itself, else NULL. */
+static const char *reserved(const char *w)
+{
+	size_t k = strcspn(w + 2, "=");
+
+	for (int r = 0; w[0] == '-' && w[1] == '-' && reserved_opts[r]; r++)
+		if (strlen(reserved_opts[r]) == k && !strncmp(w + 2, reserved_opts[r], k))
+			return reserved_opts[r];
+	return NULL;
+}
+
+/* policy|variant NAME OPTION...: checked by zcmm run's own parser. */
+static int arm_line(struct scenario *s, const struct line *l, int pol,
+		    char *why)
+{
+	const char *what = l->w[0], *nm = l->nw > 1 ? l->w[1] : "";
+	struct bench_arm a = { .line = l->no };
+	char *argv[BENCH_MAX_WORDS + 1], e[ZERR_MAX];
+	struct run_opts o;
+	int rc;
+
+	if (!name_ok(nm)) {
+		zerr_set(why, "%s '%s': a name of 1 to %d letters, digits, '_', '-', '.', '+' first (%s NAME OPTION...)",
+			 what, nm, BENCH_NAME_MAX, what);
+		return -1;
+	}
+	if (scenario_arm(s, pol, nm)) {
+		zerr_set(why, "duplicate %s '%s'", what, nm);
+		return -1;
+	}
+	for (int i = 2; i < l->nw; i++)
+		if (reserved(l->w[i])) {
+			zerr_set(why, "%s %s: --%s is set by zcmm bench itself, not by a %s",
+				 what, nm, reserved(l->w[i]), what);
+			return -1;
+		}
+	snprintf(a.name, sizeof a.name, "%s", nm);
+	a.nopt = l->nw - 2;
+	a.buf = copy_words(l->w + 2, a.nopt, a.opt);
+	argv[0] = "run";
+	memcpy(argv + 1, a.opt, (size_t)a.nopt * sizeof *argv);
+	rc = run_parse_opts(&o, a.nopt + 1, argv, e);
+	if (rc == 0 && o.fleet_file)
+		zerr_set(e, "'%s' is not an option (zcmm run options: --policy balloon, --no-essa, ...)",
+			 o.fleet_file);
+	if (rc || o.fleet_file) {
+		free(a.buf);
+		return rc == 1 ? zerr_set(why, "%s %s: --help is not a setting", what, nm), -1
+			       : opt_error(why, what, nm, e);
+	}
+	if (pol) {
+		s->pol = xrealloc(s->pol, (s->npol + 1) * sizeof a);
+		s->pol[s->npol++] = a;
+	} else {
+		s->var = xrealloc(s->var, (s->nvar + 1) * sizeof a);
+		s->var[s->nvar++] = a;
+	}
+	return 0;
+}
+
+static int number(const char *v, double *d)
 {
 	char *end;
 
 	errno = 0;
-	*out = strtod(s, &end);
-	return (!*s || *end || errno || !isfinite(*out)) ? -1 : 0;
+	*d = strtod(v, &end);
+	return !*v || *end || errno || !isfinite(*d) ? -1 : 0;
 }
 
-static int target_line(struct scenario *s, char **w, int nw,
-		       const char *where, char *err)
+static int min_fn(void *t, const char *v, void *ctx, char *why)
 {
-	struct bench_target t;
-	int bound = 0;
+	return number(v, &((struct bench_target *)t)->min);
+}
 
-	memset(&t, 0, sizeof t);
-	if (nw < 2 || strchr(w[1], '=')) {
-		zerr_set(err, "%s: target: a name is missing (target NAME metric=M ... min=X|max=X)",
-			 where);
-		return -1;
-	}
-	if (strlen(w[1]) >= sizeof t.name) {
-		zerr_set(err, "%s: target name '%s' is too long", where, w[1]);
-		return -1;
-	}
-	strcpy(t.name, w[1]);
-	for (int i = 2; i < nw; i++) {
-		char *eq = strchr(w[i], '='), *key = w[i], *val;
-		size_t room = sizeof t.text - strlen(t.text);
+static int max_fn(void *t, const char *v, void *ctx, char *why)
+{
+	return number(v, &((struct bench_target *)t)->max);
+}
 
-		if (!eq || eq == w[i] || !eq[1]) {
-			zerr_set(err, "%s: target %s: '%s': expected KEY=VALUE",
-				 where, t.name, w[i]);
-			return -1;
-		}
-		snprintf(t.text + strlen(t.text), room, "%s%s", *t.text ? " " : "", w[i]);
-		*eq = 0;
-		val = eq + 1;
-		if (!strcmp(key, "metric")) {
-			if (!bench_metric_known(val)) {
-				zerr_set(err, "%s: target %s: unknown metric '%s' (see docs/bench.md)",
-					 where, t.name, val);
-				return -1;
-			}
-			snprintf(t.metric, sizeof t.metric, "%s", val);
-		} else if (!strcmp(key, "policy") || !strcmp(key, "variant") ||
-			   !strcmp(key, "vs") || !strcmp(key, "vs-variant")) {
-			char *dst = !strcmp(key, "policy") ? t.policy :
-				    !strcmp(key, "variant") ? t.variant :
-				    !strcmp(key, "vs") ? t.vs : t.vs_variant;
+#define T(f) offsetof(struct bench_target, f)
 
-			if (!name_ok(val)) {
-				zerr_set(err, "%s: target %s: %s=%s: not a name",
-					 where, t.name, key, val);
-				return -1;
-			}
-			strcpy(dst, val);
-		} else if (!strcmp(key, "min") || !strcmp(key, "max")) {
-			if (bound++) {
-				zerr_set(err, "%s: target %s: give one of min= and max=",
-					 where, t.name);
-				return -1;
-			}
-			if (parse_double(val, &t.bound) < 0) {
-				zerr_set(err, "%s: target %s: %s=%s: not a number",
-					 where, t.name, key, val);
-				return -1;
-			}
-			t.is_min = !strcmp(key, "min");
-		} else {
-			zerr_set(err, "%s: target %s: unknown key '%s' (metric, policy, variant, vs, vs-variant, min, max)",
-				 where, t.name, key);
-			return -1;
-		}
-	}
-	if (!*t.metric || !bound) {
-		zerr_set(err, "%s: target %s: %s is missing", where, t.name,
-			 !*t.metric ? "metric=" : "min= or max=");
+static const struct opt target_keys[] = {
+	{ .name = "metric", .meta = "M", .kind = OPT_STR, .off = T(metric) },
+	{ .name = "policy", .meta = "P", .kind = OPT_STR, .off = T(policy) },
+	{ .name = "variant", .meta = "V", .kind = OPT_STR, .off = T(variant) },
+	{ .name = "vs", .meta = "P2", .kind = OPT_STR, .off = T(vs) },
+	{ .name = "vs-variant", .meta = "V2", .kind = OPT_STR, .off = T(vs_variant) },
+	{ .name = "min", .meta = "X", .kind = OPT_FN, .fn = min_fn,
+	  .set_off = T(has_min), .expect = "not a number" },
+	{ .name = "max", .meta = "X", .kind = OPT_FN, .fn = max_fn,
+	  .set_off = T(has_max), .expect = "not a number" },
+	OPT_END,
+};
+
+static int target_line(struct scenario *s, const struct line *l, char *why)
+{
+	struct bench_target t = { .line = l->no };
+	char *argv[BENCH_MAX_WORDS + 1], *pos[1], e[ZERR_MAX];
+	const char *nm = l->nw > 1 ? l->w[1] : "";
+	int npos;
+
+	if (!name_ok(nm)) {
+		zerr_set(why, "target '%s': a name of 1 to %d letters, digits, '_', '-', '.', '+' first (target NAME --metric M ... --min X|--max X)",
+			 nm, BENCH_NAME_MAX);
 		return -1;
 	}
 	for (unsigned i = 0; i < s->ntgt; i++)
-		if (!strcmp(s->tgt[i].name, t.name)) {
-			zerr_set(err, "%s: duplicate target '%s'", where, t.name);
-			return -1;
-		}
-	t.line = 0;
-	s->tgt = xrealloc(s->tgt, (s->ntgt + 1) * sizeof *s->tgt);
-	s->tgt[s->ntgt++] = t;
-	return 0;
+		if (!strcmp(s->tgt[i].name, nm))
+			return zerr_set(why, "duplicate target '%s'", nm), -1;
+	snprintf(t.name, sizeof t.name, "%s", nm);
+	t.buf = copy_words(l->w + 1, l->nw - 1, argv);
+	argv[0] = "target";
+	if (opts_parse(target_keys, &t, l->nw - 1, argv, pos, 1, &npos, NULL, e))
+		opt_error(why, "target", nm, e);
+	else if (npos)
+		zerr_set(why, "target %s: '%s': expected --KEY VALUE", nm, pos[0]);
+	else if (!t.metric || t.has_min == t.has_max)
+		zerr_set(why, "target %s: %s", nm, !t.metric ? "--metric is missing" :
+			 "give one of --min and --max");
+	else if (!bench_metric_known(t.metric))
+		zerr_set(why, "target %s: unknown metric '%s' (see docs/bench.md)", nm, t.metric);
+	else {
+		s->tgt = xrealloc(s->tgt, (s->ntgt + 1) * sizeof t);
+		s->tgt[s->ntgt++] = t;
+		return 0;
+	}
+	free(t.buf);
+	return -1;
 }
 
-static int one_word(char **w, int nw, const char *where, char *err)
+/* overcommit R... and scale K...: a variant per number; finish() gives
+ * them their storage and their names. */
+static int numbers_line(struct scenario *s, const struct line *l, char *why)
 {
-	if (nw != 2) {
-		zerr_set(err, "%s: %s: expected one value", where, w[0]);
-		return -1;
+	int oc = l->w[0][0] == 'o';
+
+	if (l->nw < 2)
+		return zerr_set(why, "%s: expected %s", l->w[0], oc ?
+				"one or more ratios (overcommit 1 2 3)" :
+				"one or more factors (scale 1 2 10)"), -1;
+	for (int i = 1; i < l->nw; i++) {
+		struct bench_arm a = { .line = l->no };
+		double r;
+
+		if (number(l->w[i], &r) < 0 || (oc ? r < 0.1 || r > 100 :
+		    r < 1 || r > 1000 || r != floor(r)))
+			return zerr_set(why, "%s %s: expected %s", l->w[0], l->w[i], oc ?
+					"a ratio from 0.1 to 100 (guest storage / host storage)" :
+					"1 to 1000 (every guest line's count times this)"), -1;
+		if (oc)
+			a.overcommit = r;
+		else
+			a.scale = (unsigned)r;
+		snprintf(a.name, sizeof a.name, oc ? "%gx" : "x%g", r);
+		if (scenario_arm(s, 0, a.name))
+			return zerr_set(why, "duplicate variant '%s'", a.name), -1;
+		s->var = xrealloc(s->var, (s->nvar + 1) * sizeof a);
+		s->var[s->nvar++] = a;
 	}
 	return 0;
 }
 
-/* 1 if the line was a bench line (handled), 0 if it is a fleet line,
- * -1 on error. */
-static int bench_line(struct scenario *s, const char *line, unsigned lineno,
-		      const char *where, char *err)
+static int lines_fn(void *obj, const char *v, void *ctx, char *why)
 {
-	char buf[4096], *w[MAXW];
-	int nw;
-	uint64_t v;
+	struct scenario *s = obj;
+	const struct line *l = ctx;
+	const char *k = l->w[0];
 
-	nw = config_words(line, buf, sizeof buf, w, MAXW, where, err);
-	if (nw <= 0)
-		return nw;
-	if (!strcmp(w[0], "name")) {
-		if (one_word(w, nw, where, err))
-			return -1;
-		if (!name_ok(w[1])) {
-			zerr_set(err, "%s: name '%s': 1 to %d letters, digits, '_', '-', '.', '+'",
-				 where, w[1], BENCH_NAME_MAX);
-			return -1;
-		}
+	if (!strcmp(k, "name")) {
+		if (!name_ok(v))
+			return zerr_set(why, "1 to %d letters, digits, '_', '-', '.', '+'",
+					BENCH_NAME_MAX), -1;
 		free(s->name);
-		s->name = xstrdup(w[1]);
-	} else if (!strcmp(w[0], "title")) {
-		const char *t = line + strspn(line, " \t") + 5;
+		s->name = xstrdup(v);
+	} else if (!strcmp(k, "title")) {
+		const char *t = l->text + strspn(l->text, " \t") + 5;
 
-		t += strspn(t, " \t");
 		free(s->title);
-		s->title = xstrdup(t);
+		s->title = xstrdup(t + strspn(t, " \t"));
 		s->title[strcspn(s->title, "#\r\n")] = 0;
 		for (size_t n = strlen(s->title); n && isspace((unsigned char)s->title[n - 1]);)
 			s->title[--n] = 0;
-	} else if (!strcmp(w[0], "repeat")) {
-		if (one_word(w, nw, where, err))
-			return -1;
-		if (parse_u64(w[1], &v) < 0 || v < 1 || v > BENCH_MAX_REPEAT) {
-			zerr_set(err, "%s: repeat %s: expected 1 to %d", where, w[1],
-				 BENCH_MAX_REPEAT);
-			return -1;
+	} else if (!strcmp(k, "policy") || !strcmp(k, "variant"))
+		return arm_line(s, l, k[0] == 'p', why);
+	else if (!strcmp(k, "target"))
+		return target_line(s, l, why);
+	else if (!strcmp(k, "show")) {
+		for (int i = 1; i < l->nw; i++) {
+			if (!bench_metric_known(l->w[i]) || s->nshow == 16)
+				return zerr_set(why, "show %s: %s", l->w[i], s->nshow == 16 ?
+						"at most 16 columns" : "unknown metric (see docs/bench.md)"), -1;
+			s->show[s->nshow++] = xstrdup(l->w[i]);
 		}
-		s->repeat = (unsigned)v;
-	} else if (!strcmp(w[0], "sample")) {
-		if (one_word(w, nw, where, err))
-			return -1;
-		if (parse_u64(w[1], &v) < 0 || v < 100 || v > 3600000) {
-			zerr_set(err, "%s: sample %s: expected milliseconds from 100 to 3600000",
-				 where, w[1]);
-			return -1;
-		}
-		s->sample_ms = v;
-	} else if (!strcmp(w[0], "reserve")) {
-		if (one_word(w, nw, where, err))
-			return -1;
-		if (parse_size(w[1], &v) < 0 || v % MiB) {
-			zerr_set(err, "%s: reserve %s: expected a size, a multiple of 1 MiB",
-				 where, w[1]);
-			return -1;
-		}
-		s->reserve = v;
-	} else if (!strcmp(w[0], "policy") || !strcmp(w[0], "variant")) {
-		int pol = w[0][0] == 'p';
-		struct bench_arm a;
-
-		if (arm_line(&a, w, nw, w[0], where, err) < 0)
-			return -1;
-		a.line = lineno;
-		if (pol ? scenario_policy(s, a.name) : scenario_variant(s, a.name)) {
-			zerr_set(err, "%s: duplicate %s '%s'", where, w[0], a.name);
-			arm_free(&a);
-			return -1;
-		}
-		if (pol) {
-			s->pol = xrealloc(s->pol, (s->npol + 1) * sizeof *s->pol);
-			s->pol[s->npol++] = a;
-		} else {
-			s->var = xrealloc(s->var, (s->nvar + 1) * sizeof *s->var);
-			s->var[s->nvar++] = a;
-		}
-	} else if (!strcmp(w[0], "overcommit")) {
-		if (nw < 2) {
-			zerr_set(err, "%s: overcommit: expected one or more ratios (overcommit 1 2 3)",
-				 where);
-			return -1;
-		}
-		for (int i = 1; i < nw; i++) {
-			struct bench_arm a;
-			double r;
-
-			if (parse_double(w[i], &r) < 0 || r < 0.1 || r > 100) {
-				zerr_set(err, "%s: overcommit %s: expected a ratio from 0.1 to 100 (guest storage / host storage)",
-					 where, w[i]);
-				return -1;
-			}
-			memset(&a, 0, sizeof a);
-			snprintf(a.name, sizeof a.name, "%gx", r);
-			a.overcommit = r;
-			a.line = lineno;
-			if (scenario_variant(s, a.name)) {
-				zerr_set(err, "%s: duplicate variant '%s'", where, a.name);
-				return -1;
-			}
-			s->var = xrealloc(s->var, (s->nvar + 1) * sizeof *s->var);
-			s->var[s->nvar++] = a;
-		}
-	} else if (!strcmp(w[0], "target")) {
-		if (target_line(s, w, nw, where, err) < 0)
-			return -1;
-		s->tgt[s->ntgt - 1].line = lineno;
 	} else
-		return 0;
-	return 1;
+		return numbers_line(s, l, why);
+	return 0;
 }
 
-/* The line with relative image= paths made absolute (from basedir), so
- * the copies in the report directory still find the images. malloc'd. */
-static char *abs_images(const char *line, const char *basedir)
-{
-	const char *p = line, *im;
-	size_t cap = strlen(line) + 1;
-	char *out, *absdir = NULL;
+#define S(f) offsetof(struct scenario, f)
 
-	if (!(im = strstr(line, "image=")) || (strchr(line, '#') && strchr(line, '#') < im))
-		return xstrdup(line);
-	absdir = realpath(basedir && *basedir ? basedir : ".", NULL);
-	if (!absdir)
-		return xstrdup(line);
-	cap += strlen(absdir) + 2;
-	out = xmalloc(cap);
-	memcpy(out, p, (size_t)(im - p) + 6);
-	out[(im - p) + 6] = 0;
-	p = im + 6;
-	if (*p != '/' && *p && *p != ' ' && *p != '\t') {
-		strcat(out, absdir);
-		strcat(out, "/");
+/* The bench lines. meta "...": the function reads the whole line. */
+static const struct opt scenario_keys[] = {
+	{ .name = "name", .meta = "NAME", .kind = OPT_FN, .fn = lines_fn },
+	{ .name = "title", .meta = "TEXT...", .kind = OPT_FN, .fn = lines_fn },
+	{ .name = "repeat", .meta = "N", .kind = OPT_UINT, .off = S(repeat),
+	  .min = 1, .max = BENCH_MAX_REPEAT, .expect = "expected 1 to 100" },
+	{ .name = "sample", .meta = "MS", .kind = OPT_U64, .off = S(sample_ms),
+	  .min = 100, .max = 3600000, .expect = "expected milliseconds from 100 to 3600000" },
+	{ .name = "reserve", .meta = "SIZE", .kind = OPT_SIZE, .off = S(reserve),
+	  .unit = MiB, .expect = "expected a size, a multiple of 1 MiB" },
+	{ .name = "policy", .meta = "NAME OPTION...", .kind = OPT_FN, .fn = lines_fn },
+	{ .name = "variant", .meta = "NAME OPTION...", .kind = OPT_FN, .fn = lines_fn },
+	{ .name = "overcommit", .meta = "R...", .kind = OPT_FN, .fn = lines_fn },
+	{ .name = "scale", .meta = "K...", .kind = OPT_FN, .fn = lines_fn },
+	{ .name = "target", .meta = "NAME OPTION...", .kind = OPT_FN, .fn = lines_fn },
+	{ .name = "show", .meta = "METRIC...", .kind = OPT_FN, .fn = lines_fn },
+	OPT_END,
+};
+
+/* 1 if the line was a bench line (read), 0 if it is a fleet line, -1 on
+ * an error. *hinting: the first guest line that says hinting=. */
+static int bench_line(struct scenario *s, const char *text, unsigned no,
+		      const char *where, unsigned *hinting, char *err)
+{
+	char buf[4096], *w[BENCH_MAX_WORDS], why[ZERR_MAX];
+	struct line l = { w, 0, text, no };
+	const struct opt *d;
+
+	l.nw = config_words(text, buf, sizeof buf, w, BENCH_MAX_WORDS, where, err);
+	if (l.nw <= 0 || !(d = opt_find(scenario_keys, w[0]))) {
+		for (int i = 1; l.nw > 0 && !strcmp(w[0], "guest") && i < l.nw; i++)
+			if (!*hinting && !strncmp(w[i], "hinting=", 8))
+				*hinting = no;
+		return l.nw < 0 ? -1 : 0;
 	}
-	strcat(out, p);
-	free(absdir);
-	return out;
+	if (!strstr(d->meta, "...") && l.nw != 2) {
+		zerr_set(err, "%s: %s: expected one value", where, w[0]);
+		return -1;
+	}
+	if (opt_apply(d, s, l.nw > 1 ? w[1] : "", &l, why) == 0)
+		return 1;
+	if (strstr(d->meta, "..."))
+		zerr_set(err, "%s: %s", where, why);
+	else
+		zerr_set(err, "%s: %s %s: %s", where, w[0], w[1], why);
+	return -1;
 }
 
-static int has_hinting_key(const char *line)
+static int sets_hinting(const struct bench_arm *a)
 {
-	char buf[4096], *w[MAXW], err[ZERR_MAX];
-	int nw;
-
-	nw = config_words(line, buf, sizeof buf, w, MAXW, "", err);
-	if (nw < 1 || strcmp(w[0], "guest"))
-		return 0;
-	for (int i = 2; i < nw; i++)
-		if (!strncmp(w[i], "hinting=", 8))
+	for (int i = 0; i < a->nopt; i++)
+		if (!strncmp(a->opt[i], "--hinting", 9) || !strncmp(a->opt[i], "--policy", 8))
 			return 1;
 	return 0;
 }
 
-/* After the last line: the storage of overcommit variants, names that
- * targets use, hinting set both per guest and per policy. */
-static int finish(struct scenario *s, const char *name, unsigned hint_line,
+/* METRIC@GUEST names a guest of the fleet. */
+static int metric_ok(const struct scenario *s, const char *m)
+{
+	const char *at = strchr(m, '@');
+
+	for (unsigned i = 0; at && i < s->fleet.n; i++)
+		if (!strcmp(s->fleet.g[i].name, at + 1))
+			return 1;
+	return !at;
+}
+
+/* After the last line: what needs the whole file (the fleet's size for
+ * overcommit and scale, the names targets use). */
+static int finish(struct scenario *s, const char *file, unsigned hinting,
 		  char *err)
 {
-	char e2[ZERR_MAX];
-	int any_hint = 0;
-
-	if (!s->npol) {
-		zerr_set(err, "%s: no 'policy' line: a scenario runs at least one policy (policy NAME OPTION...)",
-			 name);
-		return -1;
-	}
+	if (!s->npol)
+		return zerr_set(err, "%s: no 'policy' line: a scenario runs at least one policy (policy NAME OPTION...)",
+				file), -1;
 	if (s->fleet.n == 0) {
 		struct guest_defaults gd;
+		char e[ZERR_MAX];
 
 		guest_defaults_init(&gd);
-		if (fleet_add_default(&s->fleet, &gd, e2) < 0) {
-			zerr_set(err, "%s: %s", name, e2);
-			return -1;
-		}
+		if (fleet_add_default(&s->fleet, &gd, e) < 0)
+			return zerr_set(err, "%s: %s", file, e), -1;
 	}
-	s->guest_total = 0;
 	for (unsigned i = 0; i < s->fleet.n; i++)
 		s->guest_total += s->fleet.g[i].mem;
-	for (unsigned i = 0; i < s->npol; i++)
-		any_hint |= arm_get(&s->pol[i], "hinting") != NULL;
-	for (unsigned i = 0; i < s->nvar; i++)
-		any_hint |= arm_get(&s->var[i], "hinting") != NULL;
-	if (any_hint && hint_line) {
-		zerr_set(err, "%s:%u: hinting= on a guest line would override the policies' hinting setting: leave it to the policies",
-			 name, hint_line);
-		return -1;
-	}
-	for (unsigned i = 0; i < s->nvar; i++) {
-		struct bench_arm *a = &s->var[i];
-		char val[32];
-		uint64_t st;
+	for (unsigned i = 0; i < s->npol + s->nvar; i++) {
+		struct bench_arm *a = i < s->npol ? &s->pol[i] : &s->var[i - s->npol];
 
-		if (a->overcommit <= 0)
-			continue;
-		st = round_up(s->reserve + (uint64_t)((double)s->guest_total / a->overcommit), MiB);
-		snprintf(val, sizeof val, "%lluM", (unsigned long long)(st / MiB));
-		set_add(a, "storage", val);
+		if (hinting && sets_hinting(a))
+			return zerr_set(err, "%s:%u: hinting= on a guest line would override the policies' hinting setting: leave it to the policies",
+					file, hinting), -1;
+		if (a->overcommit > 0) {
+			uint64_t st = round_up(s->reserve + (uint64_t)((double)s->guest_total / a->overcommit), MiB);
+
+			a->nopt = 2;
+			a->buf = xmalloc(32);
+			a->opt[0] = strcpy(a->buf, "--storage");
+			a->opt[1] = a->buf + 10;
+			sprintf(a->opt[1], "%lluM", (unsigned long long)(st / MiB));
+		}
+		if (a->scale)   /* named by their guests: 50g, 100g */
+			snprintf(a->name, sizeof a->name, "%ug", s->fleet.n * a->scale);
 	}
+	for (unsigned i = 0; i < s->nshow; i++)
+		if (!metric_ok(s, s->show[i]))
+			return zerr_set(err, "%s: show %s: no guest '%s' in the fleet", file,
+					s->show[i], strchr(s->show[i], '@') + 1), -1;
 	for (unsigned i = 0; i < s->ntgt; i++) {
 		const struct bench_target *t = &s->tgt[i];
-		const char *badp = NULL, *badv = NULL;
+		const char *p[] = { t->policy, t->vs, t->variant, t->vs_variant };
 
-		if (*t->policy && !scenario_policy(s, t->policy))
-			badp = t->policy;
-		else if (*t->vs && !scenario_policy(s, t->vs))
-			badp = t->vs;
-		if (*t->variant && !scenario_variant(s, t->variant))
-			badv = t->variant;
-		else if (*t->vs_variant && !scenario_variant(s, t->vs_variant))
-			badv = t->vs_variant;
-		if (badp || badv) {
-			zerr_set(err, "%s:%u: target %s: no %s '%s' in this scenario",
-				 name, t->line, t->name, badp ? "policy" : "variant",
-				 badp ? badp : badv);
-			return -1;
-		}
+		if (!metric_ok(s, t->metric))
+			return zerr_set(err, "%s:%u: target %s: no guest '%s' in the fleet",
+					file, t->line, t->name, strchr(t->metric, '@') + 1), -1;
+		for (int k = 0; k < 4; k++)
+			if (p[k] && !scenario_arm(s, k < 2, p[k]))
+				return zerr_set(err, "%s:%u: target %s: no %s '%s' in this scenario",
+						file, t->line, t->name, k < 2 ? "policy" : "variant", p[k]), -1;
 	}
 	if (!s->nvar) {
 		s->var = xmalloc(sizeof *s->var);
@@ -573,51 +455,50 @@ static int finish(struct scenario *s, const char *name, unsigned hint_line,
 	return 0;
 }
 
+/* The line (malloc'd) with a relative image= path made absolute (from
+ * basedir), so the copies in the report directory still find the image. */
+static char *abs_image(char *line, const char *basedir)
+{
+	const char *im = strstr(line, "image=");
+	char *out, *dir;
+
+	if (!im || im[6] == '/' || (strchr(line, '#') && strchr(line, '#') < im) ||
+	    !(dir = realpath(basedir && *basedir ? basedir : ".", NULL)))
+		return line;
+	if (asprintf(&out, "%.*s%s/%s", (int)(im + 6 - line), line, dir, im + 6) < 0)
+		zdie(ZX_USAGE, "out of memory");
+	free(dir);
+	free(line);
+	return out;
+}
+
 int scenario_parse_text(struct scenario *s, const char *text,
 			const char *name, const char *basedir, char *err)
 {
 	struct guest_defaults gd;
-	char where[300];
-	unsigned lineno = 0, hint_line = 0;
-	size_t cap = strlen(text) + 64, used = 0, tcap = cap, tused = 0;
+	char where[300], *line;
+	unsigned no = 0, hinting = 0;
+	int rc = 0;
+	size_t flen, tlen;
+	FILE *fleet = open_memstream(&s->fleet_text, &flen);
+	FILE *scn = open_memstream(&s->text, &tlen);
 
 	guest_defaults_init(&gd);
-	s->text = xmalloc(tcap);
-	s->text[0] = 0;
-	s->fleet_text = xmalloc(cap);
-	s->fleet_text[0] = 0;
-	while (*text) {
-		char *line = next_line(&text);
-		int rc;
-
-		snprintf(where, sizeof where, "%s:%u", name, ++lineno);
-		rc = bench_line(s, line, lineno, where, err);
-		if (rc == 0) {
+	while (*text && rc >= 0) {
+		line = abs_image(next_line(&text), basedir);
+		snprintf(where, sizeof where, "%s:%u", name, ++no);
+		rc = bench_line(s, line, no, where, &hinting, err);
+		if (rc == 0)
 			rc = fleet_parse_line(&s->fleet, &gd, line, basedir, where, err);
-			if (rc == 0 && !hint_line && has_hinting_key(line))
-				hint_line = lineno;
-		}
-		if (rc < 0) {
-			free(line);
-			return -1;
-		}
-		/* the fleet file for `zcmm run`: bench lines become comments;
-		 * and the scenario as the report keeps it */
-		{
-			char *abs = abs_images(line, basedir);
-			size_t alen = strlen(abs);
-
-			if (used + alen + 4 > cap)
-				s->fleet_text = xrealloc(s->fleet_text, cap = cap * 2 + alen + 4);
-			used += (size_t)sprintf(s->fleet_text + used, "%s%s\n",
-						rc == 1 ? "#" : "", abs);
-			if (tused + alen + 2 > tcap)
-				s->text = xrealloc(s->text, tcap = tcap * 2 + alen + 2);
-			tused += (size_t)sprintf(s->text + tused, "%s\n", abs);
-			free(abs);
-		}
+		/* the fleet file for `zcmm run`: bench lines commented out */
+		fprintf(fleet, "%s%s\n", rc == 1 ? "#" : "", line);
+		fprintf(scn, "%s\n", line);
 		free(line);
 	}
+	fclose(fleet);
+	fclose(scn);
+	if (rc < 0)
+		return -1;
 	if (!s->name) {
 		const char *b = strrchr(name, '/');
 		char *dot;
@@ -626,19 +507,16 @@ int scenario_parse_text(struct scenario *s, const char *text,
 		if ((dot = strrchr(s->name, '.')) && dot != s->name)
 			*dot = 0;
 	}
-	return finish(s, name, hint_line, err);
+	return finish(s, name, hinting, err);
 }
 
 int scenario_parse_file(struct scenario *s, const char *path, char *err)
 {
-	char *text = read_text_file(path, err);
-	int rc;
+	char *text = read_text_file(path, err), *dir = path_dir(path);
+	int rc = text ? scenario_parse_text(s, text, path, dir, err) : -1;
 
-	if (!text)
-		return -1;
 	s->path = xstrdup(path);
-	s->dir = path_dir(path);
-	rc = scenario_parse_text(s, text, path, s->dir, err);
 	free(text);
+	free(dir);
 	return rc;
 }

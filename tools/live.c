@@ -16,7 +16,7 @@ static const char *const st_name[NSTATES] = {
 	"Sr", "Sp", "Sz", "Ur", "Uz", "Vr", "Vz", "Pr",
 };
 /* The bar's character of each state (readable without colour too) and
- * its colour: the bench plots' (benchplot.c), as 0xRRGGBB. */
+ * its colour: the bench plots' (bench/plots.gp), as 0xRRGGBB. */
 static const char st_char[NSTATES] = { 'S', 'o', 'z', '-', '.', 'V', 'v', 'P' };
 static const unsigned st_rgb[NSTATES] = {
 	0x1f77b4, 0xd62728, 0x7f7f7f, 0xc7c7c7, 0xf0f0f0, 0x98df8a, 0x9467bd, 0xffbb78,

@@ -12,9 +12,10 @@ repeat 1
 sample 300
 reserve 6M
 overcommit 2
-policy none hinting=off
-policy hinting hinting=on
-target essa-cost metric=throughput policy=hinting vs=none min=0.5
+policy none --hinting off
+policy hinting --hinting on
+target essa-cost --metric throughput --policy hinting --vs none --min 0.5
+show frames@random0 settle_s@random0
 guest churn count=2 mem=2M workload=churn ws=400 iters=8
 guest random count=2 mem=2M workload=random ws=300 iters=3000
 EOF2
@@ -22,10 +23,10 @@ D=$T/report
 "$Z" bench --out "$D" "$T/tiny.bench" >"$T/out" 2>&1
 status=$?
 ok $status "zcmm bench on a tiny scenario exits 0 (got $status; $(tail -3 "$T/out" | tr '\n' ' '))"
-for f in runs.tsv samples.tsv summary.md scenario.bench fleet.conf throughput.png paging.png states-2x.png; do
+for f in runs.tsv samples.tsv summary.md scenario.bench fleet.conf throughput.png paging.png states-2x.png resident-2x.png; do
 	[ -s "$D/$f" ]; ok $? "report has $f"
 done
-for f in throughput.png paging.png states-2x.png; do
+for f in throughput.png paging.png states-2x.png resident-2x.png; do
 	[ "$(head -c 8 "$D/$f" | od -An -tx1 | tr -d ' \n')" = 89504e470d0a1a0a ]
 	ok $? "$f is a PNG (magic bytes)"
 done
@@ -38,7 +39,7 @@ for p in none hinting; do
 	[ "$(col exit $p)" = 0 ] && [ "$(col work $p)" -gt 0 ]
 	ok $? "$p: exit 0 and work from the host's counters ($(col work $p) units)"
 	want=$(awk -v w="$(col work $p)" -v s="$(col wall_s $p)" 'BEGIN { t = w / s; if (t >= 1000) printf "%.0f", t; else printf "%.3g", t }')
-	grep -q "^| $p | \`hinting=[a-z]*\` | 1/1 | $want |" "$D/summary.md"
+	grep -q "^| $p | \`--hinting [a-z]*\` | 1/1 | $want |" "$D/summary.md"
 	ok $? "$p: the summary's throughput $want = work / wall_s of runs.tsv"
 	po=$(col pageouts $p); disc=$(awk -v a="$(col discard_u $p)" -v b="$(col discard_v $p)" -v c="$(col discard_p $p)" 'BEGIN { print a + b + c }')
 	grep -q "^| $p | .* | 1/1 | [0-9]* | ${po:-n/a} | [0-9n/a]* | $disc |" "$D/summary.md"
@@ -51,6 +52,12 @@ grep -q "^| essa-cost | throughput of hinting / none (2x) = $ratio | >= 0.5 | \(
 ok $? "target with the measured figure beside it"
 [ "$(awk -F'\t' 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next } { print $c["variant"] }' "$D/samples.tsv" | sort -u)" = 2x ] && [ "$(wc -l <"$D/samples.tsv")" -ge 3 ]
 ok $? "samples.tsv has the state samples over time"
+[ "$(awk -F'\t' 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next } $1 == "asample" && $c["policy"] == "none" { print $c["guest"] }' "$D/samples.tsv" | sort -u | tr '\n' ' ')" = "0 1 2 3 " ]
+ok $? "samples.tsv has each guest's frames over time (asample records of guests 0-3)"
+# frames@random0: the guest record's frames (guest 2 is random0); settle_s from its asamples
+fr=$(awk -F'\t' 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next } $c["policy"] == "none" { print $c["frames@random0"] }' "$D/runs.tsv")
+[ -n "$fr" ] && grep -q "^| none | .* | $fr | [0-9.]* |\$" "$D/summary.md"
+ok $? "show columns: random0's frames ($fr) and settling time from runs.tsv ($(grep '^| none |' "$D/summary.md" | tail -1))"
 "$Z" bench --check "$D" >"$T/check" 2>&1; ok $? "zcmm bench --check: summary.md agrees with runs.tsv ($(cat "$T/check"))"
 sed -i "s/^| 2x | hinting | $ratio |/| 2x | hinting | 9.99 |/" "$D/summary.md"
 "$Z" bench --check "$D" >"$T/check" 2>&1; st=$?
@@ -60,11 +67,11 @@ ok $? "progress: which run of how many, elapsed"
 grep -q "^# zcmm bench: tiny" "$T/out"; ok $? "the summary is printed at the end"
 
 # a malformed scenario: file:line and the reason, exit 2
-printf 'repeat 1\npolicy none hinting=off\npolicy b balloon=on\n' >"$T/bad.bench"
+printf 'repeat 1\npolicy none --hinting off\npolicy b --balloon on\n' >"$T/bad.bench"
 "$Z" bench --out "$T/bad" "$T/bad.bench" >"$T/out" 2>&1; st=$?
-[ $st = 2 ] && grep -qx "zcmm: $T/bad.bench:3: policy b: unknown setting 'balloon' (a zcmm run option, see zcmm run --help)" "$T/out"
-ok $? "unknown policy setting: line 3 named, exit 2 ($(cat "$T/out"))"
-printf 'policy none hinting=sometimes\n' >"$T/bad2.bench"
+[ $st = 2 ] && grep -qx "zcmm: $T/bad.bench:3: policy b: unknown option '--balloon' (see zcmm run --help)" "$T/out"
+ok $? "unknown policy option: line 3 named, exit 2 ($(cat "$T/out"))"
+printf 'policy none --hinting sometimes\n' >"$T/bad2.bench"
 "$Z" bench --dry-run "$T/bad2.bench" >"$T/out" 2>&1; st=$?
 [ $st = 2 ] && grep -qx "zcmm: $T/bad2.bench:1: policy none: --hinting sometimes: expected on or off" "$T/out"
 ok $? "bad setting value: zcmm run's own message with the line ($(cat "$T/out"))"
