@@ -66,9 +66,19 @@ static uint64_t owed(struct guest *g)
 			       g->state != GUEST_STOPPED);
 }
 
+/* A page-out takes a free slot and gives the guest one it holds, a
+ * page-in or a forgotten page the other way round, a discard changes
+ * neither: what the guests may still take less the free slots changes
+ * only when a volume is lost or a guest stops. So once it fits, the sum
+ * over every page is counted again only after such an event. */
+static uint64_t seen_offline;
+static unsigned seen_stopped;
+static int fitted;
+
 int alloc_halt_check(struct guest **guests, unsigned n)
 {
-	uint64_t sum = 0;
+	uint64_t sum = 0, free_slots;
+	unsigned stopped = 0;
 	int v;
 
 	/* without a lost volume admission's slots hold every guest */
@@ -76,10 +86,18 @@ int alloc_halt_check(struct guest **guests, unsigned n)
 	    !io_stats.offline || !pager_slots())
 		return 0;
 	for (unsigned i = 0; i < n; i++)
+		stopped += guests[i]->state == GUEST_STOPPED;
+	if (fitted && io_stats.offline == seen_offline && stopped == seen_stopped)
+		return 0;
+	seen_offline = io_stats.offline;
+	seen_stopped = stopped;
+	for (unsigned i = 0; i < n; i++)
 		sum += owed(guests[i]);
+	free_slots = pager_slots_free();
+	fitted = sum <= free_slots;
 	v = unservable_pick(alloc_acct_all(guests, n), n,
 			    (unsigned)boot_mem_header()->idle_tax_pct, sum,
-			    pager_slots_free());
+			    free_slots);
 	if (v < 0)
 		return 0;
 	halt_out(guests[v]);
