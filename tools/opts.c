@@ -6,10 +6,19 @@
 
 #include <string.h>
 
+/* Names are the same with '-' for '_' (--scan-rate, scan_rate). */
+static int same_name(const char *a, const char *b)
+{
+	for (; *a && (*a == *b || ((*a == '-' || *a == '_') &&
+				   (*b == '-' || *b == '_'))); a++, b++)
+		;
+	return *a == *b;
+}
+
 const struct opt *opt_find(const struct opt *t, const char *name)
 {
 	for (; t->name || t->help; t++)
-		if (t->kind != OPT_SECTION && !strcmp(t->name, name))
+		if (t->kind != OPT_SECTION && same_name(t->name, name))
 			return t;
 	return NULL;
 }
@@ -129,6 +138,26 @@ int opt_apply(const struct opt *d, void *obj, const char *val, void *ctx,
 	if (rc == 0 && d->set_off)
 		*(int *)((char *)obj + d->set_off) = 1;
 	return rc;
+}
+
+/* The bytes of a setting's field. */
+static size_t field_size(enum opt_kind k)
+{
+	return k == OPT_UINT || k == OPT_ENUM ? 4 : k == OPT_STR ? sizeof(char *)
+	       : k == OPT_FLAG || k == OPT_BOOL ? sizeof(int) : 8;
+}
+
+void opts_merge(const struct opt *st, const void *src, void *dst,
+		const struct opt *dt)
+{
+	for (const struct opt *d; dt->name; dt++)
+		if ((d = opt_find(st, dt->name)) && d->set_off &&
+		    *(const int *)((const char *)src + d->set_off)) {
+			memcpy((char *)dst + dt->off, (const char *)src + d->off,
+			       field_size(d->kind));
+			if (dt->set_off)
+				*(int *)((char *)dst + dt->set_off) = 1;
+		}
 }
 
 /* The entry of "-x" (letter) or "--name[=value]"; *eq gets the '='. */

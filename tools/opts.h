@@ -46,12 +46,18 @@ struct opt {
 
 /* The index of v in names (NULL-terminated), or -1. */
 int opt_name_index(const char *const *names, const char *v);
-/* The entry named name, or NULL (sections are never found). */
+/* The entry named name ('-' and '_' alike), or NULL (sections are never
+ * found). */
 const struct opt *opt_find(const struct opt *t, const char *name);
 /* Stores val into obj as d says; -1 with the reason in why (without the
  * option's name: "not a size (use e.g. 64M, 1G)"). */
 int opt_apply(const struct opt *d, void *obj, const char *val, void *ctx,
 	      char *why);
+
+/* Copies the settings given in src (their set_off flag is 1) to the
+ * entries of the same name in dst's table dt. */
+void opts_merge(const struct opt *st, const void *src, void *dst,
+		const struct opt *dt);
 
 /* Parses argv[1..argc-1] (argv[0] is the command's name, used in errors)
  * into obj: options and their values anywhere, the other words into pos

@@ -9,6 +9,7 @@
 #include "tools/dasd.h"
 #include "tools/elfcheck.h"
 #include "tools/hercules.h"
+#include "tools/opts.h"
 #include "tools/util.h"
 
 #include <errno.h>
@@ -51,20 +52,9 @@ static void make_fleet(struct fleet *f, const struct run_opts *o)
 	if (f->n == 0 && (o->boot.mode == ZCMM_MODE_FLEET || o->gd.image) &&
 	    fleet_add_default(f, &o->gd, err) < 0)
 		zdie(ZX_USAGE, "%s", err);
-	if (o->storage_set) {
-		f->storage = o->storage;
-		f->storage_set = 1;
+	opts_merge(run_options(), o, f, fleet_setting_keys());
+	if (o->storage_set)
 		snprintf(f->storage_where, sizeof f->storage_where, "--");
-	}
-	if (o->cpus_set)      f->cpus = o->cpus;
-	if (o->timeslice_set) f->timeslice_us = o->timeslice_us;
-	if (o->seed_set)      f->seed = o->seed;
-	if (o->timeout_set)   f->timeout_ms = o->timeout_ms;
-	if (o->duration_set)  f->duration_ms = o->duration_ms;
-	if (o->scan_rate_set) f->scan_rate = o->scan_rate;
-	if (o->scan_total_set) f->scan_total = o->scan_total;
-	if (o->idle_tax_set)  f->idle_tax = o->idle_tax;
-	if (o->unservable_set) f->unservable = o->unservable;
 	fleet_seal(f, f->seed);
 }
 
@@ -232,10 +222,8 @@ static int reported_all(const struct recset *rs, unsigned nguests)
 /* The guard of the current run directory (rundir_guard), or -1. */
 static int guard = -1;
 
-/* One start of Hercules in a fresh run directory: writes the directory,
- * streams Hercules, reaps it. *dirp gets the directory (malloc'd), *st
- * Hercules's wait status (-1: unknown). 0, or 1 for --dry-run. */
-/* The live view: asked for, or a terminal with room for the fleet. */
+/* The live view: asked for, or a terminal with room for the fleet (a
+ * row each under a header of up to 7 lines, a message line below). */
 static int want_live(const struct run_opts *o, const struct fleet *f)
 {
 	struct winsize ws;
@@ -245,20 +233,23 @@ static int want_live(const struct run_opts *o, const struct fleet *f)
 	if (o->no_live || o->quiet || o->boot.mode != ZCMM_MODE_FLEET || !f->n ||
 	    !isatty(0) || !isatty(1) || ioctl(1, TIOCGWINSZ, &ws) < 0)
 		return 0;
-	return f->n + 6 <= ws.ws_row && ws.ws_col >= 60;
+	return f->n + 8 <= ws.ws_row && ws.ws_col >= 60;
 }
 
 static int live;                /* this run draws the live view */
 static char title[220];
 
+/* One start of Hercules in a fresh run directory: writes the directory,
+ * streams Hercules, reaps it. *dirp gets the directory (malloc'd), *st
+ * Hercules's wait status (-1: unknown). 0, or 1 for --dry-run. */
 static int attempt(const struct run_opts *o, const struct fleet *f,
 		   const struct boot_plan *p, const struct dasd_plan *dp,
 		   const char *data,
 		   const char *herc, FILE *log, struct stream_result *r,
 		   char **dirp, int *st)
 {
-	struct stream_cfg sc;
 	char err[ZERR_MAX], *dir;
+	int fd, ended;
 	pid_t pid;
 
 	if (!(dir = rundir_make(err)))
@@ -276,34 +267,26 @@ static int attempt(const struct run_opts *o, const struct fleet *f,
 	if (o->dry_run)
 		return 1;
 
-	if ((pid = herc_start(herc, dir, &sc.fd, err)) < 0) {
+	if ((pid = herc_start(herc, dir, &fd, err)) < 0) {
 		if (!o->keep)
 			rundir_remove(dir);
 		zdie(ZX_HERCULES, "%s", err);
 	}
 	rundir_guard_herc(guard, pid);
 	memset(r, 0, sizeof *r);
-	sc.pid = pid;
-	sc.log = log;
-	sc.verbose = o->verbose;
-	sc.quiet = o->quiet;
-	sc.tty = isatty(1);
-	sc.progress_every_ms = 5000;
-	sc.timeout_ms = (long)f->timeout_ms;
-	sc.linger_ms = 5000;
-	sc.cpus = f->cpus;
-	sc.live = live;
-	sc.fleet = f;
-	sc.title = title;
-	sc.nguests = p->boot.nguests;
-	stream_run(&sc, r);
-	close(sc.fd);
+	stream_run(&(struct stream_cfg){
+		.fd = fd, .pid = pid, .log = log, .verbose = o->verbose,
+		.quiet = o->quiet, .tty = isatty(1), .progress_every_ms = 5000,
+		.timeout_ms = (long)f->timeout_ms, .linger_ms = 5000,
+		.cpus = f->cpus, .live = live, .fleet = f, .title = title,
+		.nguests = p->boot.nguests }, r);
+	close(fd);
+	/* Hercules quits by itself after the host's @exit (unless it
+	 * lingered) or when the machine stopped; else it is stopped */
+	ended = r->exit_seen ? !r->lingered
+		: !r->timed_out && !r->interrupted && !r->disabled_wait;
 	*st = -1;
-	if ((r->exit_seen && !r->lingered && herc_wait(pid, 5000, st)) ||
-	    (!r->exit_seen && !r->timed_out && !r->interrupted && !r->disabled_wait &&
-	     herc_wait(pid, 2000, st)))
-		;
-	else {
+	if (!ended || !herc_wait(pid, r->exit_seen ? 5000 : 2000, st)) {
 		herc_kill(pid, 1000);
 		*st = -1;
 	}
@@ -426,15 +409,8 @@ int cmd_run(int argc, char **argv)
 		     (int)zcmm_stop_signal, r.elapsed_ms / 1000, r.elapsed_ms / 100 % 10, what);
 		status = ZX_SIGNAL;
 	} else if (r.timed_out) {
-		char secs[32];
-
-		if (f.timeout_ms % 1000)
-			snprintf(secs, sizeof secs, "%.3g", f.timeout_ms / 1000.0);
-		else
-			snprintf(secs, sizeof secs, "%llu",
-				 (unsigned long long)(f.timeout_ms / 1000));
-		zerr("timeout: the host did not finish within %s s (running: %s, run dir %s%s)",
-		     secs, what, dir, o.keep ? ", kept" : ", removed");
+		zerr("timeout: the host did not finish within %.10g s (running: %s, run dir %s%s)",
+		     f.timeout_ms / 1000.0, what, dir, o.keep ? ", kept" : ", removed");
 		status = ZX_TIMEOUT;
 	} else if (!r.exit_seen) {
 		if (herc_crashed(&r, st) && tries > 1)

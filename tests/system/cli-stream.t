@@ -72,6 +72,10 @@ ls -d "$T"/zcmm-run.* >/dev/null 2>&1; [ $? != 0 ]; ok $? "run directory removed
 
 # what the fake Hercules was given
 grep -q "^MAINSIZE  21$" "$T/dump/hercules.cnf"; ok $? "MAINSIZE auto: (16 + 1 image + 2 guests) MiB + 10% -> 21"
+printf 'storage 64M\nguest a\n' >"$T/st.conf"
+d=$($Z run "$T/st.conf" --dry-run --storage 48M) && grep -q "^MAINSIZE  48$" "$d/hercules.cnf"
+ok $? "a command-line setting (--storage 48M) over the fleet file's (64M)"
+rm -rf "$d"
 grep -q "^NUMCPU    1$" "$T/dump/hercules.cnf" && grep -q "^DIAG8CMD  ENABLE$" "$T/dump/hercules.cnf" && grep -q "^ARCHMODE  z/Arch$" "$T/dump/hercules.cnf"
 ok $? "cnf: NUMCPU, DIAG8CMD, ARCHMODE"
 ! grep -v '^#' "$T/dump/hercules.cnf" | grep -qi "3270\|3215\|1052\|CNSLPORT\|HTTPPORT"; ok $? "cnf: no console device, no port"
