@@ -45,12 +45,11 @@ int admission_check(const struct boot_plan *p, const struct dasd_plan *d,
 {
 	unsigned n = p->boot.nguests;
 	struct admit_guest *g = xmalloc((n + 1) * sizeof *g);
-	char (*names)[17] = xmalloc((n + 1) * sizeof *names);
+	char (*names)[17] = xcalloc(n + 1, sizeof *names);
 	struct admit_total t;
 	int bad;
 
 	for (unsigned i = 0; i < n; i++) {
-		memset(names[i], 0, sizeof names[i]);
 		memcpy(names[i], p->desc[i].name, 16);
 		g[i].name = names[i];
 		g[i].mem_bytes = p->desc[i].mem_bytes;

@@ -24,14 +24,27 @@ void boot_plan_free(struct boot_plan *p)
 	memset(p, 0, sizeof *p);
 }
 
+/* A new image of size bytes named base<i>.ext, 64 KiB aligned after *next. */
+static struct boot_image *place(struct boot_plan *p, const char *ext,
+				uint64_t size, uint64_t *next)
+{
+	struct boot_image *im = &p->img[p->nimg];
+	char file[32];
+
+	snprintf(file, sizeof file, "image%u.%s", p->nimg++, ext);
+	im->file = xstrdup(file);
+	im->addr = round_up(*next, BOOT_IMAGE_ALIGN);
+	im->size = size;
+	*next = im->addr + size;
+	return im;
+}
+
 /* Index of the image for path, adding it if new. Two names for one file
  * (a symlink, ./x and x) are one image: compared by device and inode. */
 static int image_index(struct boot_plan *p, const char *path,
 		       dev_t *devs, ino_t *inos, uint64_t *next, char *err)
 {
 	struct stat st;
-	char file[32];
-	struct boot_image *im;
 
 	if (stat(path, &st) < 0) {
 		zerr_set(err, "guest image %s: %s", path, strerror(errno));
@@ -46,29 +59,8 @@ static int image_index(struct boot_plan *p, const char *path,
 			return (int)i;
 	devs[p->nimg] = st.st_dev;
 	inos[p->nimg] = st.st_ino;
-	im = &p->img[p->nimg];
-	snprintf(file, sizeof file, "image%u.elf", p->nimg);
-	im->path = xstrdup(path);
-	im->file = xstrdup(file);
-	im->addr = round_up(*next, BOOT_IMAGE_ALIGN);
-	im->size = (uint64_t)st.st_size;
-	*next = im->addr + im->size;
-	return (int)p->nimg++;
-}
-
-/* A Linux guest's command line: an image of its own (no NUL). */
-static int text_image(struct boot_plan *p, const char *text, uint64_t *next)
-{
-	struct boot_image *im = &p->img[p->nimg];
-	char file[32];
-
-	snprintf(file, sizeof file, "image%u.txt", p->nimg);
-	im->data = xstrdup(text);
-	im->file = xstrdup(file);
-	im->addr = round_up(*next, BOOT_IMAGE_ALIGN);
-	im->size = strlen(text);
-	*next = im->addr + im->size;
-	return (int)p->nimg++;
+	place(p, "elf", (uint64_t)st.st_size, next)->path = xstrdup(path);
+	return (int)p->nimg - 1;
 }
 
 /* Where a Linux guest's initrd and command line are (arg[]). */
@@ -84,10 +76,12 @@ static int linux_images(struct boot_plan *p, const struct fleet_guest *g,
 		d->arg[ZCMM_ARG_INITRD_ADDR] = p->img[k].addr;
 		d->arg[ZCMM_ARG_INITRD_SIZE] = p->img[k].size;
 	}
-	if (g->cmdline && *g->cmdline) {
-		k = text_image(p, g->cmdline, next);
-		d->arg[ZCMM_ARG_CMDLINE_ADDR] = p->img[k].addr;
-		d->arg[ZCMM_ARG_CMDLINE_SIZE] = p->img[k].size;
+	if (g->cmdline && *g->cmdline) {    /* an image of its own, no NUL */
+		struct boot_image *im = place(p, "txt", strlen(g->cmdline), next);
+
+		im->data = xstrdup(g->cmdline);
+		d->arg[ZCMM_ARG_CMDLINE_ADDR] = im->addr;
+		d->arg[ZCMM_ARG_CMDLINE_SIZE] = im->size;
 	}
 	return 0;
 }
@@ -97,28 +91,23 @@ int boot_plan_make(struct boot_plan *p, const struct fleet *f,
 {
 	uint64_t next = ZCMM_IMAGES_ADDR;
 	/* each guest: its image, and a Linux guest's initrd and cmdline */
-	dev_t *devs = xmalloc((3 * f->n + 1) * sizeof *devs);
-	ino_t *inos = xmalloc((3 * f->n + 1) * sizeof *inos);
+	dev_t *devs = xcalloc(3 * f->n + 1, sizeof *devs);
+	ino_t *inos = xcalloc(3 * f->n + 1, sizeof *inos);
+	uint32_t *dom = xcalloc(f->n + 1, sizeof *dom);
+	int n = -1;
 
 	memset(p, 0, sizeof *p);
-	p->desc = xmalloc((f->n + 1) * sizeof *p->desc);
-	p->img = xmalloc((3 * f->n + 1) * sizeof *p->img);
-	memset(p->img, 0, (3 * f->n + 1) * sizeof *p->img);
-	memset(p->desc, 0, (f->n + 1) * sizeof *p->desc);
-	p->mem = xmalloc((f->n + 1) * sizeof *p->mem);
-	memset(p->mem, 0, (f->n + 1) * sizeof *p->mem);
+	p->desc = xcalloc(f->n + 1, sizeof *p->desc);
+	p->img = xcalloc(3 * f->n + 1, sizeof *p->img);
+	p->mem = xcalloc(f->n + 1, sizeof *p->mem);
 	for (unsigned i = 0; i < f->n; i++) {
 		const struct fleet_guest *g = &f->g[i];
 		struct zcmm_guest_desc *d = &p->desc[i];
 		int k = image_index(p, g->image ? g->image : default_image,
 				    devs, inos, &next, err);
 
-		if (k < 0) {
-			free(devs);
-			free(inos);
-			boot_plan_free(p);
-			return -1;
-		}
+		if (k < 0)
+			goto out;
 		memcpy(d->name, g->name, sizeof d->name);
 		d->mem_bytes = g->mem;
 		d->image_addr = p->img[k].addr;
@@ -132,43 +121,34 @@ int boot_plan_make(struct boot_plan *p, const struct fleet *f,
 		p->mem[i].reserve_bytes = g->reserve;
 		p->mem[i].limit_bytes = g->limit;
 		if ((g->flags & ZCMM_GUEST_LINUX) &&
-		    linux_images(p, g, d, devs, inos, &next, err) < 0) {
-			free(devs);
-			free(inos);
-			boot_plan_free(p);
-			return -1;
-		}
+		    linux_images(p, g, d, devs, inos, &next, err) < 0)
+			goto out;
 	}
-	free(devs);
-	free(inos);
-	{
-		uint32_t *dom = xmalloc((f->n + 1) * sizeof *dom);
-		int n = share_domains(f, dom, &p->secret, err);
-
-		for (unsigned i = 0; n >= 0 && i < f->n; i++)
-			p->desc[i].share_domain = dom[i];
-		free(dom);
-		if (n < 0) {
-			boot_plan_free(p);
-			return -1;
-		}
-		p->ndomains = (unsigned)n;
-		if (boot_encoded_size(f->n) + share_table_size(p->ndomains) >
-		    ZCMM_BOOT_MAX) {
-			zerr_set(err, "%u guests with %u sharing domains do not fit the "
-				 "boot block's 1 MiB: give guests a common share=NAME "
-				 "or share=off", f->n, p->ndomains);
-			boot_plan_free(p);
-			return -1;
-		}
-		p->scan_rate = f->scan_rate;
-		p->scan_total = f->scan_total;
+	if ((n = share_domains(f, dom, &p->secret, err)) < 0)
+		goto out;
+	for (unsigned i = 0; i < f->n; i++)
+		p->desc[i].share_domain = dom[i];
+	p->ndomains = (unsigned)n;
+	if (boot_encoded_size(f->n) + share_table_size(p->ndomains) > ZCMM_BOOT_MAX) {
+		zerr_set(err, "%u guests with %u sharing domains do not fit the "
+			 "boot block's 1 MiB: give guests a common share=NAME "
+			 "or share=off", f->n, p->ndomains);
+		n = -1;
+		goto out;
 	}
+	p->scan_rate = f->scan_rate;
+	p->scan_total = f->scan_total;
 	p->boot.magic = ZCMM_BOOT_MAGIC;
 	p->boot.version = ZCMM_BOOT_VERSION;
 	p->boot.images_end = round_up(next, MiB);
 	p->boot.nguests = f->n;
-	return 0;
+out:
+	if (n < 0)
+		boot_plan_free(p);
+	free(devs);
+	free(inos);
+	free(dom);
+	return n < 0 ? -1 : 0;
 }
 
 uint64_t boot_auto_storage(const struct boot_plan *p)

@@ -30,6 +30,16 @@ uint64_t dasd_paging_size(const struct fleet *f, unsigned n)
 	return each < 4 * MiB ? 4 * MiB : each;
 }
 
+static void add_vol(struct dasd_plan *p, uint16_t devnum, uint64_t bytes,
+		    const char *prefix)
+{
+	struct dasd_vol *v = &p->v[p->n++];
+
+	v->devnum = devnum;
+	v->bytes = bytes;
+	snprintf(v->file, sizeof v->file, "%s%04x.fba", prefix, devnum);
+}
+
 int dasd_plan_paging(struct dasd_plan *p, unsigned n, uint64_t size,
 		     const struct fleet *f, char *err)
 {
@@ -46,13 +56,8 @@ int dasd_plan_paging(struct dasd_plan *p, unsigned n, uint64_t size,
 			 (unsigned long long)size);
 		return -1;
 	}
-	for (unsigned i = 0; i < n; i++) {
-		p->v[i].devnum = (uint16_t)(DASD_PAGING_FIRST + i);
-		p->v[i].bytes = size;
-		snprintf(p->v[i].file, sizeof p->v[i].file, "page%04x.fba",
-			 p->v[i].devnum);
-	}
-	p->n = n;
+	for (unsigned i = 0; i < n; i++)
+		add_vol(p, (uint16_t)(DASD_PAGING_FIRST + i), size, "page");
 	return 0;
 }
 
@@ -60,16 +65,6 @@ static int uses_disks(uint32_t wl)
 {
 	return wl == ZCMM_WL_FILESERVE || wl == ZCMM_WL_ANON ||
 	       wl == ZCMM_WL_DISKTEST;
-}
-
-static void add_vol(struct dasd_plan *p, uint16_t devnum, uint64_t bytes,
-		    const char *prefix)
-{
-	struct dasd_vol *v = &p->v[p->n++];
-
-	v->devnum = devnum;
-	v->bytes = bytes;
-	snprintf(v->file, sizeof v->file, "%s%04x.fba", prefix, devnum);
 }
 
 int dasd_plan_guest_disks(struct dasd_plan *p, const struct fleet *f,
@@ -123,18 +118,16 @@ int dasd_plan_guest_disks(struct dasd_plan *p, const struct fleet *f,
 
 int dasd_fill_base(const struct dasd_plan *p, const char *dir, char *err)
 {
-	const struct dasd_vol *v;
-	uint64_t buf[PATTERN_WORDS];
+	uint64_t buf[PATTERN_WORDS], b = 0, blocks;
 	char *path;
 	FILE *fp;
-	int rc = 0;
+	int rc;
 
 	if (p->base < 0)
 		return 0;
-	v = &p->v[p->base];
-	path = path_join(dir, v->file);
-	fp = fopen(path, "r+b");
-	for (uint64_t b = 0; fp && b < v->bytes / VDISK_BLOCK_SIZE; b++) {
+	path = path_join(dir, p->v[p->base].file);
+	blocks = p->v[p->base].bytes / VDISK_BLOCK_SIZE;
+	for (fp = fopen(path, "r+b"); fp && b < blocks; b++) {
 		struct pattern_id id = { VDISK_BASE_SEED, VDISK_BASE_GUEST, 0, b };
 
 		pattern_fill(buf, &id);
@@ -143,15 +136,12 @@ int dasd_fill_base(const struct dasd_plan *p, const char *dir, char *err)
 		if (fwrite(buf, sizeof buf, 1, fp) != 1)
 			break;
 	}
-	if (fp && ferror(fp))
-		fclose(fp);
-	else if (fp && fclose(fp) == 0)
-		fp = (FILE *)1;
-	if (fp != (FILE *)1) {
+	rc = fp && b == blocks ? 0 : -1;
+	if (fp && fclose(fp) != 0)
+		rc = -1;
+	if (rc)
 		zerr_set(err, "cannot write the base disk %s: %s", path,
 			 strerror(errno));
-		rc = -1;
-	}
 	free(path);
 	return rc;
 }

@@ -112,9 +112,8 @@ static void warn_line(const char *line)
 int live_start(const struct fleet *f, const char *title)
 {
 	L.n = f->n;
-	L.g = xmalloc((f->n + 1) * sizeof *L.g);
-	L.order = xmalloc((f->n + 1) * sizeof *L.order);
-	memset(L.g, 0, (f->n + 1) * sizeof *L.g);
+	L.g = xcalloc(f->n + 1, sizeof *L.g);
+	L.order = xcalloc(f->n + 1, sizeof *L.order);
 	for (unsigned i = 0; i < f->n; i++)
 		memcpy(L.g[i].name, f->g[i].name, sizeof L.g[i].name);
 	snprintf(L.title, sizeof L.title, "%s", title);

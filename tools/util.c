@@ -201,6 +201,15 @@ void *xmalloc(size_t n)
 	return p;
 }
 
+void *xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size ? size : 1);
+
+	if (!p)
+		zdie(1, "out of memory");
+	return p;
+}
+
 void *xrealloc(void *p, size_t n)
 {
 	p = realloc(p, n ? n : 1);

@@ -68,6 +68,7 @@ char *path_join(const char *dir, const char *name);
 /* malloc'd directory part of path ("." if none). */
 char *path_dir(const char *path);
 void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
