@@ -119,7 +119,8 @@ $(B)/tests/%: tests/unit/%.c $(TOOL_OBJ) tests/tap.h
 	$(CC) $(NCFLAGS) $< $(TOOL_OBJ) $(NLDFLAGS) $(TOOL_LIBS) -o $@
 
 # --- fuzzing: libFuzzer targets (tests/fuzz/fuzz_*.c) over the CLI's ---
-# parsers and the ELF reader, each with a corpus in tests/fuzz/corpus/NAME.
+# parsers, the ELF reader and the host's boot-block check, each with a
+# corpus in tests/fuzz/corpus/NAME.
 #   make fuzz-short   every target for FUZZ_SECONDS (3) each (make check)
 #   make fuzz         every target for FUZZ_SECONDS (600) each; what it
 #                     finds new is added to the corpus

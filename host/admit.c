@@ -1,7 +1,7 @@
 /* admit.c - admission control at the host: before any guest is made,
- * each guest's settings are checked and the fleet is counted against the
- * host's real free frames and paging slots, with the same arithmetic the
- * CLI used (lib/admit.c, include/zcmm/admit.h). */
+ * the fleet (its settings checked with the boot block, lib/bootcheck.c)
+ * is counted against the host's real free frames and paging slots, with
+ * the same arithmetic the CLI used (lib/admit.c, include/zcmm/admit.h). */
 #include "host/admit.h"
 #include "host/boot.h"
 #include "host/console.h"
@@ -14,7 +14,6 @@
 #include "zcmm/console.h"
 #include "host/pager/pager.h"
 #include "host/vdisk/vdisk.h"
-#include "lib/share_math.h"
 
 /* The constants the CLI counts with are the host's structures' sizes. */
 _Static_assert(SEGMENT_SIZE / PAGE_SIZE * sizeof(uint64_t) ==
@@ -38,41 +37,17 @@ uint64_t admit_miscount;
 static struct admit_guest ag[ZCMM_MAX_GUESTS];
 static char names[ZCMM_MAX_GUESTS][17];
 
-/* The CLI checked these; the host does not trust a boot block blindly. */
-static const char *settings_bad(const struct zcmm_guest_desc *d,
-				const struct zcmm_guest_mem *m)
-{
-	if (m->shares > SHARES_MAX)
-		return "shares above the most the host takes";
-	if (m->reserve_bytes > d->mem_bytes)
-		return "reserve larger than its storage";
-	if (m->limit_bytes && m->limit_bytes < m->reserve_bytes)
-		return "limit below its reserve";
-	if (m->limit_bytes > d->mem_bytes)
-		return "limit larger than its storage";
-	return 0;
-}
-
 int admit_fleet_check(void)
 {
 	char msg[300];
 	int bad;
 
-	if ((uint64_t)boot_mem_header()->idle_tax_pct > IDLE_TAX_MAX) {
-		kprintf("admission: idle tax %lu%%, at most %u%%\n",
-			(uint64_t)boot_mem_header()->idle_tax_pct, IDLE_TAX_MAX);
-		return 0;
-	}
 	for (unsigned i = 0; i < boot->nguests; i++) {
 		const struct zcmm_guest_desc *d = &boot_guests[i];
-		const char *why = settings_bad(d, boot_guest_mem(i));
 
+		/* boot_check() (lib/bootcheck.c) took its settings */
 		for (int k = 0; k < 16 && d->name[k]; k++)
 			names[i][k] = d->name[k];
-		if (why) {
-			kprintf("admission: guest %s: %s\n", names[i], why);
-			return 0;
-		}
 		ag[i].name = names[i];
 		ag[i].mem_bytes = d->mem_bytes;
 		ag[i].reserve_bytes = boot_guest_mem(i)->reserve_bytes;

@@ -3,6 +3,7 @@
  * starts Hercules, streams it, and ends with the host's exit status, the
  * result tables and the clear error lines of a run that went wrong. */
 #include "tools/run.h"
+#include "lib/bootcheck.h"
 #include "tools/share.h"
 #include "tools/admission.h"
 #include "tools/bootblk.h"
@@ -90,14 +91,27 @@ static void describe(char *buf, size_t len, const struct fleet *f,
 			 sz, f->cpus, f->cpus == 1 ? "" : "s");
 }
 
+/* boot.bin's bytes: the block, its tables, the sharing table. */
+static uint8_t *boot_bytes(const struct boot_plan *p, size_t *len)
+{
+	size_t blen = boot_encoded_size(p->boot.nguests);
+	uint8_t *bin;
+
+	*len = blen + share_table_size(p->ndomains);
+	bin = xmalloc(*len);
+	boot_encode(&p->boot, p->desc, &p->mem_hdr, p->mem, p->boot.nguests, bin);
+	share_table_encode(bin + blen, p->ndomains, p->secret, p->scan_rate,
+			   p->scan_total);
+	return bin;
+}
+
 /* Writes everything Hercules needs into dir. */
 static void fill_rundir(const char *dir, const char *data,
 			const struct boot_plan *p)
 {
 	char err[ZERR_MAX], *psw, *host;
-	size_t blen = boot_encoded_size(p->boot.nguests);
-	size_t len = blen + share_table_size(p->ndomains);
-	uint8_t *bin = xmalloc(len);
+	size_t len;
+	uint8_t *bin = boot_bytes(p, &len);
 	int bad = 0;
 
 	psw = path_join(data, "ipl-psw.bin");
@@ -110,9 +124,6 @@ static void fill_rundir(const char *dir, const char *data,
 		       ? copy_file(p->img[i].path, dir, p->img[i].file, err)
 		       : write_file(dir, p->img[i].file, p->img[i].data,
 				    p->img[i].size, err);
-	boot_encode(&p->boot, p->desc, &p->mem_hdr, p->mem, p->boot.nguests, bin);
-	share_table_encode(bin + blen, p->ndomains, p->secret, p->scan_rate,
-			   p->scan_total);
 	if (!bad)
 		bad |= write_file(dir, "boot.bin", bin, len, err);
 	free(psw);
@@ -347,6 +358,16 @@ int cmd_run(int argc, char **argv)
 		zdie(ZX_USAGE, "%sstorage %s is too small: the guest images end at %s",
 		     f.storage_where, fmt_size(p.boot.storage_size, a, sizeof a),
 		     fmt_size(p.boot.images_end, b, sizeof b));
+	}
+	{       /* the host's own check (lib/bootcheck.c), before any file */
+		size_t blen;
+		uint8_t *bin = boot_bytes(&p, &blen);
+		char why[200];
+
+		if (boot_block_check(bin, blen, why, sizeof why) < 0)
+			zdie(ZX_USAGE, "the host would refuse this run: boot "
+			     "block: %s", why);
+		free(bin);
 	}
 	plan_dasd(&dp, &o, &f, p.boot.images_end);
 	if (o.boot.mode == ZCMM_MODE_FLEET && !o.test_host_admission &&

@@ -25,6 +25,10 @@ expect 2 "zcmm: --storage 12Q: not a size" $Z run --storage 12Q
 expect 2 "zcmm: --guest-mem 1500K: not a multiple of 1 MiB" $Z run --guest-mem 1500K
 # the host's limit (ZCMM_GUEST_MEM_MAX) is refused at parse time, named
 expect 2 "zcmm: --guest-mem 1025M: larger than 1 GiB" $Z run --guest-mem 1025M
+# what the host's boot-block check (lib/bootcheck.c) would refuse, the
+# CLI refuses with its reason before it makes any file
+expect 2 "zcmm: the host would refuse this run: boot block: time slice 10000000000 us is longer than 8640 s" $Z run --dry-run --timeslice 10000000
+expect 2 "zcmm: the host would refuse this run: boot block: storage size 0x20000000000 is not" $Z run --dry-run --storage 2T
 expect 2 "zcmm: --cpus 2: the host runs on one CPU: 1 is the only value" $Z run --cpus 2
 expect 2 "zcmm: run: option '--keep' takes no value" $Z run --keep=yes
 expect 2 "zcmm: run: unknown option '--bogus' (see zcmm run --help)" $Z run --bogus=1
