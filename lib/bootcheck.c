@@ -242,10 +242,13 @@ static int tables_bad(const uint8_t *blk, char *why, size_t n)
 	if (boot_be(h, 4) > IDLE_TAX_MAX)
 		return bad(why, n, "idle tax %u%%, at most %u%%",
 			   (unsigned)boot_be(h, 4), IDLE_TAX_MAX);
-	for (unsigned k = 4; k < sizeof(struct zcmm_mem_header); k++)
+	if (boot_be(h + 4, 4) & ~(uint64_t)BOOT_MEM_FLAGS_KNOWN)
+		return bad(why, n, "unknown memory table flags 0x%x",
+			   (unsigned)(boot_be(h + 4, 4) & ~(uint64_t)BOOT_MEM_FLAGS_KNOWN));
+	for (unsigned k = 8; k < sizeof(struct zcmm_mem_header); k++)
 		if (h[k])
-			return bad(why, n, "memory table flags or reserved "
-				   "bytes are not 0");
+			return bad(why, n, "reserved memory table bytes are "
+				   "not 0");
 	for (uint32_t i = 0; i < ng; i++)
 		if (mem_bad(blk, ng, i, why, n))
 			return -1;

@@ -128,6 +128,7 @@ static void rewrite(const uint8_t *b, size_t size)
 	}
 	memset(&mh, 0, sizeof mh);
 	mh.idle_tax_pct = (uint32_t)boot_be(b + BOOT_MEMHDR_OFF(n), 4);
+	mh.flags = (uint32_t)boot_be(b + BOOT_MEMHDR_OFF(n) + 4, 4);
 	for (uint32_t i = 0; i < nd; i++) {
 		sec[i][0] = boot_be(b + BOOT_SHARE_OFF(n) + 0x20 + 0x10 * i, 8);
 		sec[i][1] = boot_be(b + BOOT_SHARE_OFF(n) + 0x28 + 0x10 * i, 8);

@@ -25,6 +25,7 @@ static void host_accepts(struct boot_plan *p, const struct fleet *f)
 	p->boot.duration_ms = f->duration_ms;
 	p->boot.seed = f->seed;
 	p->mem_hdr.idle_tax_pct = f->idle_tax;
+	p->mem_hdr.flags = f->unservable ? ZCMM_MEM_HALT_UNSERVABLE : 0;
 	p->boot.storage_size = f->storage_set ? f->storage : boot_auto_storage(p);
 	if (!bin)
 		abort();

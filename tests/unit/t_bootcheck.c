@@ -70,6 +70,7 @@ static void make_good(void)
 	m[1].reserve_bytes = MiB;
 	m[1].limit_bytes = 2 * MiB;
 	mh.idle_tax_pct = 99;
+	mh.flags = ZCMM_MEM_HALT_UNSERVABLE;
 	boot_encode(&b, g, &mh, m, N, good);
 	good_len = blen + share_table_encode(good + blen, ND, sec, 500, 1000000);
 }
@@ -136,7 +137,8 @@ static const struct bad_case cases[] = {
 	{ "a sharing domain not in the table", GD(2, share_domain), 4, 3, "sharing domain 3, the table has 2" },
 	{ "a sharing domain without the table", HDR(flags), 4, 0, "guest 1 (g1): sharing domain 1, the table has 0" },
 	{ "an idle tax of 100%", BOOT_MEMHDR_OFF(N), 4, 100, "idle tax 100%, at most 99%" },
-	{ "memory-table flags", BOOT_MEMHDR_OFF(N) + 4, 4, 1, "memory table flags" },
+	{ "an unknown memory-table flag", BOOT_MEMHDR_OFF(N) + 4, 4, 3, "unknown memory table flags 0x2" },
+	{ "reserved memory-table header bytes", BOOT_MEMHDR_OFF(N) + 0x1f, 1, 1, "reserved memory table bytes" },
 	{ "1000001 shares", GM(2, shares), 4, 1000001, "guest 2 (g2): 1000001 shares, at most 1000000" },
 	{ "a reserve above storage", GM(2, reserve_bytes), 8, 5 * MiB, "guest 2 (g2): reserve 0x500000" },
 	{ "a reserve not in pages", GM(2, reserve_bytes), 8, 100, "reserve 0x64 is not whole pages" },
