@@ -12,6 +12,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -89,6 +90,32 @@ static void bench_usage(FILE *out)
 "interrupted.\n", out);
 }
 
+char *strf(const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+	int n;
+
+	va_start(ap, fmt);
+	n = vasprintf(&s, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		zdie(ZX_USAGE, "out of memory");
+	return s;
+}
+
+char *bench_path(const char *dir, const char *variant, const char *policy,
+		 unsigned repeat, const char *ext)
+{
+	return strf("%s/runs/%s-%s-r%u.%s", dir, variant, policy, repeat, ext);
+}
+
+char *bench_tag(const struct scenario *s, const struct bench_job *j)
+{
+	return strf("%s%s%s r%u", s->nvar > 1 ? s->var[j->v].name : "",
+		    s->nvar > 1 ? " " : "", s->pol[j->p].name, j->r);
+}
+
 /* Is name in the comma list (no list: everything)? */
 static int in_list(const char *list, const char *name)
 {
@@ -146,15 +173,28 @@ static void write_tsv(const char *dir, const char *name, const struct recset *rs
 	free(p);
 }
 
+/* DIR/scenario.bench and DIR/runs.tsv (the second if runs). */
+static void load(const char *dir, struct scenario *s, struct recset *runs)
+{
+	char err[ZERR_MAX], *p = path_join(dir, "scenario.bench");
+
+	scenario_init(s);
+	if (scenario_parse_file(s, p, err) < 0)
+		zdie(ZX_USAGE, "%s", err);
+	free(p);
+	p = path_join(dir, "runs.tsv");
+	if (runs && bench_read_runs(p, runs, err) < 0)
+		zdie(ZX_USAGE, "%s", err);
+	free(p);
+}
+
 static char *default_out(const struct scenario *s, const char *what)
 {
-	char stamp[32], *name;
+	char stamp[32];
 	time_t t = time(NULL);
 
 	strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", localtime(&t));
-	if (asprintf(&name, "bench-results/%s%s-%s", s->name, what, stamp) < 0)
-		zdie(ZX_USAGE, "out of memory");
-	return name;
+	return strf("bench-results/%s%s-%s", s->name, what, stamp);
 }
 
 /* The scenario as run: its text without what an earlier zcmm bench added,
@@ -163,20 +203,14 @@ static void write_scenario(const char *dir, const struct scenario *s,
 			   unsigned repeat, const char *why)
 {
 	const char *cut = strstr(s->text, "# --- added by zcmm bench ---\n");
-	char *text;
+	char *rep = repeat ? strf("repeat %u    # %s\n", repeat, why) : xstrdup("");
+	char *text = strf("%.*s# --- added by zcmm bench ---\nname %s\n%s",
+			  cut ? (int)(cut - s->text) : (int)strlen(s->text), s->text,
+			  s->name, rep);
 
-	if (asprintf(&text, "%.*s# --- added by zcmm bench ---\nname %s\n",
-		     cut ? (int)(cut - s->text) : (int)strlen(s->text), s->text, s->name) < 0)
-		zdie(ZX_USAGE, "out of memory");
-	if (repeat) {
-		char *t = text;
-
-		if (asprintf(&text, "%srepeat %u    # %s\n", t, repeat, why) < 0)
-			zdie(ZX_USAGE, "out of memory");
-		free(t);
-	}
 	write_text(dir, "scenario.bench", text);
 	free(text);
+	free(rep);
 }
 
 /* The fleet text with every guest line's count= times k (count=k where
@@ -206,8 +240,9 @@ static char *scale_fleet(const char *text, unsigned k)
 	return out;
 }
 
-/* plot-vars.gp (the names plots.gp needs), plots.gp, then gnuplot in dir.
- * 1 if the PNGs were made. */
+/* plot-vars.gp (the names plots.gp needs: the variants and policies with
+ * finished runs, the guests the host samples), plots.gp, then gnuplot in
+ * dir. 1 if the PNGs were made. */
 static int make_plots(const char *dir, const struct scenario *s,
 		      const struct recset *runs)
 {
@@ -282,20 +317,12 @@ static int bench_check(const char *dir)
 {
 	struct scenario s;
 	struct recset runs;
-	char err[ZERR_MAX], *p = path_join(dir, "scenario.bench"), *want, *have;
+	char err[ZERR_MAX], *p = path_join(dir, "summary.md"), *want, *have;
 	const char *a, *b;
 	unsigned line = 1;
 	int rc;
 
-	scenario_init(&s);
-	if (scenario_parse_file(&s, p, err) < 0)
-		zdie(ZX_USAGE, "%s", err);
-	free(p);
-	p = path_join(dir, "runs.tsv");
-	if (bench_read_runs(p, &runs, err) < 0)
-		zdie(ZX_USAGE, "%s", err);
-	free(p);
-	p = path_join(dir, "summary.md");
+	load(dir, &s, &runs);
 	if (!(have = read_text_file(p, err)))
 		zdie(ZX_USAGE, "%s", err);
 	want = bench_summary(&s, &runs, strstr(have, "\n## Plots\n") != NULL);
@@ -333,36 +360,30 @@ static void shell_word(const char *w)
 static void list_runs(const struct bench_opts *o, const struct scenario *s,
 		      const struct bench_job *jobs, unsigned n)
 {
-	char exe[4096], *scn = realpath(s->path, NULL), *cwd = realpath(".", NULL), *out;
+	char exe[4096], *scn = realpath(s->path, NULL), *cwd = realpath(".", NULL);
 	char *rel = o->out ? xstrdup(o->out) : default_out(s, "-list");
+	/* absolute paths: the runs may start anywhere */
+	char *out = rel[0] == '/' || !cwd ? xstrdup(rel) : strf("%s/%s", cwd, rel);
 	ssize_t len = readlink("/proc/self/exe", exe, sizeof exe - 1);
 
 	exe[len > 0 ? len : 0] = 0;
-	if (rel[0] == '/' || !cwd)      /* the runs may start anywhere */
-		out = xstrdup(rel);
-	else if (asprintf(&out, "%s/%s", cwd, rel) < 0)
-		zdie(ZX_USAGE, "out of memory");
 	for (unsigned i = 0; i < n; i++) {
 		const struct bench_job *j = &jobs[i];
-		char dir[4200], rep[16];
+		char *dir = strf("%s/%s-%s-r%u", out, s->var[j->v].name, s->pol[j->p].name, j->r);
 		const char *w[] = { exe, "bench", scn ? scn : s->path, "--policies",
 			s->pol[j->p].name, "--variants", s->var[j->v].name,
 			"--repeat", "1", "--no-plots", "--quiet", "--out", dir,
 			"--timeout", o->timeout, "--hercules", o->hercules };
 
-		snprintf(rep, sizeof rep, "%u", j->r);
-		snprintf(dir, sizeof dir, "%s/%s-%s-r%s", out, s->var[j->v].name,
-			 s->pol[j->p].name, rep);
-		for (unsigned k = 0; k < sizeof w / sizeof w[0]; k++) {
-			if (k + 1 < sizeof w / sizeof w[0] && !w[k + 1] && w[k][0] == '-') {
+		for (unsigned k = 0; k < sizeof w / sizeof w[0]; k++)
+			if (k + 1 < sizeof w / sizeof w[0] && !w[k + 1] && w[k][0] == '-')
 				k++;    /* an option not given: skip it and its value */
-				continue;
+			else {
+				fputs(k ? " " : "", stdout);
+				shell_word(w[k]);
 			}
-			if (k)
-				putchar(' ');
-			shell_word(w[k]);
-		}
 		putchar('\n');
+		free(dir);
 	}
 	free(scn);
 	free(cwd);
@@ -377,26 +398,23 @@ static int bench_collect(const struct bench_opts *o, char **dirs, int ndirs)
 	struct scenario s;
 	struct recset runs, samples;
 	unsigned bad = 0;
-	char err[ZERR_MAX], *p = path_join(dirs[0], "scenario.bench"), *dir;
+	char *dir;
 
-	scenario_init(&s);
+	load(dirs[0], &s, NULL);
 	recset_init(&runs);
 	recset_init(&samples);
-	if (scenario_parse_file(&s, p, err) < 0)
-		zdie(ZX_USAGE, "%s", err);
-	free(p);
 	s.repeat = 1;
 	for (int d = 0; d < ndirs; d++) {
+		struct scenario s2;
 		struct recset r;
 
-		p = path_join(dirs[d], "runs.tsv");
-		if (bench_read_runs(p, &r, err) < 0)
-			zdie(ZX_USAGE, "%s", err);
-		free(p);
+		load(dirs[d], &s2, &r);
+		scenario_free(&s2);
 		for (unsigned i = 0; i < r.n; i++) {
 			const struct rec *x = &r.r[i];
 			const char *v = rec_get(x, "variant"), *pol = rec_get(x, "policy");
 			unsigned rep = 1;
+			char *res = strf("%s/runs/%s-%s-r%s.tsv", dirs[d], v, pol, rec_get(x, "repeat"));
 
 			if (!scenario_arm(&s, 1, pol) || !scenario_arm(&s, 0, v))
 				zdie(ZX_USAGE, "%s: policy %s, variant %s: not in the scenario of %s",
@@ -405,13 +423,11 @@ static int bench_collect(const struct bench_opts *o, char **dirs, int ndirs)
 				rep += !strcmp(rec_get(&runs.r[k], "variant"), v) &&
 				       !strcmp(rec_get(&runs.r[k], "policy"), pol);
 			s.repeat = rep > s.repeat ? rep : s.repeat;
-			if (asprintf(&p, "%s/runs/%s-%s-r%s.tsv", dirs[d], v, pol, rec_get(x, "repeat")) < 0)
-				zdie(ZX_USAGE, "out of memory");
 			bench_add_run(&s, &runs, &samples, v, pol, rep, atoi(rec_get(x, "exit")),
-				      strtod(rec_get(x, "wall_s"), NULL),
-				      rec_get(x, "jobs") ? (unsigned)atoi(rec_get(x, "jobs")) : 1, p);
+				      atof(rec_get(x, "wall_s")),
+				      rec_get(x, "jobs") ? (unsigned)atoi(rec_get(x, "jobs")) : 1, res);
 			bad += strcmp(rec_get(x, "exit"), "0") != 0;
-			free(p);
+			free(res);
 		}
 		recset_free(&r);
 	}
@@ -451,7 +467,7 @@ int cmd_bench(int argc, char **argv)
 	struct bench_opts o = { .jobs = 1 };
 	struct scenario s;
 	struct recset runs, samples;
-	struct bench_job *jobs = NULL;
+	struct bench_job *jobs;
 	unsigned total = 0, bad;
 	char err[ZERR_MAX], *pos[64], *dir, **fleets;
 	int npos, stop = 0;
@@ -467,12 +483,12 @@ int cmd_bench(int argc, char **argv)
 		zdie(ZX_USAGE, "bench: --collect DIR...: which report directories?");
 	if (o.collect)
 		return bench_collect(&o, pos, npos);
-	if (npos > 1)
-		zdie(ZX_USAGE, "bench: one scenario only ('%s' is extra)", pos[1]);
 	if (o.check)
 		return bench_check(o.check);
 	if (!npos)
 		zdie(ZX_USAGE, "bench: which scenario? (zcmm bench bench/default.bench; see zcmm bench --help)");
+	if (npos > 1)
+		zdie(ZX_USAGE, "bench: one scenario only ('%s' is extra)", pos[1]);
 	scenario_init(&s);
 	if (scenario_parse_file(&s, pos[0], err) < 0)
 		zdie(ZX_USAGE, "%s", err);
@@ -489,34 +505,31 @@ int cmd_bench(int argc, char **argv)
 				if (in_list(o.variants, s.var[v].name) &&
 				    in_list(o.policies, s.pol[p].name))
 					jobs[total++] = (struct bench_job){ .v = v, .p = p, .r = r };
+	if (o.list)
+		list_runs(&o, &s, jobs, total);
+	else if (o.dry_run)
+		dry_run(&s, jobs, total);
 	if (o.list || o.dry_run) {
-		if (o.list)
-			list_runs(&o, &s, jobs, total);
-		else
-			dry_run(&s, jobs, total);
 		free(jobs);
 		scenario_free(&s);
 		return 0;
 	}
 	dir = o.out ? xstrdup(o.out) : default_out(&s, "");
-	mkdirs(dir);
 	fleets = xmalloc(s.nvar * sizeof *fleets);
-	fleets[0] = path_join(dir, "runs");
-	mkdirs(fleets[0]);
+	mkdirs(fleets[0] = path_join(dir, "runs"));
 	free(fleets[0]);
 	/* the scenario as run (a command-line repeat appended) and its fleets */
 	write_scenario(dir, &s, o.repeat, "--repeat");
 	write_text(dir, "fleet.conf", s.fleet_text);
 	for (unsigned v = 0; v < s.nvar; v++) {
-		char name[80], *t;
+		char *name = s.var[v].scale ? strf("fleet-%s.conf", s.var[v].name) : xstrdup("fleet.conf");
+		char *text = s.var[v].scale ? scale_fleet(s.fleet_text, s.var[v].scale) : NULL;
 
-		snprintf(name, sizeof name, s.var[v].scale ? "fleet-%s.conf" : "fleet.conf",
-			 s.var[v].name);
-		if (s.var[v].scale) {
-			write_text(dir, name, t = scale_fleet(s.fleet_text, s.var[v].scale));
-			free(t);
-		}
+		if (text)
+			write_text(dir, name, text);
 		fleets[v] = path_join(dir, name);
+		free(name);
+		free(text);
 	}
 	if (!o.quiet)
 		printf("zcmm bench %s: %u runs (%u polic%s x %u variant%s x %u repeat%s, %u at once), report in %s\n",

@@ -16,34 +16,25 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 
 struct runctx {
 	const struct bench_opts *o;
 	const struct scenario *s;
 	unsigned idx, total;
-	double t0;
+	long t0;
 	int tty, silent;        /* silent: no progress (runs at once) */
 };
-
-static double now_s(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
 
 /* One progress line (rewritten in place on a terminal). */
 static void show(const struct runctx *c, const char *tag, const char *text)
 {
-	int t = (int)(now_s() - c->t0);
+	long t = (now_ms() - c->t0) / 1000;
 
 	if (c->o->quiet || c->silent)
 		return;
-	printf(c->tty ? "\r\033[K[bench %u/%u %s, %dm%02ds] %.60s" :
-	       "[bench %u/%u %s, %dm%02ds] %s\n", c->idx + 1, c->total, tag,
+	printf(c->tty ? "\r\033[K[bench %u/%u %s, %ldm%02lds] %.60s" :
+	       "[bench %u/%u %s, %ldm%02lds] %s\n", c->idx + 1, c->total, tag,
 	       t / 60, t % 60, text);
 	fflush(stdout);
 }
@@ -54,60 +45,47 @@ static int child_run(const struct runctx *c, const struct bench_arm *var,
 		     const struct bench_arm *pol, const char *fleet,
 		     const char *res, FILE *log, const char *tag)
 {
-	char *argv[16 + 2 * BENCH_MAX_WORDS], prog[32], buf[8192], line[8192], err[ZERR_MAX];
+	char *argv[16 + 2 * BENCH_MAX_WORDS], prog[32], *line = NULL, err[ZERR_MAX];
 	int argc = 0, pfd = -1;
-	size_t ll = 0;
-	ssize_t n;
+	size_t cap = 0;
 	struct child_io io = { .out_fd = -1, .pipe_rd = &pfd };
 	pid_t pid;
+	FILE *in;
 	/* the bench retries itself, so that only the attempt that finished
 	 * is timed */
-	char *fixed[] = { "run", "--results", (char *)res, "--progress", prog,
-		"--retries", "0", "--hercules", (char *)c->o->hercules,
-		"--timeout", (char *)c->o->timeout };
+	char *fixed[] = { "/proc/self/exe", "run", "--results", (char *)res,
+		"--progress", prog, "--retries", "0", "--hercules",
+		(char *)c->o->hercules, "--timeout", (char *)c->o->timeout };
 
 	snprintf(prog, sizeof prog, "%llu", (unsigned long long)c->s->sample_ms);
-	argv[argc++] = "/proc/self/exe";
 	for (unsigned i = 0; i < sizeof fixed / sizeof *fixed; i++)
-		if (!fixed[i])
-			argc--;         /* an option not given: drop its name */
-		else
+		if (fixed[i])
 			argv[argc++] = fixed[i];
+		else
+			argc--;         /* an option not given: drop its name */
 	for (int i = 0; i < var->nopt + pol->nopt; i++)  /* the policy wins */
 		argv[argc++] = i < var->nopt ? var->opt[i] : pol->opt[i - var->nopt];
 	argv[argc++] = (char *)fleet;
 	argv[argc] = NULL;
-	for (int i = 0; i < argc; i++)
-		fprintf(log, "%s%s", i ? " " : "$ zcmm", i ? argv[i] : "");
+	fprintf(log, "$ zcmm");
+	for (int i = 1; i < argc; i++)
+		fprintf(log, " %s", argv[i]);
 	fprintf(log, "\n");
 	fflush(log);
-	if ((pid = child_start(argv, &io, err)) < 0)
-		zdie(ZX_USAGE, "%s", err);
-	while ((n = read(pfd, buf, sizeof buf)) > 0 || (n < 0 && errno == EINTR))
-		for (ssize_t i = 0; i < n; i++) {
-			fputc(buf[i], log);
-			if (buf[i] != '\n' && ll < sizeof line - 1) {
-				line[ll++] = buf[i];
-				continue;
-			}
-			line[ll] = 0;
-			ll = 0;
-			if (!strncmp(line, "progress ", 9))
-				show(c, tag, line + 9);
-			else if (!strncmp(line, "zcmm: timeout", 13))
-				fprintf(stderr, "%s  [%s] %s\n", c->tty && !c->o->quiet ?
-					"\r\033[K" : "", tag, line);
-		}
-	close(pfd);
+	if ((pid = child_start(argv, &io, err)) < 0 || !(in = fdopen(pfd, "r")))
+		zdie(ZX_USAGE, "%s", pid < 0 ? err : strerror(errno));
+	while (getline(&line, &cap, in) > 0) {
+		fputs(line, log);
+		line[strcspn(line, "\n")] = 0;
+		if (!strncmp(line, "progress ", 9))
+			show(c, tag, line + 9);
+		else if (!strncmp(line, "zcmm: timeout", 13))
+			fprintf(stderr, "%s  [%s] %s\n", c->tty && !c->o->quiet ?
+				"\r\033[K" : "", tag, line);
+	}
+	free(line);
+	fclose(in);
 	return child_wait(pid);
-}
-
-/* "VARIANT POLICY rN" (the variant if there are several). */
-static void job_tag(const struct scenario *s, const struct bench_job *j,
-		    char *tag, size_t len)
-{
-	snprintf(tag, len, "%s%s%s r%u", s->nvar > 1 ? s->var[j->v].name : "",
-		 s->nvar > 1 ? " " : "", s->pol[j->p].name, j->r);
 }
 
 /* A worker for job j: zcmm run (again if Hercules crashed), the wall
@@ -117,18 +95,16 @@ static void start_job(const struct runctx *c, const char *dir,
 		      char *const *fleets, struct bench_job *j)
 {
 	const struct bench_arm *va = &c->s->var[j->v], *po = &c->s->pol[j->p];
-	char tag[80], *res, *logp;
+	char *tag = bench_tag(c->s, j), *res = bench_path(dir, va->name, po->name, j->r, "tsv");
+	char *logp = bench_path(dir, va->name, po->name, j->r, "log");
 	int pfd[2], st = 0;
 	FILE *log;
 
-	job_tag(c->s, j, tag, sizeof tag);
-	if (asprintf(&res, "%s/runs/%s-%s-r%u.tsv", dir, va->name, po->name, j->r) < 0 ||
-	    asprintf(&logp, "%s/runs/%s-%s-r%u.log", dir, va->name, po->name, j->r) < 0 ||
-	    pipe(pfd) < 0)
-		zdie(ZX_USAGE, "cannot start a run: %s", strerror(errno));
+	if (pipe(pfd) < 0)
+		zdie(ZX_USAGE, "pipe: %s", strerror(errno));
 	show(c, tag, "starting");
 	fflush(NULL);
-	j->t0 = now_s();
+	j->t0 = now_ms();
 	if ((j->pid = fork()) < 0)
 		zdie(ZX_USAGE, "fork: %s", strerror(errno));
 	if (j->pid == 0) {
@@ -137,11 +113,11 @@ static void start_job(const struct runctx *c, const char *dir,
 		if (!(log = fopen(logp, "a")))
 			zdie(ZX_USAGE, "cannot write %s: %s", logp, strerror(errno));
 		for (int attempt = 1; attempt <= BENCH_RETRIES + 1; attempt++) {
-			double t0 = now_s();
+			long t0 = now_ms();
 
 			unlink(res);
 			st = child_run(c, va, po, fleets[j->v], res, log, tag);
-			wall = now_s() - t0;
+			wall = (now_ms() - t0) / 1e3;
 			if (st != ZX_HERCULES || attempt > BENCH_RETRIES)
 				break;
 			fprintf(stderr, "%s  [%s] Hercules crashed or ended early (zcmm run exit 3, see %s): running it again (attempt %d of %d)\n",
@@ -152,6 +128,7 @@ static void start_job(const struct runctx *c, const char *dir,
 	}
 	close(pfd[1]);
 	j->fd = pfd[0];
+	free(tag);
 	free(res);
 	free(logp);
 }
@@ -165,17 +142,16 @@ static double settle_s(const struct recset *rs, const char *gi)
 	for (unsigned i = rs->n; i-- > 0;) {
 		const struct rec *x = &rs->r[i];
 		const char *g = rec_get(x, "guest"), *run = rec_get(x, "running");
-		double fr;
+		const char *fr = rec_get(x, "frames"), *ms = rec_get(x, "t_ms");
 
 		if (strcmp(x->kind, "asample") || !g || strcmp(g, gi) || !run ||
-		    strcmp(run, "1") || !rec_get(x, "frames") || !rec_get(x, "t_ms"))
+		    strcmp(run, "1") || !fr || !ms)
 			continue;
-		fr = strtod(rec_get(x, "frames"), NULL);
 		if (isnan(fin))
-			fin = fr;
-		if (fabs(fr - fin) * 10 > fin)
+			fin = atof(fr);
+		if (fabs(atof(fr) - fin) * 10 > fin)
 			break;
-		t = strtod(rec_get(x, "t_ms"), NULL) / 1000;
+		t = atof(ms) / 1000;
 	}
 	return t;
 }
@@ -198,12 +174,11 @@ static void read_results(const struct scenario *s, const char *path,
 	for (unsigned i = 0; i < rs.n; i++) {
 		const struct rec *x = &rs.r[i];
 		const char *g = rec_get(x, "name");
-		int total = !strcmp(x->kind, "total");
 		int guest = !strcmp(x->kind, "guest") && g && scenario_uses_guest(s, g);
 		int sample = !strcmp(x->kind, "sample") || !strcmp(x->kind, "asample");
 		FILE *f;
 
-		if (!total && !guest && !sample)
+		if (strcmp(x->kind, "total") && !guest && !sample)
 			continue;
 		f = open_memstream(&line, &len);
 		if (sample)
@@ -229,23 +204,22 @@ double bench_add_run(const struct scenario *s, struct recset *runs,
 		     struct recset *samples, const char *v, const char *p,
 		     unsigned r, int ex, double wall, unsigned jobs, const char *res)
 {
-	char id[120], *line;
+	char *id = strf("%s/%s/r%u", v, p, r), *line;
 	double t;
 
-	snprintf(id, sizeof id, "%s/%s/r%u", v, p, r);
-	if (asprintf(&line, "run id=%s scenario=%s variant=%s policy=%s repeat=%u exit=%d wall_s=%.3f throughput= jobs=%u",
-		     id, s->name, v, p, r, ex, wall, jobs) < 0)
-		zdie(ZX_USAGE, "out of memory");
+	line = strf("run id=%s scenario=%s variant=%s policy=%s repeat=%u exit=%d wall_s=%.3f throughput= jobs=%u",
+		    id, s->name, v, p, r, ex, wall, jobs);
 	recset_add(runs, line);
 	free(line);
 	if (ex == 0)
 		read_results(s, res, id, runs, samples);
 	/* for the reader of runs.tsv: the summary makes its own */
 	t = bench_metric(recset_find(runs, "run", id), "throughput");
-	if (!isnan(t) && asprintf(&line, "run id=%s throughput=%.3f", id, t) > 0) {
-		recset_add(runs, line);
+	if (!isnan(t)) {
+		recset_add(runs, line = strf("run id=%s throughput=%.3f", id, t));
 		free(line);
 	}
+	free(id);
 	return t;
 }
 
@@ -254,13 +228,13 @@ unsigned bench_run_all(const struct bench_opts *o, const struct scenario *s,
 		       struct bench_job *jobs, unsigned n,
 		       struct recset *runs, struct recset *samples, int *stop)
 {
-	struct runctx c = { o, s, 0, n, now_s(), isatty(1), o->jobs > 1 };
+	struct runctx c = { o, s, 0, n, now_ms(), isatty(1), o->jobs > 1 };
 	unsigned next = 0, running = 0, bad = 0;
 
 	signal(SIGINT, SIG_IGN);        /* the children (same group) get it */
 	while (next < n || running) {
 		struct bench_job *j = NULL;
-		char tag[80], msg[200], *res;
+		char *tag, *msg, *res;
 		double wall, t;
 		int st, ex;
 		pid_t pid;
@@ -271,39 +245,35 @@ unsigned bench_run_all(const struct bench_opts *o, const struct scenario *s,
 			running++;
 			continue;
 		}
-		if (!running)
-			break;
 		while ((pid = waitpid(-1, &st, 0)) < 0 && errno == EINTR)
 			;
-		if (pid < 0)
-			break;
-		for (unsigned k = 0; k < next; k++)
+		for (unsigned k = 0; pid > 0 && k < next; k++)
 			if (jobs[k].pid == pid)
 				j = &jobs[k];
+		if (pid < 0 || !running)
+			break;
 		if (!j)
 			continue;
 		running--;
 		ex = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
 		if (read(j->fd, &wall, sizeof wall) != sizeof wall)
-			wall = now_s() - j->t0;
+			wall = (now_ms() - j->t0) / 1e3;
 		close(j->fd);
-		if (asprintf(&res, "%s/runs/%s-%s-r%u.tsv", dir, s->var[j->v].name,
-			     s->pol[j->p].name, j->r) < 0)
-			zdie(ZX_USAGE, "out of memory");
+		res = bench_path(dir, s->var[j->v].name, s->pol[j->p].name, j->r, "tsv");
 		t = bench_add_run(s, runs, samples, s->var[j->v].name, s->pol[j->p].name,
 				  j->r, ex, wall, o->jobs, res);
-		free(res);
 		bad += ex != 0;
 		*stop |= ex == ZX_SIGNAL || ex == 128 + SIGINT;
-		snprintf(msg, sizeof msg, "done in %.1f s, exit %d, throughput %.0f work/s",
-			 wall, ex, t);
+		msg = strf("done in %.1f s, exit %d, throughput %.0f work/s", wall, ex, t);
 		c.idx = (unsigned)(j - jobs);
 		c.silent = 0;
-		job_tag(s, j, tag, sizeof tag);
-		show(&c, tag, msg);
+		show(&c, tag = bench_tag(s, j), msg);
 		c.silent = o->jobs > 1;
 		if (c.tty && !o->quiet)
 			printf("\n");
+		free(res);
+		free(msg);
+		free(tag);
 	}
 	return bad;
 }

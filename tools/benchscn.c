@@ -22,11 +22,10 @@ static const char *const reserved_opts[] = {
 	"progress", "hercules", "retries", "live", NULL,
 };
 
-/* The words of the line being read (the ctx of the table's functions). */
+/* The line being read: the ctx of the table's functions. */
 struct line {
 	char **w;
 	int nw;
-	const char *text;
 	unsigned no;
 };
 
@@ -70,21 +69,20 @@ const struct bench_arm *scenario_arm(const struct scenario *s, int policy,
 	return NULL;
 }
 
-static int uses(const char *metric, const char *g)
+/* The guest a metric names (METRIC@GUEST), or NULL. */
+static const char *guest_of(const char *metric)
 {
-	const char *at = metric ? strchr(metric, '@') : NULL;
-
-	return at && !strcmp(at + 1, g);
+	return strchr(metric, '@') ? strchr(metric, '@') + 1 : NULL;
 }
 
 int scenario_uses_guest(const struct scenario *s, const char *g)
 {
-	for (unsigned i = 0; i < s->ntgt; i++)
-		if (uses(s->tgt[i].metric, g))
+	for (unsigned i = 0; i < s->ntgt + s->nshow; i++) {
+		const char *m = i < s->ntgt ? s->tgt[i].metric : s->show[i - s->ntgt];
+
+		if (guest_of(m) && !strcmp(guest_of(m), g))
 			return 1;
-	for (unsigned i = 0; i < s->nshow; i++)
-		if (uses(s->show[i], g))
-			return 1;
+	}
 	return 0;
 }
 
@@ -96,6 +94,16 @@ static int name_ok(const char *s)
 		if (!isalnum((unsigned char)*s) && !strchr("_-.+", *s))
 			return 0;
 	return 1;
+}
+
+/* The line's NAME (w[1]) if it is one, else -1 with the reason. */
+static int line_name(const struct line *l, const char *rest, char *why)
+{
+	if (l->nw > 1 && name_ok(l->w[1]))
+		return 0;
+	zerr_set(why, "%s '%s': a name of 1 to %d letters, digits, '_', '-', '.', '+' first (%s NAME %s)",
+		 l->w[0], l->nw > 1 ? l->w[1] : "", BENCH_NAME_MAX, l->w[0], rest);
+	return -1;
 }
 
 /* The words w[0..n-1] copied into one buffer (returned), out[] to them. */
@@ -114,8 +122,7 @@ static char *copy_words(char **w, int n, char **out)
 
 /* An option parser's error as "WHAT NAME: reason" (its own prefix and
  * its pointer to a --help that is not ours dropped). */
-static int opt_error(char *why, const char *what, const char *name,
-		     const char *e)
+static int opt_error(char *why, const char *what, const char *name, char *e)
 {
 	char *see = strstr(e, " (see zcmm target");
 
@@ -139,43 +146,34 @@ static const char *reserved(const char *w)
 }
 
 /* policy|variant NAME OPTION...: checked by zcmm run's own parser. */
-static int arm_line(struct scenario *s, const struct line *l, int pol,
-		    char *why)
+static int arm_fn(void *obj, const char *v, void *ctx, char *why)
 {
-	const char *what = l->w[0], *nm = l->nw > 1 ? l->w[1] : "";
-	struct bench_arm a = { .line = l->no };
-	char *argv[BENCH_MAX_WORDS + 1], e[ZERR_MAX];
+	struct scenario *s = obj;
+	const struct line *l = ctx;
+	int pol = l->w[0][0] == 'p', rc;
+	struct bench_arm a = { .line = l->no, .nopt = l->nw - 2 };
+	char *argv[BENCH_MAX_WORDS + 1] = { "run" }, e[ZERR_MAX];
 	struct run_opts o;
-	int rc;
 
-	if (!name_ok(nm)) {
-		zerr_set(why, "%s '%s': a name of 1 to %d letters, digits, '_', '-', '.', '+' first (%s NAME OPTION...)",
-			 what, nm, BENCH_NAME_MAX, what);
+	if (line_name(l, "OPTION...", why) < 0)
 		return -1;
-	}
-	if (scenario_arm(s, pol, nm)) {
-		zerr_set(why, "duplicate %s '%s'", what, nm);
-		return -1;
-	}
+	if (scenario_arm(s, pol, l->w[1]))
+		return zerr_set(why, "duplicate %s '%s'", l->w[0], l->w[1]), -1;
 	for (int i = 2; i < l->nw; i++)
-		if (reserved(l->w[i])) {
-			zerr_set(why, "%s %s: --%s is set by zcmm bench itself, not by a %s",
-				 what, nm, reserved(l->w[i]), what);
-			return -1;
-		}
-	snprintf(a.name, sizeof a.name, "%s", nm);
-	a.nopt = l->nw - 2;
+		if (reserved(l->w[i]))
+			return zerr_set(why, "%s %s: --%s is set by zcmm bench itself, not by a %s",
+					l->w[0], l->w[1], reserved(l->w[i]), l->w[0]), -1;
+	snprintf(a.name, sizeof a.name, "%s", l->w[1]);
 	a.buf = copy_words(l->w + 2, a.nopt, a.opt);
-	argv[0] = "run";
 	memcpy(argv + 1, a.opt, (size_t)a.nopt * sizeof *argv);
-	rc = run_parse_opts(&o, a.nopt + 1, argv, e);
-	if (rc == 0 && o.fleet_file)
+	if ((rc = run_parse_opts(&o, a.nopt + 1, argv, e)) == 1)
+		zerr_set(e, "--help is not a setting");
+	else if (rc == 0 && o.fleet_file)
 		zerr_set(e, "'%s' is not an option (zcmm run options: --policy balloon, --no-essa, ...)",
 			 o.fleet_file);
 	if (rc || o.fleet_file) {
 		free(a.buf);
-		return rc == 1 ? zerr_set(why, "%s %s: --help is not a setting", what, nm), -1
-			       : opt_error(why, what, nm, e);
+		return opt_error(why, l->w[0], a.name, e);
 	}
 	if (pol) {
 		s->pol = xrealloc(s->pol, (s->npol + 1) * sizeof a);
@@ -221,33 +219,31 @@ static const struct opt target_keys[] = {
 	OPT_END,
 };
 
-static int target_line(struct scenario *s, const struct line *l, char *why)
+static int target_fn(void *obj, const char *v, void *ctx, char *why)
 {
+	struct scenario *s = obj;
+	const struct line *l = ctx;
 	struct bench_target t = { .line = l->no };
 	char *argv[BENCH_MAX_WORDS + 1], *pos[1], e[ZERR_MAX];
-	const char *nm = l->nw > 1 ? l->w[1] : "";
 	int npos;
 
-	if (!name_ok(nm)) {
-		zerr_set(why, "target '%s': a name of 1 to %d letters, digits, '_', '-', '.', '+' first (target NAME --metric M ... --min X|--max X)",
-			 nm, BENCH_NAME_MAX);
+	if (line_name(l, "--metric M ... --min X|--max X", why) < 0)
 		return -1;
-	}
 	for (unsigned i = 0; i < s->ntgt; i++)
-		if (!strcmp(s->tgt[i].name, nm))
-			return zerr_set(why, "duplicate target '%s'", nm), -1;
-	snprintf(t.name, sizeof t.name, "%s", nm);
+		if (!strcmp(s->tgt[i].name, l->w[1]))
+			return zerr_set(why, "duplicate target '%s'", l->w[1]), -1;
+	snprintf(t.name, sizeof t.name, "%s", l->w[1]);
 	t.buf = copy_words(l->w + 1, l->nw - 1, argv);
 	argv[0] = "target";
 	if (opts_parse(target_keys, &t, l->nw - 1, argv, pos, 1, &npos, NULL, e))
-		opt_error(why, "target", nm, e);
+		opt_error(why, "target", t.name, e);
 	else if (npos)
-		zerr_set(why, "target %s: '%s': expected --KEY VALUE", nm, pos[0]);
+		zerr_set(why, "target %s: '%s': expected --KEY VALUE", t.name, pos[0]);
 	else if (!t.metric || t.has_min == t.has_max)
-		zerr_set(why, "target %s: %s", nm, !t.metric ? "--metric is missing" :
+		zerr_set(why, "target %s: %s", t.name, !t.metric ? "--metric is missing" :
 			 "give one of --min and --max");
 	else if (!bench_metric_known(t.metric))
-		zerr_set(why, "target %s: unknown metric '%s' (see docs/bench.md)", nm, t.metric);
+		zerr_set(why, "target %s: unknown metric '%s' (see docs/bench.md)", t.name, t.metric);
 	else {
 		s->tgt = xrealloc(s->tgt, (s->ntgt + 1) * sizeof t);
 		s->tgt[s->ntgt++] = t;
@@ -259,8 +255,10 @@ static int target_line(struct scenario *s, const struct line *l, char *why)
 
 /* overcommit R... and scale K...: a variant per number; finish() gives
  * them their storage and their names. */
-static int numbers_line(struct scenario *s, const struct line *l, char *why)
+static int numbers_fn(void *obj, const char *v, void *ctx, char *why)
 {
+	struct scenario *s = obj;
+	const struct line *l = ctx;
 	int oc = l->w[0][0] == 'o';
 
 	if (l->nw < 2)
@@ -276,10 +274,8 @@ static int numbers_line(struct scenario *s, const struct line *l, char *why)
 			return zerr_set(why, "%s %s: expected %s", l->w[0], l->w[i], oc ?
 					"a ratio from 0.1 to 100 (guest storage / host storage)" :
 					"1 to 1000 (every guest line's count times this)"), -1;
-		if (oc)
-			a.overcommit = r;
-		else
-			a.scale = (unsigned)r;
+		a.overcommit = oc ? r : 0;
+		a.scale = oc ? 0 : (unsigned)r;
 		snprintf(a.name, sizeof a.name, oc ? "%gx" : "x%g", r);
 		if (scenario_arm(s, 0, a.name))
 			return zerr_set(why, "duplicate variant '%s'", a.name), -1;
@@ -289,39 +285,47 @@ static int numbers_line(struct scenario *s, const struct line *l, char *why)
 	return 0;
 }
 
-static int lines_fn(void *obj, const char *v, void *ctx, char *why)
+static int name_fn(void *obj, const char *v, void *ctx, char *why)
+{
+	struct scenario *s = obj;
+
+	if (!name_ok(v))
+		return zerr_set(why, "1 to %d letters, digits, '_', '-', '.', '+'",
+				BENCH_NAME_MAX), -1;
+	free(s->name);
+	s->name = xstrdup(v);
+	return 0;
+}
+
+/* title TEXT: the words of the rest of the line. */
+static int title_fn(void *obj, const char *v, void *ctx, char *why)
 {
 	struct scenario *s = obj;
 	const struct line *l = ctx;
-	const char *k = l->w[0];
+	char *t = xstrdup("");
 
-	if (!strcmp(k, "name")) {
-		if (!name_ok(v))
-			return zerr_set(why, "1 to %d letters, digits, '_', '-', '.', '+'",
-					BENCH_NAME_MAX), -1;
-		free(s->name);
-		s->name = xstrdup(v);
-	} else if (!strcmp(k, "title")) {
-		const char *t = l->text + strspn(l->text, " \t") + 5;
+	for (int i = 1; i < l->nw; i++) {
+		char *u = strf("%s%s%s", t, i > 1 ? " " : "", l->w[i]);
 
-		free(s->title);
-		s->title = xstrdup(t + strspn(t, " \t"));
-		s->title[strcspn(s->title, "#\r\n")] = 0;
-		for (size_t n = strlen(s->title); n && isspace((unsigned char)s->title[n - 1]);)
-			s->title[--n] = 0;
-	} else if (!strcmp(k, "policy") || !strcmp(k, "variant"))
-		return arm_line(s, l, k[0] == 'p', why);
-	else if (!strcmp(k, "target"))
-		return target_line(s, l, why);
-	else if (!strcmp(k, "show")) {
-		for (int i = 1; i < l->nw; i++) {
-			if (!bench_metric_known(l->w[i]) || s->nshow == 16)
-				return zerr_set(why, "show %s: %s", l->w[i], s->nshow == 16 ?
-						"at most 16 columns" : "unknown metric (see docs/bench.md)"), -1;
-			s->show[s->nshow++] = xstrdup(l->w[i]);
-		}
-	} else
-		return numbers_line(s, l, why);
+		free(t);
+		t = u;
+	}
+	free(s->title);
+	s->title = t;
+	return 0;
+}
+
+static int show_fn(void *obj, const char *v, void *ctx, char *why)
+{
+	struct scenario *s = obj;
+	const struct line *l = ctx;
+
+	for (int i = 1; i < l->nw; i++) {
+		if (!bench_metric_known(l->w[i]) || s->nshow == 16)
+			return zerr_set(why, "show %s: %s", l->w[i], s->nshow == 16 ?
+					"at most 16 columns" : "unknown metric (see docs/bench.md)"), -1;
+		s->show[s->nshow++] = xstrdup(l->w[i]);
+	}
 	return 0;
 }
 
@@ -329,20 +333,20 @@ static int lines_fn(void *obj, const char *v, void *ctx, char *why)
 
 /* The bench lines. meta "...": the function reads the whole line. */
 static const struct opt scenario_keys[] = {
-	{ .name = "name", .meta = "NAME", .kind = OPT_FN, .fn = lines_fn },
-	{ .name = "title", .meta = "TEXT...", .kind = OPT_FN, .fn = lines_fn },
+	{ .name = "name", .meta = "NAME", .kind = OPT_FN, .fn = name_fn },
+	{ .name = "title", .meta = "TEXT...", .kind = OPT_FN, .fn = title_fn },
 	{ .name = "repeat", .meta = "N", .kind = OPT_UINT, .off = S(repeat),
 	  .min = 1, .max = BENCH_MAX_REPEAT, .expect = "expected 1 to 100" },
 	{ .name = "sample", .meta = "MS", .kind = OPT_U64, .off = S(sample_ms),
 	  .min = 100, .max = 3600000, .expect = "expected milliseconds from 100 to 3600000" },
 	{ .name = "reserve", .meta = "SIZE", .kind = OPT_SIZE, .off = S(reserve),
 	  .unit = MiB, .expect = "expected a size, a multiple of 1 MiB" },
-	{ .name = "policy", .meta = "NAME OPTION...", .kind = OPT_FN, .fn = lines_fn },
-	{ .name = "variant", .meta = "NAME OPTION...", .kind = OPT_FN, .fn = lines_fn },
-	{ .name = "overcommit", .meta = "R...", .kind = OPT_FN, .fn = lines_fn },
-	{ .name = "scale", .meta = "K...", .kind = OPT_FN, .fn = lines_fn },
-	{ .name = "target", .meta = "NAME OPTION...", .kind = OPT_FN, .fn = lines_fn },
-	{ .name = "show", .meta = "METRIC...", .kind = OPT_FN, .fn = lines_fn },
+	{ .name = "policy", .meta = "NAME OPTION...", .kind = OPT_FN, .fn = arm_fn },
+	{ .name = "variant", .meta = "NAME OPTION...", .kind = OPT_FN, .fn = arm_fn },
+	{ .name = "overcommit", .meta = "R...", .kind = OPT_FN, .fn = numbers_fn },
+	{ .name = "scale", .meta = "K...", .kind = OPT_FN, .fn = numbers_fn },
+	{ .name = "target", .meta = "NAME OPTION...", .kind = OPT_FN, .fn = target_fn },
+	{ .name = "show", .meta = "METRIC...", .kind = OPT_FN, .fn = show_fn },
 	OPT_END,
 };
 
@@ -352,8 +356,9 @@ static int bench_line(struct scenario *s, const char *text, unsigned no,
 		      const char *where, unsigned *hinting, char *err)
 {
 	char buf[4096], *w[BENCH_MAX_WORDS], why[ZERR_MAX];
-	struct line l = { w, 0, text, no };
+	struct line l = { w, 0, no };
 	const struct opt *d;
+	int whole;
 
 	l.nw = config_words(text, buf, sizeof buf, w, BENCH_MAX_WORDS, where, err);
 	if (l.nw <= 0 || !(d = opt_find(scenario_keys, w[0]))) {
@@ -362,36 +367,15 @@ static int bench_line(struct scenario *s, const char *text, unsigned no,
 				*hinting = no;
 		return l.nw < 0 ? -1 : 0;
 	}
-	if (!strstr(d->meta, "...") && l.nw != 2) {
+	if (!(whole = strstr(d->meta, "...") != NULL) && l.nw != 2)
 		zerr_set(err, "%s: %s: expected one value", where, w[0]);
-		return -1;
-	}
-	if (opt_apply(d, s, l.nw > 1 ? w[1] : "", &l, why) == 0)
+	else if (opt_apply(d, s, l.nw > 1 ? w[1] : "", &l, why) == 0)
 		return 1;
-	if (strstr(d->meta, "..."))
+	else if (whole)
 		zerr_set(err, "%s: %s", where, why);
 	else
 		zerr_set(err, "%s: %s %s: %s", where, w[0], w[1], why);
 	return -1;
-}
-
-static int sets_hinting(const struct bench_arm *a)
-{
-	for (int i = 0; i < a->nopt; i++)
-		if (!strncmp(a->opt[i], "--hinting", 9) || !strncmp(a->opt[i], "--policy", 8))
-			return 1;
-	return 0;
-}
-
-/* METRIC@GUEST names a guest of the fleet. */
-static int metric_ok(const struct scenario *s, const char *m)
-{
-	const char *at = strchr(m, '@');
-
-	for (unsigned i = 0; at && i < s->fleet.n; i++)
-		if (!strcmp(s->fleet.g[i].name, at + 1))
-			return 1;
-	return !at;
 }
 
 /* After the last line: what needs the whole file (the fleet's size for
@@ -399,57 +383,56 @@ static int metric_ok(const struct scenario *s, const char *m)
 static int finish(struct scenario *s, const char *file, unsigned hinting,
 		  char *err)
 {
+	struct guest_defaults gd;
+	char e[ZERR_MAX];
+
+	guest_defaults_init(&gd);
 	if (!s->npol)
 		return zerr_set(err, "%s: no 'policy' line: a scenario runs at least one policy (policy NAME OPTION...)",
 				file), -1;
-	if (s->fleet.n == 0) {
-		struct guest_defaults gd;
-		char e[ZERR_MAX];
-
-		guest_defaults_init(&gd);
-		if (fleet_add_default(&s->fleet, &gd, e) < 0)
-			return zerr_set(err, "%s: %s", file, e), -1;
-	}
+	if (!s->fleet.n && fleet_add_default(&s->fleet, &gd, e) < 0)
+		return zerr_set(err, "%s: %s", file, e), -1;
 	for (unsigned i = 0; i < s->fleet.n; i++)
 		s->guest_total += s->fleet.g[i].mem;
 	for (unsigned i = 0; i < s->npol + s->nvar; i++) {
 		struct bench_arm *a = i < s->npol ? &s->pol[i] : &s->var[i - s->npol];
+		char st[32], *w[] = { "--storage", st };
 
-		if (hinting && sets_hinting(a))
-			return zerr_set(err, "%s:%u: hinting= on a guest line would override the policies' hinting setting: leave it to the policies",
-					file, hinting), -1;
+		for (int k = 0; hinting && k < a->nopt; k++)
+			if (!strncmp(a->opt[k], "--hinting", 9) || !strncmp(a->opt[k], "--policy", 8))
+				return zerr_set(err, "%s:%u: hinting= on a guest line would override the policies' hinting setting: leave it to the policies",
+						file, hinting), -1;
 		if (a->overcommit > 0) {
-			uint64_t st = round_up(s->reserve + (uint64_t)((double)s->guest_total / a->overcommit), MiB);
-
-			a->nopt = 2;
-			a->buf = xmalloc(32);
-			a->opt[0] = strcpy(a->buf, "--storage");
-			a->opt[1] = a->buf + 10;
-			sprintf(a->opt[1], "%lluM", (unsigned long long)(st / MiB));
+			snprintf(st, sizeof st, "%lluM", (unsigned long long)(round_up(s->reserve +
+				 (uint64_t)((double)s->guest_total / a->overcommit), MiB) / MiB));
+			a->buf = copy_words(w, a->nopt = 2, a->opt);
 		}
 		if (a->scale)   /* named by their guests: 50g, 100g */
 			snprintf(a->name, sizeof a->name, "%ug", s->fleet.n * a->scale);
 	}
-	for (unsigned i = 0; i < s->nshow; i++)
-		if (!metric_ok(s, s->show[i]))
-			return zerr_set(err, "%s: show %s: no guest '%s' in the fleet", file,
-					s->show[i], strchr(s->show[i], '@') + 1), -1;
-	for (unsigned i = 0; i < s->ntgt; i++) {
-		const struct bench_target *t = &s->tgt[i];
-		const char *p[] = { t->policy, t->vs, t->variant, t->vs_variant };
+	/* the names targets and show lines use */
+	for (unsigned i = 0; i < s->ntgt + s->nshow; i++) {
+		const struct bench_target *t = i < s->ntgt ? &s->tgt[i] : NULL;
+		const char *m = t ? t->metric : s->show[i - s->ntgt], *g = guest_of(m);
+		const char *p[] = { t ? t->policy : NULL, t ? t->vs : NULL,
+			t ? t->variant : NULL, t ? t->vs_variant : NULL };
+		unsigned k = 0;
 
-		if (!metric_ok(s, t->metric))
+		while (g && k < s->fleet.n && strcmp(s->fleet.g[k].name, g))
+			k++;
+		if (g && k == s->fleet.n && t)
 			return zerr_set(err, "%s:%u: target %s: no guest '%s' in the fleet",
-					file, t->line, t->name, strchr(t->metric, '@') + 1), -1;
-		for (int k = 0; k < 4; k++)
+					file, t->line, t->name, g), -1;
+		if (g && k == s->fleet.n)
+			return zerr_set(err, "%s: show %s: no guest '%s' in the fleet", file, m, g), -1;
+		for (k = 0; k < 4; k++)
 			if (p[k] && !scenario_arm(s, k < 2, p[k]))
 				return zerr_set(err, "%s:%u: target %s: no %s '%s' in this scenario",
 						file, t->line, t->name, k < 2 ? "policy" : "variant", p[k]), -1;
 	}
 	if (!s->nvar) {
 		s->var = xmalloc(sizeof *s->var);
-		memset(s->var, 0, sizeof *s->var);
-		strcpy(s->var[0].name, "base");
+		*s->var = (struct bench_arm){ .name = "base" };
 		s->nvar = 1;
 	}
 	return 0;
@@ -465,8 +448,7 @@ static char *abs_image(char *line, const char *basedir)
 	if (!im || im[6] == '/' || (strchr(line, '#') && strchr(line, '#') < im) ||
 	    !(dir = realpath(basedir && *basedir ? basedir : ".", NULL)))
 		return line;
-	if (asprintf(&out, "%.*s%s/%s", (int)(im + 6 - line), line, dir, im + 6) < 0)
-		zdie(ZX_USAGE, "out of memory");
+	out = strf("%.*s%s/%s", (int)(im + 6 - line), line, dir, im + 6);
 	free(dir);
 	free(line);
 	return out;
@@ -476,7 +458,7 @@ int scenario_parse_text(struct scenario *s, const char *text,
 			const char *name, const char *basedir, char *err)
 {
 	struct guest_defaults gd;
-	char where[300], *line;
+	char where[300], *line, *dot;
 	unsigned no = 0, hinting = 0;
 	int rc = 0;
 	size_t flen, tlen;
@@ -499,11 +481,8 @@ int scenario_parse_text(struct scenario *s, const char *text,
 	fclose(scn);
 	if (rc < 0)
 		return -1;
-	if (!s->name) {
-		const char *b = strrchr(name, '/');
-		char *dot;
-
-		s->name = xstrdup(b ? b + 1 : name);
+	if (!s->name) {         /* the file name without .bench */
+		s->name = xstrdup(strrchr(name, '/') ? strrchr(name, '/') + 1 : name);
 		if ((dot = strrchr(s->name, '.')) && dot != s->name)
 			*dot = 0;
 	}
