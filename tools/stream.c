@@ -81,43 +81,31 @@ static void progress(struct st *s, const char *rest)
  * payload (zcmm/console.h), so this is the second guard of the verdict. */
 static const char *unexpected(struct st *s, enum con_rec rec, const char *rest)
 {
-	const struct rec *have;
-	char kind[16], id[32], key[64];
-	const char *p;
-	int n;
+	const struct rec *r, *have;
+	const char *why = NULL;
+	struct recset one;
+	char *end;
 
 	if (s->r->exit_seen)
 		return "after the exit record";
 	if (rec != REC_RESULT)
 		return NULL;
-	if (sscanf(rest, "%15s id=%31s", kind, id) != 2 ||
-	    (strcmp(kind, "guest") && strcmp(kind, "total")))
-		return NULL;
-	if (!strcmp(kind, "guest")) {
-		char *end;
-		unsigned long i = strtoul(id, &end, 10);
+	recset_init(&one);
+	if (recset_add(&one, rest) == 0 && (r = &one.r[0])->id) {
+		int guest = !strcmp(r->kind, "guest"), total = !strcmp(r->kind, "total");
 
-		if (*end || end == id || i >= s->c->nguests)
-			return "for a guest the run does not have";
-	} else if (strcmp(id, "all")) {
-		return "for a total other than id=all";
+		if (guest && (strtoul(r->id, &end, 10) >= s->c->nguests || *end ||
+			      end == r->id))
+			why = "for a guest the run does not have";
+		else if (total && strcmp(r->id, "all"))
+			why = "for a total other than id=all";
+		else if ((guest || total) && (have = recset_find(&s->r->recs, r->kind, r->id)))
+			for (unsigned k = 0; !why && k < r->n; k++)
+				if (strcmp(r->key[k], "id") && rec_get(have, r->key[k]))
+					why = "repeating a key of its record";
 	}
-	if (!(have = recset_find(&s->r->recs, kind, id)))
-		return NULL;
-	for (p = rest + strcspn(rest, " "); *p; p += n) {
-		size_t k;
-
-		p += strspn(p, " ");
-		n = (int)strcspn(p, " ");
-		k = strcspn(p, "= ");
-		if (p[k] != '=' || k >= sizeof key)
-			continue;
-		memcpy(key, p, k);
-		key[k] = 0;
-		if (strcmp(key, "id") && rec_get(have, key))
-			return "repeating a key of its record";
-	}
-	return NULL;
+	recset_free(&one);
+	return why;
 }
 
 static void reject(struct st *s, const char *why, const char *payload)
