@@ -51,9 +51,6 @@ int run_parse_opts(struct run_opts *o, int argc, char **argv, char *err);
 void run_usage(FILE *out);
 /* The table of `zcmm run`'s options (tools/opts.h). */
 const struct opt *run_options(void);
-/* Does `zcmm run` have the option --name? 1 with a value, 0 a flag,
- * -1 no such option (zcmm bench's policy settings are these options). */
-int run_option_arg(const char *name);
 const char *mode_name(uint32_t mode);
 
 int cmd_run(int argc, char **argv);

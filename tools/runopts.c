@@ -255,13 +255,6 @@ void run_usage(FILE *out)
 "ZCMM_HERCULES, TMPDIR (where run directories go).\n", out);
 }
 
-int run_option_arg(const char *name)
-{
-	const struct opt *d = opt_find(run_opts_table, name);
-
-	return d ? d->meta != NULL : -1;
-}
-
 int run_parse_opts(struct run_opts *o, int argc, char **argv, char *err)
 {
 	char *pos[1];

@@ -35,12 +35,6 @@ int share_parse(const char *v, struct share_setting *s, char *why)
 	return 0;
 }
 
-const char *share_text(const struct share_setting *s)
-{
-	return s->mode == SHARE_OFF ? "off" : s->mode == SHARE_NAMED ? s->name
-								  : "private";
-}
-
 int share_domains(const struct fleet *f, uint32_t *domain,
 		  uint64_t (**secret)[2], char *err)
 {

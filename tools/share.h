@@ -25,8 +25,6 @@ struct share_setting {
 
 /* "NAME", "private" or "off"; -1 with the reason in why. */
 int share_parse(const char *v, struct share_setting *s, char *why);
-/* The value as share= takes it. */
-const char *share_text(const struct share_setting *s);
 
 struct fleet;
 /* The sharing table: one domain per distinct name and per private guest,

@@ -23,11 +23,6 @@ static const struct opt states_opts_table[] = {
 	OPT_END,
 };
 
-const struct opt *states_options(void)
-{
-	return states_opts_table;
-}
-
 int cmd_states(int argc, char **argv)
 {
 	struct states_opts o = { 0 };

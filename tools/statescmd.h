@@ -3,8 +3,5 @@
 #define ZCMM_TOOLS_STATESCMD_H
 
 int cmd_states(int argc, char **argv);
-/* The table of `zcmm states`'s options (tools/opts.h). */
-struct opt;
-const struct opt *states_options(void);
 
 #endif
