@@ -190,13 +190,6 @@ static const struct opt *lookup(const struct opt *t, const char *a,
 	return opt_find(t, name);
 }
 
-/* The "--name" part of "--name=value", in buf. */
-static const char *option_name(const char *a, char *buf, size_t cap)
-{
-	snprintf(buf, cap, "%.*s", (int)strcspn(a, "="), a);
-	return buf;
-}
-
 int opts_parse(const struct opt *t, void *obj, int argc, char **argv,
 	       char **pos, int maxpos, int *npos, void *ctx, char *err)
 {
@@ -225,9 +218,8 @@ int opts_parse(const struct opt *t, void *obj, int argc, char **argv,
 		if (!strcmp(a, "-h") || !strcmp(a, "--help"))
 			return 1;
 		if (!(d = lookup(t, a, name, sizeof name, &eq))) {
-			zerr_set(err, "%s: unknown option '%s' (see zcmm %s --help)",
-				 cmd, a[1] == '-' && strchr(a, '=') ?
-				 option_name(a, why, sizeof why) : a, cmd);
+			zerr_set(err, "%s: unknown option '%.*s' (see zcmm %s --help)",
+				 cmd, (int)strcspn(a, a[1] == '-' ? "=" : ""), a, cmd);
 			return -1;
 		}
 		if (d->meta) {

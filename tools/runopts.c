@@ -8,6 +8,7 @@
 #include "tools/util.h"
 #include "lib/share_math.h"
 
+#include <ctype.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,31 +46,17 @@ static int set_image(void *obj, const char *v, void *ctx, char *why)
 /* --balloon-target N[,M@SEC] */
 static int set_btarget(void *obj, const char *a, void *ctx, char *why)
 {
-	struct run_opts *o = obj;
-	char *end;
-	unsigned long long n = strtoull(a, &end, 10), m, sec;
+	struct zcmm_boot *b = &((struct run_opts *)obj)->boot;
+	unsigned long long n, m = 0, sec = 1;
+	int len = 0, k = sscanf(a, "%llu%n,%llu@%llu%n", &n, &len, &m, &sec, &len);
 
-	if (end == a || (*end && *end != ',')) {
-		zerr_set(why, "expected PAGES or PAGES,PAGES@SEC");
+	if (!isdigit((unsigned char)*a) || (k != 1 && k != 3) || a[len] || !sec) {
+		zerr_set(why, "expected PAGES or PAGES,PAGES@SEC (SEC above 0)");
 		return -1;
 	}
-	o->boot.balloon_target = n;
-	if (!*end)
-		return 0;
-	a = end + 1;
-	m = strtoull(a, &end, 10);
-	if (end == a || *end != '@' || !end[1]) {
-		zerr_set(why, "expected PAGES,PAGES@SEC after the comma");
-		return -1;
-	}
-	a = end + 1;
-	sec = strtoull(a, &end, 10);
-	if (*end || !sec) {
-		zerr_set(why, "SEC must be a number above 0");
-		return -1;
-	}
-	o->boot.balloon_target2 = m;
-	o->boot.balloon_t2_ms = sec * 1000;
+	b->balloon_target = n;
+	b->balloon_target2 = m;
+	b->balloon_t2_ms = k == 3 ? sec * 1000 : 0;
 	return 0;
 }
 
