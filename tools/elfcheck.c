@@ -13,34 +13,24 @@
 
 int elf_check_header(const uint8_t *h, size_t len, char *err)
 {
-	if (len < 4 || memcmp(h, "\177ELF", 4) != 0) {
-		zerr_set(err, "not an ELF file");
-		return -1;
-	}
-	if (len < 64) {
-		zerr_set(err, "truncated ELF header");
-		return -1;
-	}
-	if (h[4] != 2) {
-		zerr_set(err, "a %s ELF file, need ELF64 (s390x)",
-			 h[4] == 1 ? "32-bit" : "bad-class");
-		return -1;
-	}
-	if (h[5] != 2) {
-		zerr_set(err, "a little-endian ELF file, need big-endian s390x");
-		return -1;
-	}
-	if (get_be16(h + 18) != EM_S390_) {
+	const char *why = len < 4 || memcmp(h, "\177ELF", 4) ? "not an ELF file"
+		: len < 64 ? "truncated ELF header"
+		: h[4] == 1 ? "a 32-bit ELF file, need ELF64 (s390x)"
+		: h[4] != 2 ? "a bad-class ELF file, need ELF64 (s390x)"
+		: h[5] != 2 ? "a little-endian ELF file, need big-endian s390x"
+		: NULL;
+
+	if (why)
+		zerr_set(err, "%s", why);
+	else if (get_be16(h + 18) != EM_S390_)
 		zerr_set(err, "ELF machine %u, need s390x (EM_S390 = 22)",
 			 get_be16(h + 18));
-		return -1;
-	}
-	if (get_be16(h + 16) != ET_EXEC_) {
+	else if (get_be16(h + 16) != ET_EXEC_)
 		zerr_set(err, "ELF type %u, need an executable (ET_EXEC)",
 			 get_be16(h + 16));
-		return -1;
-	}
-	return 0;
+	else
+		return 0;
+	return -1;
 }
 
 int elf_check_file(const char *path, char *err)

@@ -151,22 +151,14 @@ static void cols_add(struct cols *c, const char *k)
 	c->name[c->n++] = k;
 }
 
+/* A number (right-aligned in the table): 12, -3, 4.5, 7%. */
 static int is_number(const char *s)
 {
-	int digits = 0;
+	char *end;
 
-	if (*s == '-' || *s == '+')
-		s++;
-	while (isdigit((unsigned char)*s))
-		s++, digits++;
-	if (*s == '.') {
-		s++;
-		while (isdigit((unsigned char)*s))
-			s++, digits++;
-	}
-	if (*s == '%')
-		s++;
-	return digits && !*s;
+	strtod(s, &end);
+	return end != s && !isspace((unsigned char)*s) &&
+	       (!*end || (*end == '%' && !end[1]));
 }
 
 static int in_group(const struct rec *r, const char *kind)

@@ -125,19 +125,15 @@ int parse_ms_us(const char *s, uint64_t *us)
 
 int parse_bool(const char *s, int *out)
 {
-	static const char *on[] = { "on", "yes", "true", "1" };
-	static const char *off[] = { "off", "no", "false", "0" };
+	static const char *const words[] = {     /* off, then on */
+		"off", "on", "no", "yes", "false", "true", "0", "1",
+	};
 
-	for (int i = 0; i < 4; i++) {
-		if (!strcasecmp(s, on[i])) {
-			*out = 1;
+	for (int i = 0; i < 8; i++)
+		if (!strcasecmp(s, words[i])) {
+			*out = i & 1;
 			return 0;
 		}
-		if (!strcasecmp(s, off[i])) {
-			*out = 0;
-			return 0;
-		}
-	}
 	return -1;
 }
 
