@@ -217,8 +217,13 @@ void sched_run(struct guest **guests, unsigned n,
 			ran++;
 			now = tod_now();
 		}
-		if (!alive)
+		if (!alive) {
+			/* the last resort's halted guests, one at a time
+			   (alloc/halt.c), unless the run's time is up */
+			if (now < end && alloc_halt_resume(guests, n))
+				continue;
 			return;
+		}
 		if (!ran) {
 			if (soonest == ~0UL && io_pending()) {
 				sched_stats.idle_waits++;

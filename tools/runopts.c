@@ -135,7 +135,7 @@ static const struct opt run_opts_table[] = {
 	  .help = "the idle-memory tax in share-based reclaim, 0-99\n(default 75: an idle page costs four active ones;\n0: pure shares; docs/shares.md)" },
 	{ .name = "unservable", .meta = "stop|halt", .kind = OPT_ENUM, .off = R(unservable), .set_off = R(unservable_set), .names = unservable_names,
 	  .expect = "expected stop or halt",
-	  .help = "a guest paging can no longer serve once a paging\nvolume is lost: stop (default: it stops when it needs\na frame there is none for) or halt (the guest shares\nvalue least is halted and pushed out whole before the\nslots run out; docs/shares.md)" },
+	  .help = "a guest paging can no longer serve once a paging\nvolume is lost: stop (default: it stops when it needs\na frame there is none for) or halt (the guest shares\nvalue least is halted and pushed out whole before the\nslots run out, and runs again when the others have\nended; docs/shares.md)" },
 	{ .name = "test-host-admission", .kind = OPT_FLAG, .off = R(test_host_admission),
 	  .help = "skip the CLI's admission check, so the host's own\nrefuses a fleet that does not fit (tests)" },
 	{ .name = "test-hooks", .kind = OPT_FLAG, .off = R(boot.flags), .unit = ZCMM_BOOT_TEST_HOOKS,

@@ -57,10 +57,18 @@ struct share_acct *alloc_acct_all(struct guest **guests, unsigned n);
  * serve and push its storage out whole (lib/unservable.c decides).
  * Returns 1 if it halted one. */
 int alloc_halt_check(struct guest **guests, unsigned n);
-/* What the push-out of g took (0 unless it was halted), and in total. */
-struct reclaim_push;
-void alloc_halt_counts(const struct guest *g, struct reclaim_push *c);
-extern uint64_t alloc_halted, alloc_halt_pageouts;
+/* When no guest runs: the first guest still halted runs again, its
+ * storage paged back in as it touches it. Returns 1 if one did. */
+int alloc_halt_resume(struct guest **guests, unsigned n);
+/* What happened to g (0 unless it was halted), and in total. */
+struct alloc_halt_count {
+	int halted, resumed;
+	uint64_t pageouts;      /* its pages the push-out paged out      */
+	uint64_t discards;      /* ... and dropped without I/O           */
+	uint64_t kept;          /* pages it kept resident after the push */
+};
+void alloc_halt_counts(const struct guest *g, struct alloc_halt_count *c);
+extern uint64_t alloc_halted, alloc_halt_pageouts, alloc_resumed;
 
 /* Its settings from the boot block's table (0: the defaults). */
 void alloc_guest_init(struct guest *g, const struct zcmm_guest_mem *m);

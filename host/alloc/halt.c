@@ -3,8 +3,10 @@
  * a slot; once a paging volume is lost that no longer holds, and before
  * the slots left run out the guest the shares value least is halted and
  * its storage pushed out whole to the paging volumes, its frames going to
- * the guests still running. lib/unservable.c chooses; this acts. */
+ * the guests still running; when none runs any more, it runs again.
+ * lib/unservable.c chooses; this acts. */
 #include "host/alloc/alloc.h"
+#include "host/balloon/balloon.h"
 #include "host/boot.h"
 #include "host/console.h"
 #include "host/guest.h"
@@ -17,32 +19,99 @@
 #include "lib/unservable.h"
 #include "zcmm/admit.h"
 
-uint64_t alloc_halted, alloc_halt_pageouts;
+uint64_t alloc_halted, alloc_halt_pageouts, alloc_resumed;
 /* per guest (struct guest and alloc_count have no room to spare) */
 static uint32_t halt_pageouts[ZCMM_MAX_GUESTS], halt_discards[ZCMM_MAX_GUESTS];
+static uint32_t halt_kept[ZCMM_MAX_GUESTS];
+static uint8_t halt_mark[ZCMM_MAX_GUESTS];      /* enum below */
+static uint8_t halt_prev[ZCMM_MAX_GUESTS];      /* its state when halted */
+enum { HALT_NONE, HALT_OUT, HALT_RESUMED };
 
 static void halt_out(struct guest *g)
 {
 	struct reclaim_push c;
 
+	pager_quiesce();        /* its page-ins under way land (and wake it) */
+	halt_prev[g->index] = (uint8_t)g->state;
 	guest_stop(g, GUEST_STATUS_HALTED, "halted, its storage pushed out "
 		   "to the paging volumes (unservable halt)");
+	halt_mark[g->index] = HALT_OUT;
 	alloc_halted++;
-	pager_quiesce();        /* its page-ins under way land first */
 	reclaim_push_out(g, &c);
 	halt_pageouts[g->index] = (uint32_t)c.pageouts;
 	halt_discards[g->index] = (uint32_t)c.discards;
+	halt_kept[g->index] = (uint32_t)c.kept;
 	alloc_halt_pageouts += c.pageouts;
 	/* what stays: its prefix pages, pinned ones (its disk I/O) */
 	kprintf("guest %s: %lu pages pushed out, %lu dropped without I/O, "
 		"%lu kept resident\n", g->name, c.pageouts, c.discards, c.kept);
 }
 
-void alloc_halt_counts(const struct guest *g, struct reclaim_push *c)
+/* A guest that ended holds storage that serves nobody: its pages go,
+ * frames and slots (not the pinned ones: its prefix pages; its I/O is
+ * over). Returns the pages that went. */
+static uint64_t drop_ended(struct guest *g)
 {
+	uint64_t n = 0;
+
+	for (uint64_t p = 0; p < g->npages; p++) {
+		uint64_t pte;
+
+		wss_unsample(g, p);
+		pte = page_pte(g, p);
+		if (page_pinned(g, p) ||
+		    ((pte & PTE_INVALID) && !(pte & PTE_SW_SLOT)))
+			continue;
+		pager_forget(g, p);
+		page_drop(g, p);
+		n++;
+	}
+	return n;
+}
+
+int alloc_halt_resume(struct guest **guests, unsigned n)
+{
+	uint64_t dropped = 0;
+	int any = 0;
+
+	for (unsigned i = 0; i < n && !any; i++)
+		any = halt_mark[guests[i]->index] == HALT_OUT;
+	if (!any)
+		return 0;
+	/* the ended guests' storage first: the halted one needs the room */
+	pager_quiesce();
+	for (unsigned i = 0; i < n; i++)
+		if (halt_mark[guests[i]->index] != HALT_OUT &&
+		    !guests[i]->io_inflight)
+			dropped += drop_ended(guests[i]);
+	for (unsigned i = 0; i < n; i++) {
+		struct guest *g = guests[i];
+
+		if (halt_mark[g->index] != HALT_OUT)
+			continue;
+		halt_mark[g->index] = HALT_RESUMED;
+		alloc_resumed++;
+		/* as it was: its disk I/O under way wakes it, a wait ends
+		   at its time; a fault it waited on is taken again */
+		g->state = g->io_inflight ? GUEST_WAITING_IO
+			 : halt_prev[g->index] == GUEST_WAITING ? GUEST_WAITING
+			 : GUEST_RUNNABLE;
+		g->exit_status = 0;
+		g->stop_reason = 0;
+		kprintf("guest %s resumed: no other guest runs (the guests "
+			"that ended gave back %lu pages)\n", g->name, dropped);
+		return 1;
+	}
+	return 0;
+}
+
+void alloc_halt_counts(const struct guest *g, struct alloc_halt_count *c)
+{
+	c->halted = halt_mark[g->index] != HALT_NONE;
+	c->resumed = halt_mark[g->index] == HALT_RESUMED;
 	c->pageouts = halt_pageouts[g->index];
 	c->discards = halt_discards[g->index];
-	c->kept = g->exit_status == GUEST_STATUS_HALTED ? g->st.frames : 0;
+	c->kept = halt_kept[g->index];
 }
 
 /* The slots g may still take (lib/unservable.c): admission's count of

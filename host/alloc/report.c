@@ -6,7 +6,6 @@
 #include "host/guest.h"
 #include "host/memlayout.h"
 #include "host/param.h"
-#include "host/reclaim.h"
 #include "lib/fmt.h"
 #include "lib/share_math.h"
 #include "zcmm/console.h"
@@ -24,7 +23,7 @@ void alloc_result(const char *kind, const char *id, struct guest *g)
 {
 	const struct alloc_guest *a = &g->al;
 	const struct alloc_count *c = alloc_count(g);
-	struct reclaim_push h;
+	struct alloc_halt_count h;
 
 	kprintf(ZCMM_REC_RESULT "%s id=%s shares=%lu reserve_pages=%lu "
 		"limit_pages=%lu host_frames=%lu admit_host_frames=%lu\n",
@@ -39,10 +38,9 @@ void alloc_result(const char *kind, const char *id, struct guest *g)
 		share_rho_q16(a->shares, g->st.frames, alloc_active(g),
 			      (unsigned)boot_mem_header()->idle_tax_pct));
 	alloc_halt_counts(g, &h);
-	kprintf(ZCMM_REC_RESULT "%s id=%s halted=%d halt_pageouts=%lu "
-		"halt_discards=%lu halt_frames=%lu\n", kind, id,
-		g->exit_status == GUEST_STATUS_HALTED, h.pageouts, h.discards,
-		h.kept);
+	kprintf(ZCMM_REC_RESULT "%s id=%s halted=%d resumed=%d "
+		"halt_pageouts=%lu halt_discards=%lu halt_kept=%lu\n", kind,
+		id, h.halted, h.resumed, h.pageouts, h.discards, h.kept);
 }
 
 void alloc_total(void)
@@ -52,9 +50,9 @@ void alloc_total(void)
 		(uint64_t)boot_mem_header()->idle_tax_pct, admit_total.frames, admit_total.slots,
 		admit_miscount);
 	kprintf(ZCMM_REC_RESULT "total id=all unservable=%s halted=%lu "
-		"halt_pageouts=%lu\n", (boot_mem_header()->flags &
+		"resumed=%lu halt_pageouts=%lu\n", (boot_mem_header()->flags &
 		ZCMM_MEM_HALT_UNSERVABLE) ? "halt" : "stop", alloc_halted,
-		alloc_halt_pageouts);
+		alloc_resumed, alloc_halt_pageouts);
 }
 
 void alloc_sample(struct guest **guests, unsigned n, uint64_t ms)
