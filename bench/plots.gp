@@ -88,10 +88,10 @@ set datafile columnheaders
 
 # over time, a picture per variant and a panel per policy (its first
 # finished repeat): the guests' page states, MiB stacked in the colours
-# of the live view (zcmm run --live), and each guest's resident storage
+# of the live view (zcmm run --live), and each guest's resident storage.
+# A panel's rows go to a table first: one pass over samples.tsv each.
 states = 'Sr Pr Vr Ur Sp Vz'
 mib(n) = n < 1 ? 0 : mib(n - 1) + column(word(states, n)) / 256.0
-at(kind, v, p, r) = strcol('kind') eq kind && is(v, p) && column('repeat') == r ? column('t_ms') / 1000.0 : NaN
 do for [k = 1:words(variants)] {
 	v = word(variants, k)
 	pols = value(sprintf('policies_%d', k))
@@ -112,21 +112,30 @@ do for [k = 1:words(variants)] {
 		do for [p in pols] {
 			stats 'runs.tsv' using (ok(v, p) ? column('repeat') : NaN) nooutput
 			r = STATS_min
+			set table $run
+			if (pic == 1) {
+				plot 'samples.tsv' using (column('t_ms') / 1000.0):(mib(1)):(mib(2)):(mib(3)):(mib(4)):(mib(5)):(mib(6)):(column('frames_saved') / 256.0) \
+					with table if (strcol('kind') eq 'sample' && is(v, p) && column('repeat') == r)
+			} else {
+				plot 'samples.tsv' using (column('t_ms') / 1000.0):(column('guest')):(column('frames') / 256.0) \
+					with table if (strcol('kind') eq 'asample' && is(v, p) && column('repeat') == r)
+			}
+			unset table
+			set datafile nocolumnheaders
 			set title p
 			if (pic == 1) {
-				plot 'samples.tsv' \
-				        using (at('sample', v, p, r)):(mib(6)):(mib(5)) with filledcurves title 'Vz discarded' lc rgb '#9467bd', \
-				     '' using (at('sample', v, p, r)):(mib(5)):(mib(4)) with filledcurves title 'Sp paged out' lc rgb '#d62728', \
-				     '' using (at('sample', v, p, r)):(mib(4)):(mib(3)) with filledcurves title 'Ur unused' lc rgb '#c7c7c7', \
-				     '' using (at('sample', v, p, r)):(mib(3)):(mib(2)) with filledcurves title 'Vr volatile' lc rgb '#98df8a', \
-				     '' using (at('sample', v, p, r)):(mib(2)):(mib(1)) with filledcurves title 'Pr pot. volatile' lc rgb '#ffbb78', \
-				     '' using (at('sample', v, p, r)):(mib(1)) with filledcurves x1 title 'Sr stable' lc rgb '#1f77b4', \
-				     '' using (at('sample', v, p, r)):(column('frames_saved') / 256.0) title 'frames saved by sharing' with lines lc rgb '#000000' lw 2
+				plot $run using 1:7:6 with filledcurves title 'Vz discarded' lc rgb '#9467bd', \
+				     '' using 1:6:5 with filledcurves title 'Sp paged out' lc rgb '#d62728', \
+				     '' using 1:5:4 with filledcurves title 'Ur unused' lc rgb '#c7c7c7', \
+				     '' using 1:4:3 with filledcurves title 'Vr volatile' lc rgb '#98df8a', \
+				     '' using 1:3:2 with filledcurves title 'Pr pot. volatile' lc rgb '#ffbb78', \
+				     '' using 1:2 with filledcurves x1 title 'Sr stable' lc rgb '#1f77b4', \
+				     '' using 1:8 title 'frames saved by sharing' with lines lc rgb '#000000' lw 2
 			} else {
-				plot for [g = 1:words(guests)] 'samples.tsv' \
-					using (at('asample', v, p, r) + (column('guest') == g - 1 ? 0 : NaN)):(column('frames') / 256.0) \
+				plot for [g = 1:words(guests)] $run using 1:($2 == g - 1 ? $3 : NaN) \
 					with lines lw 2 title word(guests, g)
 			}
+			set datafile columnheaders
 		}
 		unset multiplot
 	}

@@ -267,7 +267,7 @@ static int make_plots(const char *dir, const struct scenario *s,
 				fprintf(f, "%s%s", k++ ? " " : "", s->pol[p].name);
 	}
 	fprintf(f, "'\nguests = '");
-	for (unsigned g = 0; s->fleet.n <= BENCH_GUEST_PLOT && g < s->fleet.n; g++)
+	for (unsigned g = 0; scenario_guest_plots(s) && g < s->fleet.n; g++)
 		fprintf(f, "%s%s", g ? " " : "", s->fleet.g[g].name);
 	fprintf(f, "'\n");
 	fclose(f);

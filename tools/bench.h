@@ -20,7 +20,7 @@
 #define BENCH_RETRIES 2         /* runs again after a Hercules crash */
 /* The host samples each guest's frames (asample records) in fleets of up
  * to 8 guests: the resident-storage plots are for those. */
-#define BENCH_GUEST_PLOT 8
+#define BENCH_GUEST_SAMPLES 8
 
 /* A policy or a variant: a name and the `zcmm run` options that make it. */
 struct bench_arm {
@@ -74,6 +74,9 @@ const struct bench_arm *scenario_arm(const struct scenario *s, int policy,
 				     const char *name);
 /* Does a metric the scenario asks for name guest g (METRIC@g)? */
 int scenario_uses_guest(const struct scenario *s, const char *g);
+/* Are the guests of every run the fleet's, at most BENCH_GUEST_SAMPLES
+ * (scale= changes them): then a plot of each guest's storage. */
+int scenario_guest_plots(const struct scenario *s);
 
 /* --- figures (benchstat.c) ------------------------------------------ */
 
@@ -123,7 +126,7 @@ struct bench_job {
 	unsigned v, p, r;
 	pid_t pid;
 	int fd;                 /* its worker sends its wall time here */
-	double t0;
+	long t0;
 };
 
 /* Runs the jobs, o->jobs at once, in dir (dir/runs/ for their logs and

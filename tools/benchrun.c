@@ -164,11 +164,12 @@ static void read_results(const struct scenario *s, const char *path,
 			 struct recset *samples)
 {
 	const struct rec *run = recset_find(runs, "run", id);
-	struct recset rs;
+	struct recset rs, sm;
 	char err[ZERR_MAX], *line;
 	size_t len;
 
 	recset_init(&rs);
+	recset_init(&sm);
 	if (recset_read_tsv(path, &rs, err) < 0)
 		zerr("%s", err);
 	for (unsigned i = 0; i < rs.n; i++) {
@@ -194,9 +195,16 @@ static void read_results(const struct scenario *s, const char *path,
 		if (guest)
 			fprintf(f, " settle_s@%s=%.3f", g, settle_s(&rs, x->id));
 		fclose(f);
-		recset_add(sample ? samples : runs, line);
+		recset_add(sample ? &sm : runs, line);
 		free(line);
 	}
+	/* the samples appended whole: a lookup of each new id among all the
+	 * runs' samples would take quadratic time */
+	samples->r = xrealloc(samples->r, (samples->n + sm.n + 1) * sizeof *sm.r);
+	memcpy(samples->r + samples->n, sm.r, sm.n * sizeof *sm.r);
+	samples->n += sm.n;
+	samples->cap = samples->n;
+	free(sm.r);
 	recset_free(&rs);
 }
 

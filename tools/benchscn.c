@@ -86,6 +86,14 @@ int scenario_uses_guest(const struct scenario *s, const char *g)
 	return 0;
 }
 
+int scenario_guest_plots(const struct scenario *s)
+{
+	for (unsigned i = 0; i < s->nvar; i++)
+		if (s->var[i].scale > 1)
+			return 0;
+	return s->fleet.n <= BENCH_GUEST_SAMPLES;
+}
+
 static int name_ok(const char *s)
 {
 	if (!*s || strlen(s) > BENCH_NAME_MAX)

@@ -394,7 +394,7 @@ char *bench_summary(const struct scenario *s, const struct recset *runs,
 			if (!count(runs, vn, NULL, 0))
 				continue;
 			fprintf(f, "![states over time, %s](states-%s.png)\n\n", vn, vn);
-			if (s->fleet.n <= BENCH_GUEST_PLOT)
+			if (scenario_guest_plots(s))
 				fprintf(f, "![resident storage of each guest over time, %s](resident-%s.png)\n\n", vn, vn);
 		}
 	}

@@ -87,6 +87,7 @@ static void good(void)
 	tap_ok(s.nshow == 2 && !strcmp(s.show[1], "settle_s@b"), "show: more columns, per guest");
 	tap_ok(scenario_uses_guest(&s, "b") && !scenario_uses_guest(&s, "a0"),
 	       "the guests a metric names");
+	tap_ok(scenario_guest_plots(&s), "5 guests: a plot of each guest's storage");
 	tap_eq(s.fleet.n, 5, "fleet: 5 guests");
 	tap_eq(s.fleet.storage, 64 * MiB, "fleet lines go to the fleet parser");
 	{
@@ -108,6 +109,7 @@ static void good(void)
 	       !strcmp(s.var[0].name, "8g") && !strcmp(s.var[1].name, "32g") &&
 	       s.var[2].nopt == 2 && s.fleet.n == 8,
 	       "scale: variants named by their guests (no guest lines: the default fleet of 8); variant options (%s)", err);
+	tap_ok(!scenario_guest_plots(&s), "scale changes the guests: no plot of each guest's storage");
 	scenario_free(&s);
 	scenario_init(&s);
 	rc = scenario_parse_text(&s, P, "s.bench", ".", err);
