@@ -47,6 +47,11 @@ static void mem_settings(void)
 	bad("guest a reserve=5000\n", "fleet.conf:1: reserve=5000: not a multiple of 4 KiB");
 	bad("guest a limit=32K\n", "fleet.conf:1: limit=32K: smaller than 64 KiB");
 	bad("idle-tax 100\n", "fleet.conf:1: idle-tax 100: expected 0 to 99");
+	rc = parse(&f, "scan-rate 9\nidle_tax 5\nguest a file-pages=3\n", err);
+	tap_ok(rc == 0 && f.scan_rate == 9 && f.idle_tax == 5 && f.n == 1 &&
+	       f.g[0].arg[ZCMM_ARG_FPAGES] == 3,    /* '-' and '_' alike */
+	       "scan-rate, idle_tax, file-pages= as scan_rate, idle-tax, file_pages= (%s)", err);
+	fleet_free(&f);
 	bad("idle-tax x\n", "fleet.conf:1: idle-tax x: not a number");
 	rc = parse(&f, "unservable halt\n", err);
 	tap_ok(rc == 0 && f.unservable == 1 && f.unservable_set,
