@@ -91,15 +91,11 @@ enum con_rec con_record(const char *payload, const char **rest)
 	if (payload[0] != '@')
 		return REC_TEXT;
 	for (unsigned i = 0; i < sizeof recs / sizeof recs[0]; i++) {
-		size_t n = strlen(recs[i].word);   /* includes the space */
+		size_t n = strlen(recs[i].word) - 1;   /* without its space */
 
-		if (!strncmp(payload, recs[i].word, n)) {
-			*rest = payload + n;
-			return recs[i].rec;
-		}
-		/* the word alone, without arguments ("@progress") */
-		if (!strncmp(payload, recs[i].word, n - 1) && payload[n - 1] == 0) {
-			*rest = payload + n - 1;
+		/* the word and its arguments, or alone ("@progress") */
+		if (!strncmp(payload, recs[i].word, n) && (!payload[n] || payload[n] == ' ')) {
+			*rest = payload + n + !!payload[n];
 			return recs[i].rec;
 		}
 	}

@@ -455,20 +455,16 @@ int cmd_run(int argc, char **argv)
 	} else {
 		status = r.exit_status;
 	}
-	if (r.seq.gaps || r.seq.disorder) {
+	if (r.seq.gaps || r.seq.disorder)
 		zerr("error: %lu host line(s) lost in %lu gap(s)%s (first: expected zcmm:%06u, got zcmm:%06u)",
 		     r.seq.lost, r.seq.gaps,
 		     r.seq.disorder ? ", some out of order" : "",
 		     r.seq.first_want, r.seq.first_got);
-		if (status == 0)
-			status = ZX_PROTOCOL;
-	}
-	if (r.rejected) {
+	if (r.rejected)
 		zerr("error: %lu host record(s) rejected, the first %s",
 		     r.rejected, r.rejected_line);
-		if (status == 0)
-			status = ZX_PROTOCOL;
-	}
+	if ((r.seq.gaps || r.seq.disorder || r.rejected) && status == 0)
+		status = ZX_PROTOCOL;
 	if (o.verbose && r.first_host_ms >= 0)
 		zerr("first host line after %ld ms, run took %ld ms",
 		     r.first_host_ms, r.elapsed_ms);
