@@ -5,16 +5,15 @@
  * While it has the terminal, every other line waits for its end. */
 #include "tools/live.h"
 #include "tools/util.h"
+#include "states/states.h"
 
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define NSTATES 8
-static const char *const st_name[NSTATES] = {
-	"Sr", "Sp", "Sz", "Ur", "Uz", "Vr", "Vz", "Pr",
-};
+#define NSTATES STATES_NVALID  /* Sr Sp Sz Ur Uz Vr Vz Pr */
+#define st_name(k) states_name(states_by_index(k))
 /* The bar's character of each state (readable without colour too) and
  * its colour: the bench plots' (bench/plots.gp), as 0xRRGGBB. */
 static const char st_char[NSTATES] = { 'S', 'o', 'z', '-', '.', 'V', 'v', 'P' };
@@ -152,7 +151,7 @@ int live_take(const char *rest)
 		sample(rest, g_key, NG, g->c, g->rate,
 		       g->seen && t > g->t_ms ? t - g->t_ms : 0);
 		for (int k = 0; k < NSTATES; k++)
-			g->st[k] = val(rest, st_name[k]);
+			g->st[k] = val(rest, st_name(k));
 		g->frames = val(rest, "frames");
 		g->run = (int)val(rest, "run");
 		g->t_ms = t;
@@ -271,7 +270,7 @@ void live_draw(void)
 	move(getcury(stdscr) + 1, 0);
 	for (int k = 0; k < NSTATES; k++) {
 		state_ch(k);
-		printw("=%s ", st_name[k]);
+		printw("=%s ", st_name(k));
 	}
 	printw("  q: close this view (the run goes on), Ctrl-C: stop the run");
 	top = getcury(stdscr) + 1;
