@@ -38,15 +38,6 @@ static void clear_status(struct st *s)
 	}
 }
 
-static int term_cols(void)
-{
-	struct winsize ws;
-
-	if (ioctl(1, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 10)
-		return ws.ws_col;
-	return 80;
-}
-
 static void progress(struct st *s, const char *rest)
 {
 	long t = now_ms() - s->t0;
@@ -60,10 +51,11 @@ static void progress(struct st *s, const char *rest)
 		return;
 	}
 	if (s->c->tty) {
-		int cols = term_cols() - 1;
+		struct winsize ws;
+		int cols = ioctl(1, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 10 ? ws.ws_col : 80;
 
-		if ((int)strlen(buf) > cols)
-			buf[cols] = 0;
+		if ((int)strlen(buf) > cols - 1)
+			buf[cols - 1] = 0;
 		printf("\r\033[K%s", buf);
 		fflush(stdout);
 		s->status_shown = 1;
@@ -240,42 +232,25 @@ void stream_run(const struct stream_cfg *c, struct stream_result *r)
 	if (c->live && live_start(c->fleet, c->title) < 0)
 		zerr("--live: cannot draw on this terminal; going on without");
 	for (;;) {
-		long now = now_ms(), wait = 250;
+		long now = now_ms();
 		struct pollfd pfd = { .fd = c->fd, .events = POLLIN };
+		ssize_t got;
 		int n;
 
-		if (zcmm_stop_signal) {
-			r->interrupted = 1;
-			break;
-		}
-		if (c->timeout_ms && !r->exit_seen && now - s.t0 >= c->timeout_ms) {
-			r->timed_out = 1;
-			break;
-		}
-		if (r->exit_seen && now - s.exit_at >= c->linger_ms) {
-			r->lingered = 1;
-			break;
-		}
+		r->interrupted = zcmm_stop_signal != 0;
+		r->timed_out = c->timeout_ms && !r->exit_seen && now - s.t0 >= c->timeout_ms;
+		r->lingered = r->exit_seen && now - s.exit_at >= c->linger_ms;
 		/* one CPU in a disabled wait: nothing more will come */
-		if (s.wait_at && !r->exit_seen && c->cpus == 1 &&
-		    now - s.wait_at >= 1000)
+		if (r->interrupted || r->timed_out || r->lingered ||
+		    (s.wait_at && !r->exit_seen && c->cpus == 1 && now - s.wait_at >= 1000))
 			break;
 		live_tick();
-		n = poll(&pfd, 1, (int)wait);
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			break;
-		}
-		if (n == 0)
+		if ((n = poll(&pfd, 1, 250)) == 0 || (n < 0 && errno == EINTR))
 			continue;
-		ssize_t got = read(c->fd, buf, sizeof buf);
-		if (got < 0) {
-			if (errno == EINTR || errno == EAGAIN)
-				continue;
-			break;
-		}
-		if (got == 0)
+		got = n < 0 ? -1 : read(c->fd, buf, sizeof buf);
+		if (got < 0 && (errno == EINTR || errno == EAGAIN))
+			continue;
+		if (got <= 0)
 			break;
 		if (c->log)
 			fwrite(buf, 1, (size_t)got, c->log);
