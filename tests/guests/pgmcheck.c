@@ -3,13 +3,16 @@
  * specification, special operation; protection without PROTEX) and
  * checks each as the architecture presents it: interruption code, ILC,
  * and where the old PSW points (past the instruction: these suppress or
- * terminate). Then it moves its prefix (SPX) and checks the next one
- * lands in the new prefix area, not in absolute 0-0x1fff. */
+ * terminate; at the target for an instruction fetch past storage or an
+ * invalid PSW that LPSWE loaded). Then it moves its prefix (SPX) and
+ * checks the next one lands in the new prefix area, not in absolute
+ * 0-0x1fff. */
 #include "tests/guests/tguest.h"
 
 #define LC_WORD(a) (*(volatile uint32_t *)(a))
 #define OLD_PSW_ADDR (*(volatile uint64_t *)0x158)
 #define NEW_PREFIX 0x80000UL
+#define PSW_DAT (1UL << 58)     /* PSW bit 5 */
 
 struct hit {
 	uint32_t word;      /* 0x8c: 0, ILC, code */
@@ -61,11 +64,31 @@ static uint32_t stpx(void)
 	return px;
 }
 
+/* An exception recognized at the address the guest went to: the code,
+ * and the old PSW there; for an instruction fetch that fails, the ILC
+ * is 2, 4 or 6 and the old PSW the fetch address advanced by it (what
+ * the machine presented to the host is what the guest must see). */
+static void expect_at(const char *what, const struct hit *h, uint16_t code,
+		      uint64_t at, int fetch)
+{
+	char buf[80];
+	uint64_t ilc = (h->word >> 16) & 0xff;
+
+	fmt_snprintf(buf, sizeof(buf), "%s: interruption code", what);
+	check((h->word & 0xffff) == code, buf, h->word & 0xffff, code);
+	if (fetch) {
+		fmt_snprintf(buf, sizeof(buf), "%s: ILC 2, 4 or 6", what);
+		check(ilc == 2 || ilc == 4 || ilc == 6, buf, ilc, 6);
+	}
+	fmt_snprintf(buf, sizeof(buf), "%s: old PSW at 0x%lx + ILC", what, at);
+	check(h->old == at + (fetch ? ilc : 0), buf, h->old, at + ilc);
+}
+
 void guest_main(uint64_t mem)
 {
 	static uint64_t pair[4] __attribute__((aligned(16)));
 	struct hit h;
-	uint64_t beyond = mem + 8, c0 = cr0(), lap;
+	uint64_t beyond = mem + 8, c0 = cr0(), lap, asce;
 
 	tguest_init();
 
@@ -79,6 +102,36 @@ void guest_main(uint64_t mem)
 	expect("LPSWE operand not on a doubleword (specification)", &h, 0x06, 4);
 	TRAP(&h, "sac 256", [a] "a"(0));
 	expect("SAC with DAT off (special operation)", &h, 0x13, 4);
+	/* PoP "Program Call": special operation with DAT off */
+	TRAP(&h, "pc 0", [a] "a"(0));
+	expect("PC with DAT off (special operation)", &h, 0x13, 4);
+	/* MVCL (interruptible): the first byte stored past storage */
+	TRAP(&h, "lgr %%r0,%[d]\n	lghi %%r1,16\n	lgr %%r2,%[s]\n"
+	     "	lghi %%r3,16\n	mvcl %%r0,%%r2", [d] "a"(beyond),
+	     [s] "a"((uint64_t)pair));
+	expect("MVCL storing past storage (addressing)", &h, 0x05, 2);
+	/* a branch past storage: the fetch there fails, the old PSW names
+	   it (PoP: instruction fetch, the instruction nullified) */
+	TRAP(&h, "br %[a]", [a] "a"(mem + 0x1000));
+	expect_at("branch past storage (addressing on fetch)", &h, 0x05,
+		  mem + 0x1000, 1);
+	/* an invalid PSW loaded by LPSWE (bit 12 on): an early exception,
+	   the old PSW the loaded one */
+	pair[0] = 0x0008000180000000UL;
+	pair[1] = 0x10000;
+	TRAP(&h, "lpswe 0(%[a])", [a] "a"((uint64_t)pair));
+	expect_at("LPSWE of a PSW with bit 12 on (specification)", &h, 0x06,
+		  0x10000, 0);
+	/* DAT on with a segment table past storage: the table fetch for
+	   the next instruction fails (addressing on the fetch, as the
+	   branch's), the old PSW with DAT on */
+	asce = ((mem + 0x10000) & ~0xfffUL) | 3;
+	TRAP(&h, "lctlg 1,1,%[asce]\n	stosm 0(%[a]),0x04\n2:	nopr 0",
+	     [asce] "Q"(asce), [a] "a"((uint64_t)pair));
+	expect_at("DAT tables past storage (addressing on fetch)", &h, 0x05,
+		  h.next - 2, 1);
+	check((*(volatile uint64_t *)0x150 & PSW_DAT) != 0, "DAT tables past "
+	      "storage: DAT on in the old PSW", *(volatile uint64_t *)0x150, 0);
 	/* low-address protection (CR0 bit 35), on only for the store */
 	lap = c0 | 0x10000000UL;
 	TRAP(&h, "lctlg 0,0,%[on]\n	mvi 0x100,0", [on] "Q"(lap));
