@@ -25,7 +25,6 @@
 /* A policy or a variant: a name and the `zcmm run` options that make it. */
 struct bench_arm {
 	char name[BENCH_NAME_MAX + 1];
-	unsigned line;
 	char *buf;                      /* opt[] points into it */
 	char *opt[BENCH_MAX_WORDS];
 	int nopt;

@@ -159,7 +159,7 @@ static int arm_fn(void *obj, const char *v, void *ctx, char *why)
 	struct scenario *s = obj;
 	const struct line *l = ctx;
 	int pol = l->w[0][0] == 'p', rc;
-	struct bench_arm a = { .line = l->no, .nopt = l->nw - 2 };
+	struct bench_arm a = { .nopt = l->nw - 2 };
 	char *argv[BENCH_MAX_WORDS + 1] = { "run" }, e[ZERR_MAX];
 	struct run_opts o;
 
@@ -274,7 +274,7 @@ static int numbers_fn(void *obj, const char *v, void *ctx, char *why)
 				"one or more ratios (overcommit 1 2 3)" :
 				"one or more factors (scale 1 2 10)"), -1;
 	for (int i = 1; i < l->nw; i++) {
-		struct bench_arm a = { .line = l->no };
+		struct bench_arm a = { 0 };
 		double r;
 
 		if (number(l->w[i], &r) < 0 || (oc ? r < 0.1 || r > 100 :
