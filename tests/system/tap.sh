@@ -5,7 +5,8 @@
 #                              output as TAP diagnostics (# lines)
 #   zrun ARGS...               run build/bin/zcmm run ARGS; sets $status,
 #                              output in $T/out (of the attempt that
-#                              finished), results TSV in $T/res; a
+#                              finished), results TSV in $T/res,
+#                              Hercules's whole output in $T/hlog; a
 #                              Hercules crash (zcmm retried) is reported
 #                              as a TAP diagnostic
 #   field ID KEY               a column of the results row with that id
@@ -38,10 +39,17 @@ show_run() {
 	shown=1
 	echo "# zcmm run exited $status; its output (last 80 lines):"
 	tail -n 80 "$T/all" | sed 's/^/#   /'
+	# what zcmm hides: Hercules's own messages (a flake of Hercules's,
+	# a lost line, its shutdown) and where the host's lines ended
+	[ -s "$T/hlog" ] || return 0
+	echo "# Hercules's own messages and the host's last line (--log):"
+	grep -a '^zcmm:' "$T/hlog" | tail -n 1 | sed 's/^/#   /'
+	grep -av '^zcmm:' "$T/hlog" | tail -n 25 | sed 's/^/#   /'
 }
 
 zrun() {
-	"$Z" run --quiet --results "$T/res" "$@" >"$T/all" 2>&1
+	rm -f "$T/hlog"
+	"$Z" run --quiet --log "$T/hlog" --results "$T/res" "$@" >"$T/all" 2>&1
 	status=$?
 	shown=0
 	# a Hercules crash is no test failure: zcmm ran the job again; say so
