@@ -140,18 +140,19 @@ int opt_apply(const struct opt *d, void *obj, const char *val, void *ctx,
 	return rc;
 }
 
-/* The bytes of a setting's field. */
+/* The bytes of a setting's field (0: OPT_FN's, unknown). */
 static size_t field_size(enum opt_kind k)
 {
-	return k == OPT_UINT || k == OPT_ENUM ? 4 : k == OPT_STR ? sizeof(char *)
-	       : k == OPT_FLAG || k == OPT_BOOL ? sizeof(int) : 8;
+	return k == OPT_FN ? 0 : k == OPT_STR ? sizeof(char *)
+	       : k == OPT_U64 || k == OPT_SIZE || k == OPT_SECS || k == OPT_MSUS ? 8
+	       : 4;     /* int, unsigned, uint32_t */
 }
 
 void opts_merge(const struct opt *st, const void *src, void *dst,
 		const struct opt *dt)
 {
 	for (const struct opt *d; dt->name; dt++)
-		if ((d = opt_find(st, dt->name)) && d->set_off &&
+		if ((d = opt_find(st, dt->name)) && d->set_off && field_size(d->kind) &&
 		    *(const int *)((const char *)src + d->set_off)) {
 			memcpy((char *)dst + dt->off, (const char *)src + d->off,
 			       field_size(d->kind));

@@ -54,8 +54,8 @@ const struct opt *opt_find(const struct opt *t, const char *name);
 int opt_apply(const struct opt *d, void *obj, const char *val, void *ctx,
 	      char *why);
 
-/* Copies the settings given in src (their set_off flag is 1) to the
- * entries of the same name in dst's table dt. */
+/* Copies the settings given in src (their set_off flag is 1; not
+ * OPT_FN's) to the entries of the same name in dst's table dt. */
 void opts_merge(const struct opt *st, const void *src, void *dst,
 		const struct opt *dt);
 

@@ -10,7 +10,8 @@
 #include <string.h>
 
 struct o {
-	int flag, on, flag_set;
+	int flag, on, flag_set, mode_set, jobs_set;
+	uint32_t bits, mode;
 	unsigned jobs;
 	uint64_t size, ms, us;
 	const char *name;
@@ -21,7 +22,8 @@ static const struct opt T[] = {
 	{ .name = "flag", .kind = OPT_FLAG, .off = offsetof(struct o, flag),
 	  .set_off = offsetof(struct o, flag_set), .help = "a flag" },
 	{ .name = "jobs", .letter = 'j', .meta = "N", .kind = OPT_UINT,
-	  .off = offsetof(struct o, jobs), .min = 1, .max = 8, .help = "jobs\nsecond line" },
+	  .off = offsetof(struct o, jobs), .set_off = offsetof(struct o, jobs_set),
+	  .min = 1, .max = 8, .help = "jobs\nsecond line" },
 	{ .name = "size", .meta = "SIZE", .kind = OPT_SIZE, .off = offsetof(struct o, size),
 	  .max = 1ULL << 30, .unit = 1 << 20, .help = "a size" },
 	{ .name = "secs", .meta = "SEC", .kind = OPT_SECS, .off = offsetof(struct o, ms),
@@ -32,6 +34,29 @@ static const struct opt T[] = {
 	  .help = "a switch" },
 	{ .name = "name", .meta = "NAME", .kind = OPT_STR, .off = offsetof(struct o, name),
 	  .help = "a name" },
+	{ .name = "four", .kind = OPT_FLAG, .off = offsetof(struct o, bits), .unit = 4,
+	  .help = "bit 4" },
+	{ .name = "one-bit", .meta = "on|off", .kind = OPT_BIT, .off = offsetof(struct o, bits),
+	  .unit = 1, .help = "bit 1" },
+	{ .name = "mode", .meta = "M", .kind = OPT_ENUM, .off = offsetof(struct o, mode),
+	  .set_off = offsetof(struct o, mode_set), .names = (const char *const[]){ "a", "b", NULL },
+	  .help = "a|b" },
+	OPT_END,
+};
+
+/* A second table over other fields, for opts_merge(). */
+struct o2 {
+	uint64_t size;
+	unsigned jobs;
+	int jobs_set;
+	uint32_t mode;
+};
+
+static const struct opt T2[] = {
+	{ .name = "jobs", .kind = OPT_UINT, .off = offsetof(struct o2, jobs),
+	  .set_off = offsetof(struct o2, jobs_set) },
+	{ .name = "size", .kind = OPT_SIZE, .off = offsetof(struct o2, size) },
+	{ .name = "mode", .kind = OPT_ENUM, .off = offsetof(struct o2, mode) },
 	OPT_END,
 };
 
@@ -101,6 +126,28 @@ int main(void)
 	bad("--on maybe", "--on maybe: expected on or off");
 	tap_ok(opt_find(T, "jobs") == &T[2] && !opt_find(T, "Things:") && !opt_find(T, "nope"),
 	       "opt_find: options, not headings");
+	tap_ok(opt_find(T, "one_bit") == opt_find(T, "one-bit") && opt_find(T, "one_bit") &&
+	       !opt_find(T, "onebit"), "opt_find: '_' and '-' alike");
+	tap_eq(parse(&o, "--four --one-bit on"), 0, "flag and switch bits");
+	tap_eq(o.bits, 5, "... both set");
+	tap_eq(parse(&o, "--one-bit on --four --one-bit off"), 0, "a switch bit off again");
+	tap_eq(o.bits, 4, "... the flag's bit kept");
+	tap_eq(parse(&o, "--mode b"), 0, "an enum");
+	tap_ok(o.mode == 1 && o.mode_set, "... its index, and given");
+	bad("--mode c", "--mode c: unknown value");
+	{
+		struct o2 d = { .size = 7, .mode = 9 };
+
+		parse(&o, "--jobs 3 --size 2M --mode b");
+		opts_merge(T, &o, &d, T2);
+		tap_ok(d.jobs == 3 && d.jobs_set && d.mode == 1 && d.size == 7,
+		       "opts_merge: the settings given (and flagged so), not the rest");
+		d.jobs_set = 0;
+		d.mode = 9;
+		parse(&o, "--flag");
+		opts_merge(T, &o, &d, T2);
+		tap_ok(d.mode == 9 && !d.jobs_set, "opts_merge: nothing given, nothing copied");
+	}
 
 	fp = open_memstream(&help, &len);
 	opts_help(T, fp);
@@ -116,7 +163,8 @@ int main(void)
 	fp = open_memstream(&help, &len);
 	opts_summary(T, fp, 2, 40);
 	fclose(fp);
-	tap_ok(!strcmp(help, "  --flag --jobs N --size SIZE --secs SEC\n  --slice MS --on on|off --name NAME\n"),
+	tap_ok(!strcmp(help, "  --flag --jobs N --size SIZE --secs SEC\n  --slice MS --on on|off --name NAME\n"
+			     "  --four --one-bit on|off --mode M\n"),
 	       "summary: every option, wrapped");
 	free(help);
 	return tap_done();
