@@ -6,7 +6,10 @@
  * cache pages: the mapped ones come back through discard faults, the others
  * through the read path's make-stable. Prints the page-state counters of
  * /proc/vmstat, then powers off; a bad block exits instead (the kernel
- * panics: the guest fails). Kernel parameter hint_rounds=N (default 6). */
+ * panics: the guest fails). Its work units are the blocks checked, told to
+ * the host every WORK_EVERY blocks as a "zcmm-work N" console line.
+ * Kernel parameters: hint_rounds=N (default 6); hint_swap=MIB, then swap
+ * MIB of anonymous memory through the private disk (default 0: none). */
 #include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -16,12 +19,14 @@
 #include <sys/mman.h>
 #include <sys/mount.h>
 #include <sys/reboot.h>
+#include <sys/swap.h>
 #include <unistd.h>
 #include <linux/fs.h>
 #include "lib/pattern.h"
 #include "zcmm/vdisk.h"
 
 #define BLOCK VDISK_BLOCK_SIZE
+#define WORK_EVERY 256          /* blocks (1 MiB) between work reports */
 
 static void console(void)
 {
@@ -75,17 +80,80 @@ static void vmstat(void)
 	FILE *f = fopen("/proc/vmstat", "r");
 
 	while (f && fgets(line, sizeof(line), f))
-		if (!strncmp(line, "pgstates_", 9))
+		if (!strncmp(line, "pgstates_", 9) ||
+		    !strncmp(line, "pswp", 4))
 			printf("hint: %s", line);
 	if (f)
 		fclose(f);
+	f = fopen("/proc/sys/vm/cmm_pages", "r");
+	if (f && fgets(line, sizeof(line), f))
+		printf("hint: cmm_pages %s", line);
+	if (f)
+		fclose(f);
+}
+
+/* The value of word w of anonymous page p: no two words alike. */
+static uint64_t anon_word(uint64_t p, uint64_t w)
+{
+	return (p << 16 | w) * 0x9e3779b97f4a7c15ULL + 0x5a5a;
+}
+
+/* hint_swap=MIB: swap on the private disk (/dev/zcmmblk1, a swap header
+ * written here as mkswap would), then fill MIB of anonymous memory and
+ * check it three times: more than the guest's memory, so its pages go
+ * through the swap cache (potentially volatile) and come back. */
+static int swap_phase(long mib)
+{
+	static char hdr[BLOCK];
+	uint64_t size = 0, pages = (uint64_t)mib << 8, p, w, bad = 0;
+	uint32_t info[3];
+	uint64_t *mem;
+	int fd = open("/dev/zcmmblk1", O_RDWR), pass;
+
+	if (fd < 0 || ioctl(fd, BLKGETSIZE64, &size) || size < 16 * BLOCK) {
+		printf("hint: no /dev/zcmmblk1 for swap\n");
+		return 2;
+	}
+	/* union swap_header: version 1, last page, no bad pages */
+	info[0] = 1;
+	info[1] = (uint32_t)(size / BLOCK - 1);
+	info[2] = 0;
+	memcpy(hdr + 1024, info, sizeof(info));
+	memcpy(hdr + BLOCK - 10, "SWAPSPACE2", 10);
+	if (pwrite(fd, hdr, BLOCK, 0) != BLOCK || fsync(fd) ||
+	    swapon("/dev/zcmmblk1", 0)) {
+		printf("hint: swapon /dev/zcmmblk1 failed\n");
+		return 2;
+	}
+	close(fd);
+	mem = mmap(0, pages * BLOCK, PROT_READ | PROT_WRITE,
+		   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (mem == MAP_FAILED) {
+		printf("hint: mmap of %ld MiB failed\n", mib);
+		return 2;
+	}
+	for (p = 0; p < pages; p++)
+		for (w = 0; w < BLOCK / 8; w++)
+			mem[p * (BLOCK / 8) + w] = anon_word(p, w);
+	for (pass = 0; pass < 3; pass++) {
+		for (p = 0; p < pages; p++)
+			for (w = 0; w < BLOCK / 8; w++)
+				bad += mem[p * (BLOCK / 8) + w] != anon_word(p, w);
+		printf("hint: swap pass %d: %llu pages checked, %llu bad words\n",
+		       pass, (unsigned long long)pages,
+		       (unsigned long long)bad);
+		if (bad)
+			return 1;
+	}
+	munmap(mem, pages * BLOCK);
+	return swapoff("/dev/zcmmblk1") ? 2 : 0;
 }
 
 int main(void)
 {
 	static uint64_t buf[BLOCK / 8];
 	long rounds, r;
-	uint64_t size = 0, blocks, b, bad = 0;
+	uint64_t size = 0, blocks, b, bad = 0, done = 0;
 	const char *map;
 	int fd;
 
@@ -118,6 +186,10 @@ int main(void)
 			} else {
 				bad += check(map + b * BLOCK, b, "mmap");
 			}
+			if (!bad && (++done % WORK_EVERY == 0 ||
+				     b == blocks - 1))
+				printf("zcmm-work %llu\n",
+				       (unsigned long long)done);
 		}
 		printf("hint: round %ld: %llu blocks checked, %llu bad\n", r,
 		       (unsigned long long)blocks, (unsigned long long)bad);
@@ -125,6 +197,9 @@ int main(void)
 			return 1;
 		sleep(1);
 	}
+	r = param("hint_swap", 0);
+	if (r > 0 && swap_phase(r))
+		return 4;
 	vmstat();
 	printf("hint: status 0\n");
 	reboot(RB_POWER_OFF);
