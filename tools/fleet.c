@@ -51,9 +51,9 @@ uint64_t fleet_guest_seed(uint64_t run_seed, unsigned index)
 void guest_defaults_init(struct guest_defaults *d)
 {
 	memset(d, 0, sizeof *d);
-	d->mem = MiB;
-	d->workload = ZCMM_WL_RANDOM;
-	d->hinting = 1;
+	d->g.mem = MiB;
+	d->g.workload = ZCMM_WL_RANDOM;
+	d->g.flags = ZCMM_GUEST_HINTING;
 }
 
 void fleet_init(struct fleet *f)
@@ -185,17 +185,9 @@ static int add_guests(struct fleet *f, const struct fleet_guest *g,
 static void guest_from_defaults(struct fleet_guest *g,
 				const struct guest_defaults *d)
 {
-	memset(g, 0, sizeof *g);
-	g->mem = d->mem;
-	g->workload = d->workload_set ? d->workload :
-		      d->image ? ZCMM_WL_NONE : ZCMM_WL_RANDOM;
-	g->flags = d->hinting ? ZCMM_GUEST_HINTING : 0;
-	memcpy(g->arg, d->arg, sizeof g->arg);
-	g->image = d->image;
-	g->share = d->share;
-	g->shares = d->shares;
-	g->reserve = d->reserve;
-	g->limit = d->limit;
+	*g = d->g;
+	if (!d->workload_set && d->g.image)
+		g->workload = ZCMM_WL_NONE;
 }
 
 int fleet_add(struct fleet *f, const struct guest_defaults *d,
@@ -214,7 +206,7 @@ int fleet_add_default(struct fleet *f, const struct guest_defaults *d,
 					ZCMM_WL_PHASES, ZCMM_WL_RANDOM };
 	struct fleet_guest g;
 
-	if (d->workload_set || d->image)
+	if (d->workload_set || d->g.image)
 		return fleet_add(f, d, "g", 8, "default fleet", err);
 	for (unsigned i = 0; i < 4; i++) {
 		guest_from_defaults(&g, d);
@@ -391,7 +383,7 @@ static int guest_line(struct fleet *f, const struct guest_defaults *d,
 	}
 	memset(&l, 0, sizeof l);
 	guest_from_defaults(&l.g, d);
-	l.g.image = d->image ? xstrdup(d->image) : NULL;
+	l.g.image = d->g.image ? xstrdup(d->g.image) : NULL;
 	l.basedir = basedir;
 	for (int i = 2; i < nw; i++) {
 		char *eq = strchr(w[i], '=');

@@ -29,17 +29,11 @@ struct fleet_guest {
 	char *cmdline;                  /* initrd, command line or NULL */
 };
 
-/* What each guest starts from before its own keys (--guest-mem, ...). */
+/* What each guest starts from before its own keys (--guest-mem, ...):
+ * a guest without a name or seed; its image is not owned. */
 struct guest_defaults {
-	uint64_t mem;
-	uint32_t workload;
-	int workload_set;               /* else: random, or none with image= */
-	int hinting;
-	uint64_t arg[ZCMM_ARG_COUNT];
-	char *image;                    /* not owned */
-	struct share_setting share;
-	uint32_t shares;                /* 0: the default (docs/shares.md) */
-	uint64_t reserve, limit;        /* bytes; limit 0: none */
+	struct fleet_guest g;
+	int workload_set;               /* else: random, or none with image */
 };
 
 struct fleet {

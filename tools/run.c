@@ -50,7 +50,7 @@ static void make_fleet(struct fleet *f, const struct run_opts *o)
 	if (o->guests_set && fleet_add(f, &o->gd, "g", o->guests, "--guests", err) < 0)
 		zdie(ZX_USAGE, "%s", err);
 	/* the other host modes run no guests unless given some */
-	if (f->n == 0 && (o->boot.mode == ZCMM_MODE_FLEET || o->gd.image) &&
+	if (f->n == 0 && (o->boot.mode == ZCMM_MODE_FLEET || o->gd.g.image) &&
 	    fleet_add_default(f, &o->gd, err) < 0)
 		zdie(ZX_USAGE, "%s", err);
 	opts_merge(run_options(), o, f, fleet_setting_keys());

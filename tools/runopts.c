@@ -39,7 +39,7 @@ static int set_image(void *obj, const char *v, void *ctx, char *why)
 		zerr_set(why, "%s", !strncmp(e, v, n) && e[n] == ':' ? e + n + 2 : e);
 		return -1;
 	}
-	((struct run_opts *)obj)->gd.image = (char *)v;
+	((struct run_opts *)obj)->gd.g.image = (char *)v;
 	return 0;
 }
 
@@ -62,7 +62,7 @@ static int set_btarget(void *obj, const char *a, void *ctx, char *why)
 
 static int set_share(void *obj, const char *v, void *ctx, char *why)
 {
-	return share_parse(v, &((struct run_opts *)obj)->gd.share, why);
+	return share_parse(v, &((struct run_opts *)obj)->gd.g.share, why);
 }
 
 /* --test-io-errors N[@DEVNUM][+SKIP] (DEVNUM hex, as volumes are named) */
@@ -97,7 +97,7 @@ static int set_fault_io(void *obj, const char *a, void *ctx, char *why)
 }
 
 #define R(f) offsetof(struct run_opts, f)
-#define ARG(i) offsetof(struct run_opts, gd.arg[i])
+#define ARG(i) offsetof(struct run_opts, gd.g.arg[i])
 
 static const struct opt run_opts_table[] = {
 	OPT_HEAD("Machine:"),
@@ -151,12 +151,12 @@ static const struct opt run_opts_table[] = {
 	OPT_HEAD("Fleet shorthands:"),
 	{ .name = "guests", .meta = "N", .kind = OPT_UINT, .off = R(guests), .set_off = R(guests_set), .min = 1, .max = ZCMM_MAX_GUESTS,
 	  .help = "N guests named g0..g(N-1) (no FLEET-FILE then)" },
-	{ .name = "guest-mem", .meta = "SIZE", .kind = OPT_SIZE, .off = R(gd.mem), .max = FLEET_MAX_MEM, .unit = MiB,
+	{ .name = "guest-mem", .meta = "SIZE", .kind = OPT_SIZE, .off = R(gd.g.mem), .max = FLEET_MAX_MEM, .unit = MiB,
 	  .help = "storage per guest, a multiple of 1 MiB (default 1M)" },
-	{ .name = "workload", .meta = "W", .kind = OPT_ENUM, .off = R(gd.workload), .set_off = R(gd.workload_set), .names = workload_names,
+	{ .name = "workload", .meta = "W", .kind = OPT_ENUM, .off = R(gd.g.workload), .set_off = R(gd.workload_set), .names = workload_names,
 	  .expect = "expected " WORKLOAD_LIST,
 	  .help = WORKLOAD_LIST "\n(default random; none with --image); fileserve, anon\nand disktest get guest disks (docs/vdisk.md)" },
-	{ .name = "image", .meta = "ELF", .kind = OPT_FN, .off = R(gd.image), .fn = set_image,
+	{ .name = "image", .meta = "ELF", .kind = OPT_FN, .off = R(gd.g.image), .fn = set_image,
 	  .help = "guest image, an s390x ELF64 executable (default: the\nzcmm guest kernel zcmm-guest.elf)" },
 	{ .name = "ws", .meta = "PAGES", .kind = OPT_U64, .off = ARG(ZCMM_ARG_WS),
 	  .help = "working-set pages (random; phases: the maximum)" },
@@ -174,15 +174,15 @@ static const struct opt run_opts_table[] = {
 	  .help = "pages per file (fileserve, default 8)" },
 	{ .name = "skew", .meta = "PCT", .kind = OPT_U64, .off = ARG(ZCMM_ARG_SKEW),
 	  .help = "% of requests for the hottest 20% of files (fileserve,\ndefault 80)" },
-	{ .name = "hinting", .meta = "on|off", .kind = OPT_BOOL, .off = R(gd.hinting),
+	{ .name = "hinting", .meta = "on|off", .kind = OPT_BIT, .off = R(gd.g.flags), .unit = ZCMM_GUEST_HINTING,
 	  .help = "the guest may use ESSA hints (default on)\n(ws/iters/phases/ms/min/files/...: 0 or absent = the\nguest kernel's own default)" },
-	{ .name = "share", .meta = "NAME|private|off", .kind = OPT_FN, .off = R(gd.share), .fn = set_share,
+	{ .name = "share", .meta = "NAME|private|off", .kind = OPT_FN, .off = R(gd.g.share), .fn = set_share,
 	  .help = "content-sharing domain: guests naming the same\ndomain share pages; private (the default): only\nwithin the guest; off: never (docs/sharing.md)" },
-	{ .name = "shares", .meta = "N", .kind = OPT_UINT, .off = R(gd.shares), .min = 1, .max = SHARES_MAX,
+	{ .name = "shares", .meta = "N", .kind = OPT_UINT, .off = R(gd.g.shares), .min = 1, .max = SHARES_MAX,
 	  .help = "the guest's shares of the host's storage (1-1000000,\ndefault 1000 each; docs/shares.md)" },
-	{ .name = "reserve", .meta = "SIZE", .kind = OPT_SIZE, .off = R(gd.reserve), .max = FLEET_MAX_MEM, .unit = 4096,
+	{ .name = "reserve", .meta = "SIZE", .kind = OPT_SIZE, .off = R(gd.g.reserve), .max = FLEET_MAX_MEM, .unit = 4096,
 	  .help = "storage the guest keeps resident whatever the pressure,\na multiple of 4K (default none)" },
-	{ .name = "limit", .meta = "SIZE", .kind = OPT_SIZE, .off = R(gd.limit), .min = FLEET_MIN_LIMIT, .max = FLEET_MAX_MEM, .unit = 4096,
+	{ .name = "limit", .meta = "SIZE", .kind = OPT_SIZE, .off = R(gd.g.limit), .min = FLEET_MIN_LIMIT, .max = FLEET_MAX_MEM, .unit = 4096,
 	  .help = "the most the guest holds resident, below its storage,\na multiple of 4K, at least 64K (default none)" },
 	OPT_HEAD("DASD (docs/dasd.md):"),
 	{ .name = "paging-volumes", .meta = "N", .kind = OPT_UINT, .off = R(paging_volumes), .set_off = R(paging_volumes_set), .max = DASD_PAGING_MAX,
@@ -274,7 +274,8 @@ int run_parse_opts(struct run_opts *o, int argc, char **argv, char *err)
 		}
 		if (!hints)
 			o->boot.flags |= ZCMM_BOOT_NO_ESSA;
-		o->gd.hinting = hints;
+		o->gd.g.flags = hints ? o->gd.g.flags | ZCMM_GUEST_HINTING
+				      : o->gd.g.flags & ~ZCMM_GUEST_HINTING;
 	}
 	if (o->balloon_fixed && o->policy != ZCMM_POLICY_BALLOON &&
 	    o->policy != ZCMM_POLICY_BOTH) {

@@ -134,9 +134,9 @@ static void layout(void)
 	guest_defaults_init(&d);
 	fleet_init(&f);
 	fleet_add(&f, &d, "k", 3, "t", err);           /* default image */
-	d.image = a;
+	d.g.image = a;
 	fleet_add(&f, &d, "a", 1, "t", err);
-	d.image = a2;                                  /* same file, other name */
+	d.g.image = a2;                                  /* same file, other name */
 	fleet_add(&f, &d, "b", 0, "t", err);
 	f.g[1].mem = 4 * MiB;
 	tap_eq(boot_plan_make(&p, &f, def, err), 0, "plan");
@@ -158,7 +158,7 @@ static void layout(void)
 	tap_eq(boot_auto_storage(&p), 28 * MiB, "auto storage 28 MiB");
 	boot_plan_free(&p);
 
-	d.image = "/nonexistent/x.elf";
+	d.g.image = "/nonexistent/x.elf";
 	fleet_add(&f, &d, "z", 0, "t", err);
 	tap_eq(boot_plan_make(&p, &f, def, err), -1, "a missing image");
 	tap_ok(strstr(err, "/nonexistent/x.elf") != NULL, "named (%s)", err);

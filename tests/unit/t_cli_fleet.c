@@ -151,9 +151,9 @@ static void defaults(void)
 	fleet_free(&f);
 
 	guest_defaults_init(&d);
-	d.workload = ZCMM_WL_CHURN;
+	d.g.workload = ZCMM_WL_CHURN;
 	d.workload_set = 1;
-	d.mem = 2 * MiB;
+	d.g.mem = 2 * MiB;
 	fleet_init(&f);
 	tap_eq(fleet_add(&f, &d, "g", 200, "--guests", err), 0, "--guests 200");
 	tap_ok(f.n == 200 && !strcmp(f.g[199].name, "g199") &&
