@@ -286,10 +286,9 @@ static int attempt(const struct run_opts *o, const struct fleet *f,
 	rundir_guard_herc(guard, pid);
 	memset(r, 0, sizeof *r);
 	stream_run(&(struct stream_cfg){
-		.fd = fd, .pid = pid, .log = log, .verbose = o->verbose,
-		.quiet = o->quiet, .tty = isatty(1), .progress_every_ms = 5000,
-		.timeout_ms = (long)f->timeout_ms, .linger_ms = 5000,
-		.cpus = f->cpus, .live = live, .fleet = f, .title = title,
+		.fd = fd, .log = log, .verbose = o->verbose, .quiet = o->quiet,
+		.tty = isatty(1), .timeout_ms = (long)f->timeout_ms,
+		.linger_ms = 5000, .live = live, .fleet = f, .title = title,
 		.nguests = p->boot.nguests }, r);
 	close(fd);
 	/* Hercules quits by itself after the host's @exit (unless it

@@ -61,13 +61,10 @@ extern volatile sig_atomic_t zcmm_stop_signal;
 
 struct stream_cfg {
 	int fd;                 /* Hercules's stdout+stderr */
-	pid_t pid;              /* its process group */
 	FILE *log;              /* raw copy, or NULL */
 	int verbose, quiet, tty;
-	long progress_every_ms; /* plain progress lines (not a terminal) */
 	long timeout_ms;        /* 0: none */
 	long linger_ms;         /* after @exit, before killing Hercules */
-	unsigned cpus;
 	unsigned nguests;       /* guest records name guests 0..nguests-1 */
 	int live;               /* draw the live view (tools/live.c) */
 	const struct fleet *fleet;

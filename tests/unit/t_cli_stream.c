@@ -15,7 +15,7 @@ static struct stream_result r;
 static void stream(const char *text, unsigned nguests)
 {
 	struct stream_cfg c = { .quiet = 1, .timeout_ms = 5000,
-				.linger_ms = 0, .cpus = 1, .nguests = nguests };
+				.linger_ms = 0, .nguests = nguests };
 	int fd[2];
 
 	if (pipe(fd) || write(fd[1], text, strlen(text)) != (ssize_t)strlen(text))
