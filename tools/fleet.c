@@ -387,23 +387,19 @@ static int guest_line(struct fleet *f, const struct guest_defaults *d,
 	l.basedir = basedir;
 	for (int i = 2; i < nw; i++) {
 		char *eq = strchr(w[i], '=');
-		const struct opt *k;
+		const struct opt *k = NULL;
+		int twice = 0;
 
-		if (!eq || eq == w[i]) {
-			zerr_set(err, "%s: '%s': expected key=value", where, w[i]);
-			goto out;
+		if (eq && eq != w[i]) {
+			*eq = 0;
+			k = opt_find(guest_keys, w[i]);
+			twice = k && seen[k - guest_keys]++;
 		}
-		*eq = 0;
-		if (!(k = opt_find(guest_keys, w[i]))) {
-			zerr_set(err, "%s: unknown key '%s'", where, w[i]);
-			goto out;
-		}
-		if (seen[k - guest_keys]++) {
-			zerr_set(err, "%s: key '%s' given twice", where, w[i]);
-			goto out;
-		}
-		if (!eq[1]) {
-			zerr_set(err, "%s: %s=: the value is missing", where, w[i]);
+		if (!k || twice || !eq[1]) {
+			zerr_set(err, !eq || eq == w[i] ? "%s: '%s': expected key=value"
+				 : !k ? "%s: unknown key '%s'"
+				 : twice ? "%s: key '%s' given twice"
+				 : "%s: %s=: the value is missing", where, w[i]);
 			goto out;
 		}
 		if (opt_apply(k, &l, eq + 1, NULL, why) < 0) {
