@@ -208,14 +208,10 @@ static int busier(const void *a, const void *b)
 	return x->frames < y->frames ? 1 : x->frames > y->frames ? -1 : 0;
 }
 
-/* A state's character in its colour. */
+/* A state's character in its colour (if the terminal has colours). */
 static void state_ch(int k)
 {
-	if (L.colors)
-		attron(COLOR_PAIR(k + 1));
-	addch((chtype)st_char[k]);
-	if (L.colors)
-		attroff(COLOR_PAIR(k + 1));
+	addch((chtype)st_char[k] | (L.colors ? COLOR_PAIR(k + 1) : 0));
 }
 
 /* One guest's pages by state as a bar of width w. */

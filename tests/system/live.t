@@ -28,6 +28,8 @@ head -5 "$T/screen" | tr '\n' ' ' | grep -qE "host: [0-9]+ frames free \| paging
 ok $? "header: free frames, paging I/O in flight, reclaim by every mechanism"
 [ $? = 0 ] || show
 grep -qE "^g0 " "$T/screen" && grep -qE "^g1 " "$T/screen"; ok $? "every guest of a fleet that fits"
+$S capture-pane -e -p -t live | grep -a "^g0 " | grep -qaE $'\e\\[(48;5;31|44)mS'
+ok $? "the bar in the states' colours (Sr: the plots' blue, or blue on 8 colours)"
 grep -q "S=Sr o=Sp z=Sz -=Ur .=Uz V=Vr v=Vz P=Pr" "$T/screen"; ok $? "legend of the states"
 g0=$(grep -E "^g0 " "$T/screen" | awk '{print $3}')
 [ "${g0:-0}" -gt 0 ]; ok $? "g0 holds frames ($g0)"
