@@ -12,7 +12,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -88,20 +87,6 @@ static void bench_usage(FILE *out)
 "Exit status: 0 every run finished with status 0; 1 some did not (the\n"
 "report is written, without them); 2 usage or scenario error; 130\n"
 "interrupted.\n", out);
-}
-
-char *strf(const char *fmt, ...)
-{
-	va_list ap;
-	char *s;
-	int n;
-
-	va_start(ap, fmt);
-	n = vasprintf(&s, fmt, ap);
-	va_end(ap);
-	if (n < 0)
-		zdie(ZX_USAGE, "out of memory");
-	return s;
 }
 
 char *bench_path(const char *dir, const char *variant, const char *policy,

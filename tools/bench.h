@@ -145,8 +145,6 @@ double bench_add_run(const struct scenario *s, struct recset *runs,
 		     const char *policy, unsigned repeat, int ex, double wall,
 		     unsigned jobs, const char *res);
 
-/* printf into a new string (malloc'd). */
-char *strf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* DIR/runs/VARIANT-POLICY-rREPEAT.EXT: a run's results or log. */
 char *bench_path(const char *dir, const char *variant, const char *policy,
 		 unsigned repeat, const char *ext);

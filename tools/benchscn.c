@@ -10,7 +10,6 @@
 #include "tools/run.h"
 #include "tools/util.h"
 
-#include <ctype.h>
 #include <errno.h>
 #include <math.h>
 #include <stdlib.h>
@@ -94,20 +93,15 @@ int scenario_guest_plots(const struct scenario *s)
 	return s->fleet.n <= BENCH_GUEST_SAMPLES;
 }
 
-static int name_ok(const char *s)
+static int bench_name_ok(const char *s)
 {
-	if (!*s || strlen(s) > BENCH_NAME_MAX)
-		return 0;
-	for (; *s; s++)
-		if (!isalnum((unsigned char)*s) && !strchr("_-.+", *s))
-			return 0;
-	return 1;
+	return strlen(s) <= BENCH_NAME_MAX && name_ok(s, "_-.+");
 }
 
 /* The line's NAME (w[1]) if it is one, else -1 with the reason. */
 static int line_name(const struct line *l, const char *rest, char *why)
 {
-	if (l->nw > 1 && name_ok(l->w[1]))
+	if (l->nw > 1 && bench_name_ok(l->w[1]))
 		return 0;
 	zerr_set(why, "%s '%s': a name of 1 to %d letters, digits, '_', '-', '.', '+' first (%s NAME %s)",
 		 l->w[0], l->nw > 1 ? l->w[1] : "", BENCH_NAME_MAX, l->w[0], rest);
@@ -297,7 +291,7 @@ static int name_fn(void *obj, const char *v, void *ctx, char *why)
 {
 	struct scenario *s = obj;
 
-	if (!name_ok(v))
+	if (!bench_name_ok(v))
 		return zerr_set(why, "1 to %d letters, digits, '_', '-', '.', '+'",
 				BENCH_NAME_MAX), -1;
 	free(s->name);

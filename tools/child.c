@@ -75,8 +75,8 @@ pid_t child_start(char *const argv[], const struct child_io *io, char *err)
 		if (p[0] >= 0)
 			close(p[0]);
 		child_wait(pid);
-		zerr_set(err, "cannot run %s: %s", io->prog ? io->prog : argv[0],
-			 strerror(e));
+		zerr_set(err, "cannot run %s%s%s: %s", io->what ? io->what : "",
+			 io->what ? " " : "", io->prog ? io->prog : argv[0], strerror(e));
 		return -1;
 	}
 	if (io->pipe_rd)

@@ -8,6 +8,7 @@
 
 struct child_io {
 	const char *prog;       /* the program file, NULL: argv[0] */
+	const char *what;       /* "cannot run WHAT PROG" in errors, or NULL */
 	const char *dir;        /* its working directory, NULL: ours */
 	int out_fd;             /* its stdout and stderr, -1: a pipe */
 	int *pipe_rd;           /* out_fd -1: the pipe's read end goes here */

@@ -20,6 +20,22 @@ static const char *skip_pnl(const char *s)
 	return s;
 }
 
+/* Hercules messages worth showing: HHCxxnnnE / HHCxxnnnS, and the few
+ * informational ones that mean the machine stopped (disabled wait,
+ * program interrupt loop). */
+static int is_alert(const char *line)
+{
+	const char *s = skip_pnl(line);
+
+	if (strncmp(s, "HHC", 3) || !isalpha((unsigned char)s[3]) ||
+	    !isalpha((unsigned char)s[4]) || !isdigit((unsigned char)s[5]) ||
+	    !isdigit((unsigned char)s[6]) || !isdigit((unsigned char)s[7]))
+		return 0;
+	if (s[8] == 'E' || s[8] == 'S')
+		return s[9] == 0 || s[9] == ' ';
+	return !strncmp(s, "HHCCP011I", 9) || !strncmp(s, "HHCCP016I", 9);
+}
+
 void con_classify(const char *line, struct con_line *out)
 {
 	const char *s = skip_pnl(line);
@@ -28,7 +44,7 @@ void con_classify(const char *line, struct con_line *out)
 	int i;
 
 	memset(out, 0, sizeof *out);
-	out->kind = con_is_alert(s) ? CON_ALERT : CON_NOISE;
+	out->kind = is_alert(s) ? CON_ALERT : CON_NOISE;
 	if (strncmp(s, ZCMM_CONSOLE_TAG, tag))
 		return;
 	s += tag;
@@ -42,19 +58,6 @@ void con_classify(const char *line, struct con_line *out)
 	out->kind = CON_HOST;
 	out->seq = seq;
 	out->payload = s[6] ? s + 7 : s + 6;
-}
-
-int con_is_alert(const char *line)
-{
-	const char *s = skip_pnl(line);
-
-	if (strncmp(s, "HHC", 3) || !isalpha((unsigned char)s[3]) ||
-	    !isalpha((unsigned char)s[4]) || !isdigit((unsigned char)s[5]) ||
-	    !isdigit((unsigned char)s[6]) || !isdigit((unsigned char)s[7]))
-		return 0;
-	if (s[8] == 'E' || s[8] == 'S')
-		return s[9] == 0 || s[9] == ' ';
-	return !strncmp(s, "HHCCP011I", 9) || !strncmp(s, "HHCCP016I", 9);
 }
 
 int con_is_disabled_wait(const char *line)

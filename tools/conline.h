@@ -19,10 +19,6 @@ struct con_line {
 /* Classifies one line (no newline). */
 void con_classify(const char *line, struct con_line *out);
 
-/* Hercules messages worth showing: HHCxxnnnE / HHCxxnnnS, and the few
- * informational ones that mean the machine stopped (disabled wait,
- * program interrupt loop). */
-int con_is_alert(const char *line);
 /* A CPU entered a disabled wait (HHCCP011I): the host is dead. */
 int con_is_disabled_wait(const char *line);
 /* glibc's fatal-error message ("double free or corruption (out)",

@@ -9,7 +9,6 @@
 #include "tools/opts.h"
 #include "tools/util.h"
 
-#include <ctype.h>
 #include <stddef.h>
 #include <sys/stat.h>
 #include <errno.h>
@@ -24,22 +23,6 @@ const char *const workload_names[] = {
 	[ZCMM_WL_RANDOM] = "random", [ZCMM_WL_FILESERVE] = "fileserve",
 	[ZCMM_WL_ANON] = "anon",     [ZCMM_WL_DISKTEST] = "disktest", NULL,
 };
-#define NWORKLOADS (sizeof workload_names / sizeof workload_names[0] - 1)
-
-int workload_parse(const char *s, uint32_t *out)
-{
-	int i = opt_name_index(workload_names, s);
-
-	if (i >= 0)
-		*out = (uint32_t)i;
-	return i < 0 ? -1 : 0;
-}
-
-const char *workload_name(uint32_t w)
-{
-	return w < NWORKLOADS ? workload_names[w] : "?";
-}
-
 uint64_t fleet_guest_seed(uint64_t run_seed, unsigned index)
 {
 	uint64_t x = run_seed, y;
@@ -85,16 +68,6 @@ void fleet_free(struct fleet *f)
 static int name_cmp(const void *a, const void *b)
 {
 	return strcmp(a, b);
-}
-
-static int name_ok(const char *s)
-{
-	if (!*s)
-		return 0;
-	for (; *s; s++)
-		if (!isalnum((unsigned char)*s) && !strchr("_-.+", *s))
-			return 0;
-	return 1;
 }
 
 static void push_guest(struct fleet *f, const struct fleet_guest *g)
@@ -146,7 +119,7 @@ static int add_guests(struct fleet *f, const struct fleet_guest *g,
 	char nm[64], from[32];
 	unsigned k = count ? count : 1;
 
-	if (!name_ok(name)) {
+	if (!name_ok(name, "_-.+")) {
 		zerr_set(err, "%s: guest name '%s': use letters, digits, '_', '-', '.', '+'",
 			 where, name);
 		return -1;

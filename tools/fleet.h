@@ -87,10 +87,8 @@ void fleet_seal(struct fleet *f, uint64_t run_seed);
 /* The workloads, as --help and error lines name them. */
 #define WORKLOAD_LIST "idle|churn|phases|random|fileserve|anon|disktest|none"
 extern const char *const workload_names[];  /* by enum zcmm_workload */
-int workload_parse(const char *s, uint32_t *out);
 /* `unservable stop|halt` (docs/shares.md): 0 stop, 1 halt. */
 extern const char *const unservable_names[];
-const char *workload_name(uint32_t w);
 /* Guest's seed from the run seed and its index. */
 uint64_t fleet_guest_seed(uint64_t run_seed, unsigned index);
 

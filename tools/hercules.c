@@ -165,25 +165,21 @@ int copy_file(const char *src, const char *dir, const char *name, char *err)
 
 char *herc_cnf_text(uint64_t storage, unsigned cpus)
 {
-	char *t = xmalloc(1024);
-
-	snprintf(t, 1024,
-		 "# hercules.cnf - written by zcmm run\n"
-		 "ARCHMODE  z/Arch\n"
-		 "MAINSIZE  %llu\n"
-		 "XPNDSIZE  0\n"
-		 "NUMCPU    %u\n"
-		 "MAXCPU    %u\n"
-		 "CPUSERIAL 000001\n"
-		 "CPUMODEL  2817\n"
-		 "DIAG8CMD  ENABLE\n"
-		 "SHCMDOPT  DISABLE\n"
-		 "PANRATE   SLOW\n"
-		 "# Hercules needs one device: an empty card reader. No console\n"
-		 "# or 3270 device and no HTTPPORT, so no TCP port is opened.\n"
-		 "000C      3505\n",
-		 (unsigned long long)(storage / MiB), cpus, cpus);
-	return t;
+	return strf("# hercules.cnf - written by zcmm run\n"
+		    "ARCHMODE  z/Arch\n"
+		    "MAINSIZE  %llu\n"
+		    "XPNDSIZE  0\n"
+		    "NUMCPU    %u\n"
+		    "MAXCPU    %u\n"
+		    "CPUSERIAL 000001\n"
+		    "CPUMODEL  2817\n"
+		    "DIAG8CMD  ENABLE\n"
+		    "SHCMDOPT  DISABLE\n"
+		    "PANRATE   SLOW\n"
+		    "# Hercules needs one device: an empty card reader. No console\n"
+		    "# or 3270 device and no HTTPPORT, so no TCP port is opened.\n"
+		    "000C      3505\n",
+		    (unsigned long long)(storage / MiB), cpus, cpus);
 }
 
 char *herc_rc_text(void)
@@ -285,17 +281,10 @@ pid_t herc_start(const char *herc, const char *dir, int *fd, char *err)
 	static char *const env[] = { "HERCULES_RC=hercules.rc",
 				     "LIBC_FATAL_STDERR_=1", NULL };
 	static char *const argv[] = { "hercules", "-d", "-f", "hercules.cnf", NULL };
-	struct child_io io = { .prog = herc, .dir = dir, .out_fd = -1,
-			       .pipe_rd = fd, .newpg = 1, .env = env };
-	pid_t pid = child_start(argv, &io, err);
+	struct child_io io = { .prog = herc, .what = "Hercules", .dir = dir,
+			       .out_fd = -1, .pipe_rd = fd, .newpg = 1, .env = env };
 
-	if (pid < 0 && !strncmp(err, "cannot run ", 11)) {
-		char why[ZERR_MAX];
-
-		snprintf(why, sizeof why, "%s", err + 11);
-		zerr_set(err, "cannot run Hercules %s", why);
-	}
-	return pid;
+	return child_start(argv, &io, err);
 }
 
 /* Has pid ended? Checked without reaping it, so that its process group

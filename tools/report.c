@@ -161,13 +161,6 @@ static int is_number(const char *s)
 	       (!*end || (*end == '%' && !end[1]));
 }
 
-static int in_group(const struct rec *r, const char *kind)
-{
-	if (!kind)
-		return !strcmp(r->kind, "guest") || !strcmp(r->kind, "total");
-	return !strcmp(r->kind, kind);
-}
-
 /* Keys the console table leaves to the TSV (--results): the long tail of
  * the host's counters, so the table fits a terminal. */
 static int hidden(const char *k)
@@ -300,7 +293,7 @@ void recset_print(const struct recset *s, FILE *out)
 	unsigned len;
 
 	for (unsigned i = 0; i < s->n; i++)
-		if (in_group(&s->r[i], NULL))
+		if (!strcmp(s->r[i].kind, "guest") || !strcmp(s->r[i].kind, "total"))
 			any = 1;
 		else
 			cols_add(&kinds, s->r[i].kind);

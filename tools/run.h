@@ -73,13 +73,11 @@ struct stream_cfg {
 
 struct stream_result {
 	int exit_seen, exit_status;
-	int bad_exit;           /* malformed @exit lines */
 	int timed_out, interrupted, disabled_wait, lingered;
 	int glibc_abort;        /* Hercules printed glibc's fatal message */
 	char abort_line[160];   /* that message */
 	long first_host_ms;     /* from start to the first host line, -1 */
 	long elapsed_ms;
-	unsigned long other_recs;
 	unsigned long rejected; /* records the run could not have sent */
 	char rejected_line[300];/* the first, with the reason */
 	struct con_seq seq;

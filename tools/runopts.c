@@ -249,10 +249,6 @@ int run_parse_opts(struct run_opts *o, int argc, char **argv, char *err)
 
 	memset(o, 0, sizeof *o);
 	guest_defaults_init(&o->gd);
-	o->cpus = 1;
-	o->timeout_ms = 600000;
-	o->timeslice_us = 5000;
-	o->seed = 1;
 	o->retries = 2;
 	rc = opts_parse(run_opts_table, o, argc, argv, pos, 1, &npos, NULL, err);
 	if (rc)

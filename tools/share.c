@@ -5,7 +5,6 @@
 #include "tools/share.h"
 #include "tools/util.h"
 
-#include <ctype.h>
 #include <openssl/rand.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,11 +24,10 @@ int share_parse(const char *v, struct share_setting *s, char *why)
 		zerr_set(why, "a domain name has 1 to %d characters", SHARE_NAME_MAX);
 		return -1;
 	}
-	for (size_t i = 0; i < n; i++)
-		if (!isalnum((unsigned char)v[i]) && !strchr("_-.", v[i])) {
-			zerr_set(why, "expected NAME (letters, digits, '_', '-', '.'), private or off");
-			return -1;
-		}
+	if (!name_ok(v, "_-.")) {
+		zerr_set(why, "expected NAME (letters, digits, '_', '-', '.'), private or off");
+		return -1;
+	}
 	s->mode = SHARE_NAMED;
 	memcpy(s->name, v, n);
 	return 0;

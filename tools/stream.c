@@ -142,7 +142,6 @@ static void host_line(struct st *s, unsigned seq, const char *payload)
 		break;
 	case REC_EXIT:
 		if (con_exit_status(rest, &r->exit_status) < 0) {
-			r->bad_exit++;
 			r->exit_status = 1;
 			clear_status(s);
 			zerr("malformed exit record '%s'", payload);
@@ -153,14 +152,12 @@ static void host_line(struct st *s, unsigned seq, const char *payload)
 	case REC_RESULT:
 		if (s->c->live && live_take(rest))
 			break;  /* the view's samples: drawn, not kept */
-		if (recset_add(&r->recs, rest) < 0)
-			r->other_recs++;
+		recset_add(&r->recs, rest);
 		break;
 	case REC_PROGRESS:
 		progress(s, rest);
 		break;
 	case REC_OTHER:
-		r->other_recs++;
 		if (s->c->verbose) {
 			clear_status(s);
 			zerr("unknown host record: %s", payload);

@@ -1,5 +1,6 @@
 /* util.c - error reporting, number/size parsing, big-endian stores and
  * path helpers for the zcmm CLI (see util.h). */
+#define _GNU_SOURCE /* vasprintf */
 #include "tools/util.h"
 
 #include <ctype.h>
@@ -52,6 +53,16 @@ void zerr_set(char *err, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(err, ZERR_MAX, fmt, ap);
 	va_end(ap);
+}
+
+int name_ok(const char *s, const char *punct)
+{
+	if (!*s)
+		return 0;
+	for (; *s; s++)
+		if (!isalnum((unsigned char)*s) && !strchr(punct, *s))
+			return 0;
+	return 1;
 }
 
 int parse_u64(const char *s, uint64_t *out)
@@ -230,20 +241,23 @@ char *xstrndup(const char *s, size_t n)
 	return p;
 }
 
+char *strf(const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+	int n;
+
+	va_start(ap, fmt);
+	n = vasprintf(&s, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		zdie(ZX_USAGE, "out of memory");
+	return s;
+}
+
 char *path_join(const char *dir, const char *name)
 {
-	size_t a, b;
-	char *p;
-
-	if (!dir || !*dir || name[0] == '/')
-		return xstrdup(name);
-	a = strlen(dir);
-	b = strlen(name);
-	p = xmalloc(a + b + 2);
-	memcpy(p, dir, a);
-	p[a] = '/';
-	memcpy(p + a + 1, name, b + 1);
-	return p;
+	return !dir || !*dir || name[0] == '/' ? xstrdup(name) : strf("%s/%s", dir, name);
 }
 
 char *path_dir(const char *path)

@@ -41,6 +41,8 @@ int config_words(const char *line, char *buf, size_t bufsz, char **w, int max,
 void zerr_set(char *err, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
+/* Not empty, and only letters, digits and the characters of punct. */
+int name_ok(const char *s, const char *punct);
 /* Unsigned decimal (or 0x hex) number, the whole string. 0 or -1. */
 int parse_u64(const char *s, uint64_t *out);
 /* A size: a number with an optional suffix K, M, G, T (powers of 1024,
@@ -63,6 +65,8 @@ uint64_t round_up(uint64_t v, uint64_t align);
 /* The monotonic clock in ms. */
 long now_ms(void);
 
+/* printf into a new string (malloc'd). */
+char *strf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* malloc'd "dir/name"; dir NULL or "" gives a copy of name. */
 char *path_join(const char *dir, const char *name);
 /* malloc'd directory part of path ("." if none). */

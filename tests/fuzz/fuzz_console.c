@@ -21,7 +21,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		int st;
 
 		con_classify(line, &cl);
-		(void)con_is_alert(line);
 		(void)con_is_disabled_wait(line);
 		(void)con_is_glibc_abort(line);
 		if (cl.kind != CON_HOST)

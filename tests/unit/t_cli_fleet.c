@@ -313,11 +313,10 @@ static void workload_list(void)
 {
 	char buf[] = WORKLOAD_LIST, *save, *w;
 	unsigned n = 0;
-	uint32_t id;
 
 	for (w = strtok_r(buf, "|", &save); w; w = strtok_r(NULL, "|", &save), n++)
-		tap_ok(workload_parse(w, &id) == 0, "workload '%s' in WORKLOAD_LIST exists", w);
-	tap_ok(strcmp(workload_name(n), "?") == 0 && strcmp(workload_name(n - 1), "?") != 0,
+		tap_ok(opt_name_index(workload_names, w) >= 0, "workload '%s' in WORKLOAD_LIST exists", w);
+	tap_ok(!workload_names[n] && workload_names[n - 1],
 	       "WORKLOAD_LIST names all %u workloads", n);
 }
 
