@@ -29,7 +29,7 @@ static int check_secs(void *obj, const char *v, void *ctx, char *why)
 
 #define B(f) offsetof(struct bench_opts, f)
 
-static const struct opt bench_opts_table[] = {
+const struct opt bench_options[] = {
 	{ .name = "out", .meta = "DIR", .kind = OPT_STR, .off = B(out),
 	  .help = "report directory (default\nbench-results/SCENARIO-YYYYmmdd-HHMMSS)" },
 	{ .name = "repeat", .meta = "N", .kind = OPT_UINT, .off = B(repeat),
@@ -62,11 +62,6 @@ static const struct opt bench_opts_table[] = {
 	OPT_END,
 };
 
-const struct opt *bench_options(void)
-{
-	return bench_opts_table;
-}
-
 static void bench_usage(FILE *out)
 {
 	fputs(
@@ -81,7 +76,7 @@ static void bench_usage(FILE *out)
 "against the policy `none`, targets) and PNG plots (gnuplot). The summary\n"
 "is printed at the end.\n"
 "\n", out);
-	opts_help(bench_opts_table, out);
+	opts_help(bench_options, out);
 	fputs(
 "\n"
 "Exit status: 0 every run finished with status 0; 1 some did not (the\n"
@@ -457,7 +452,7 @@ int cmd_bench(int argc, char **argv)
 	char err[ZERR_MAX], *pos[64], *dir, **fleets;
 	int npos, stop = 0;
 
-	switch (opts_parse(bench_opts_table, &o, argc, argv, pos, 64, &npos, NULL, err)) {
+	switch (opts_parse(bench_options, &o, argc, argv, pos, 64, &npos, NULL, err)) {
 	case 1:
 		bench_usage(stdout);
 		return 0;

@@ -12,6 +12,7 @@
 #include <stdint.h>
 #include <sys/types.h>
 #include "tools/fleet.h"
+#include "tools/opts.h"
 #include "tools/report.h"
 
 #define BENCH_NAME_MAX 31
@@ -153,7 +154,6 @@ char *bench_tag(const struct scenario *s, const struct bench_job *j);
 
 int cmd_bench(int argc, char **argv);
 /* The table of `zcmm bench`'s options (tools/opts.h). */
-struct opt;
-const struct opt *bench_options(void);
+extern const struct opt bench_options[];
 
 #endif

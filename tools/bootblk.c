@@ -42,9 +42,10 @@ static struct boot_image *place(struct boot_plan *p, const char *ext,
 /* Index of the image for path, adding it if new. Two names for one file
  * (a symlink, ./x and x) are one image: compared by device and inode. */
 static int image_index(struct boot_plan *p, const char *path,
-		       dev_t *devs, ino_t *inos, uint64_t *next, char *err)
+		       uint64_t *next, char *err)
 {
 	struct stat st;
+	struct boot_image *im;
 
 	if (stat(path, &st) < 0) {
 		zerr_set(err, "guest image %s: %s", path, strerror(errno));
@@ -55,23 +56,24 @@ static int image_index(struct boot_plan *p, const char *path,
 		return -1;
 	}
 	for (unsigned i = 0; i < p->nimg; i++)
-		if (devs[i] == st.st_dev && inos[i] == st.st_ino)
+		if (p->img[i].path && p->img[i].dev == st.st_dev &&
+		    p->img[i].ino == st.st_ino)
 			return (int)i;
-	devs[p->nimg] = st.st_dev;
-	inos[p->nimg] = st.st_ino;
-	place(p, "elf", (uint64_t)st.st_size, next)->path = xstrdup(path);
+	im = place(p, "elf", (uint64_t)st.st_size, next);
+	im->path = xstrdup(path);
+	im->dev = st.st_dev;
+	im->ino = st.st_ino;
 	return (int)p->nimg - 1;
 }
 
 /* Where a Linux guest's initrd and command line are (arg[]). */
 static int linux_images(struct boot_plan *p, const struct fleet_guest *g,
-			struct zcmm_guest_desc *d, dev_t *devs, ino_t *inos,
-			uint64_t *next, char *err)
+			struct zcmm_guest_desc *d, uint64_t *next, char *err)
 {
 	int k;
 
 	if (g->initrd) {
-		if ((k = image_index(p, g->initrd, devs, inos, next, err)) < 0)
+		if ((k = image_index(p, g->initrd, next, err)) < 0)
 			return -1;
 		d->arg[ZCMM_ARG_INITRD_ADDR] = p->img[k].addr;
 		d->arg[ZCMM_ARG_INITRD_SIZE] = p->img[k].size;
@@ -90,21 +92,19 @@ int boot_plan_make(struct boot_plan *p, const struct fleet *f,
 		   const char *default_image, char *err)
 {
 	uint64_t next = ZCMM_IMAGES_ADDR;
-	/* each guest: its image, and a Linux guest's initrd and cmdline */
-	dev_t *devs = xcalloc(3 * f->n + 1, sizeof *devs);
-	ino_t *inos = xcalloc(3 * f->n + 1, sizeof *inos);
 	uint32_t *dom = xcalloc(f->n + 1, sizeof *dom);
 	int n = -1;
 
 	memset(p, 0, sizeof *p);
 	p->desc = xcalloc(f->n + 1, sizeof *p->desc);
+	/* each guest: its image, and a Linux guest's initrd and cmdline */
 	p->img = xcalloc(3 * f->n + 1, sizeof *p->img);
 	p->mem = xcalloc(f->n + 1, sizeof *p->mem);
 	for (unsigned i = 0; i < f->n; i++) {
 		const struct fleet_guest *g = &f->g[i];
 		struct zcmm_guest_desc *d = &p->desc[i];
 		int k = image_index(p, g->image ? g->image : default_image,
-				    devs, inos, &next, err);
+				    &next, err);
 
 		if (k < 0)
 			goto out;
@@ -121,7 +121,7 @@ int boot_plan_make(struct boot_plan *p, const struct fleet *f,
 		p->mem[i].reserve_bytes = g->reserve;
 		p->mem[i].limit_bytes = g->limit;
 		if ((g->flags & ZCMM_GUEST_LINUX) &&
-		    linux_images(p, g, d, devs, inos, &next, err) < 0)
+		    linux_images(p, g, d, &next, err) < 0)
 			goto out;
 	}
 	if ((n = share_domains(f, dom, &p->secret, err)) < 0)
@@ -145,8 +145,6 @@ int boot_plan_make(struct boot_plan *p, const struct fleet *f,
 out:
 	if (n < 0)
 		boot_plan_free(p);
-	free(devs);
-	free(inos);
 	free(dom);
 	return n < 0 ? -1 : 0;
 }

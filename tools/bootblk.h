@@ -6,6 +6,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/types.h>
 #include "zcmm/boot.h"
 #include "tools/fleet.h"
 
@@ -16,6 +17,8 @@ struct boot_image {
 	char *data;                 /* ... these bytes (a command line) */
 	char *file;                 /* its name in the run directory */
 	uint64_t addr, size;
+	dev_t dev;                  /* the source file's identity (path) */
+	ino_t ino;
 };
 
 struct boot_plan {

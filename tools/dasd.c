@@ -19,7 +19,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-uint64_t dasd_paging_size(const struct fleet *f, unsigned n)
+/* Every guest's storage once over, plus 1/8, split over n volumes,
+ * rounded up to 1 MiB, at least 4 MiB each. */
+static uint64_t paging_size(const struct fleet *f, unsigned n)
 {
 	uint64_t total = 0, each;
 
@@ -50,7 +52,7 @@ int dasd_plan_paging(struct dasd_plan *p, unsigned n, uint64_t size,
 		return -1;
 	}
 	if (!size)
-		size = dasd_paging_size(f, n);
+		size = paging_size(f, n);
 	if (size < DASD_MIN_SIZE || size > DASD_MAX_SIZE || size % 4096) {
 		zerr_set(err, "--paging-size %llu: expected a multiple of 4 KiB from 1 MiB to 1 TiB",
 			 (unsigned long long)size);

@@ -32,9 +32,6 @@ struct dasd_plan {
  * (dasd_paging_size()). 0, or -1 with err. */
 int dasd_plan_paging(struct dasd_plan *p, unsigned n, uint64_t size,
 		     const struct fleet *f, char *err);
-/* Every guest's storage once over, plus 1/8, split over n volumes,
- * rounded up to 1 MiB, at least 4 MiB each. */
-uint64_t dasd_paging_size(const struct fleet *f, unsigned n);
 
 /* Guest disks (docs/vdisk.md), appended to p when a guest's workload
  * uses them (fileserve, anon, disktest): the base disk at 0100, sized

@@ -280,7 +280,7 @@ static int key_share(void *obj, const char *v, void *ctx, char *why)
 #define GA(i) offsetof(struct guest_line, g.arg[i])
 
 /* The keys of a guest line (docs/fleet-config.md): one entry each. */
-static const struct opt guest_keys[] = {
+const struct opt fleet_guest_keys[] = {
 	{ .name = "count", .meta = "N", .kind = OPT_U64, .off = GL(count), .set_off = GL(count_set), .min = 1, .max = ZCMM_MAX_GUESTS},
 	{ .name = "mem", .meta = "SIZE", .kind = OPT_SIZE, .off = GL(g.mem), .max = FLEET_MAX_MEM, .unit = MiB},
 	{ .name = "workload", .meta = "W", .kind = OPT_ENUM, .off = GL(g.workload), .set_off = GL(workload_set),
@@ -312,7 +312,7 @@ static const struct opt guest_keys[] = {
 const char *const unservable_names[] = { "stop", "halt", NULL };
 
 /* The machine settings, one a line: "storage 64M". */
-static const struct opt fleet_settings[] = {
+const struct opt fleet_setting_keys[] = {
 	{ .name = "storage", .meta = "SIZE", .kind = OPT_SIZE, .off = FS(storage), .set_off = FS(storage_set), .unit = MiB },
 	{ .name = "cpus", .meta = "N", .kind = OPT_UINT, .off = FS(cpus), .set_off = FS(cpus_set), .min = 1, .max = 1,
 	  .expect = "the host runs on one CPU: 1 is the only value" },
@@ -328,22 +328,12 @@ static const struct opt fleet_settings[] = {
 	OPT_END,
 };
 
-const struct opt *fleet_guest_keys(void)
-{
-	return guest_keys;
-}
-
-const struct opt *fleet_setting_keys(void)
-{
-	return fleet_settings;
-}
-
 static int guest_line(struct fleet *f, const struct guest_defaults *d,
 		      char **w, int nw, const char *basedir, const char *where,
 		      char *err)
 {
 	struct guest_line l;
-	char seen[sizeof guest_keys / sizeof guest_keys[0]] = { 0 }, why[ZERR_MAX];
+	char seen[sizeof fleet_guest_keys / sizeof fleet_guest_keys[0]] = { 0 }, why[ZERR_MAX];
 	int rc = -1;
 
 	if (nw < 2) {
@@ -365,8 +355,8 @@ static int guest_line(struct fleet *f, const struct guest_defaults *d,
 
 		if (eq && eq != w[i]) {
 			*eq = 0;
-			k = opt_find(guest_keys, w[i]);
-			twice = k && seen[k - guest_keys]++;
+			k = opt_find(fleet_guest_keys, w[i]);
+			twice = k && seen[k - fleet_guest_keys]++;
 		}
 		if (!k || twice || !eq[1]) {
 			zerr_set(err, !eq || eq == w[i] ? "%s: '%s': expected key=value"
@@ -407,9 +397,9 @@ int fleet_parse_line(struct fleet *f, const struct guest_defaults *d,
 		return nw;
 	if (!strcmp(w[0], "guest"))
 		return guest_line(f, d, w, nw, basedir, where, err);
-	if (!(k = opt_find(fleet_settings, w[0]))) {
+	if (!(k = opt_find(fleet_setting_keys, w[0]))) {
 		zerr_set(err, "%s: unknown setting '%s' (", where, w[0]);
-		for (k = fleet_settings; k->name; k++)
+		for (k = fleet_setting_keys; k->name; k++)
 			snprintf(err + strlen(err), ZERR_MAX - strlen(err), "%s, ", k->name);
 		snprintf(err + strlen(err), ZERR_MAX - strlen(err), "guest)");
 		return -1;

@@ -6,6 +6,7 @@
 
 #include <stdint.h>
 #include "zcmm/boot.h"
+#include "tools/opts.h"
 #include "tools/share.h"
 
 #define FLEET_NAME_MAX 15          /* name[16] holds 15 chars + NUL */
@@ -71,9 +72,7 @@ int fleet_parse_file(struct fleet *f, const struct guest_defaults *d,
 
 /* The tables of a fleet file's settings and guest keys (tools/opts.h):
  * a new key is one entry there. */
-struct opt;
-const struct opt *fleet_guest_keys(void);
-const struct opt *fleet_setting_keys(void);
+extern const struct opt fleet_guest_keys[], fleet_setting_keys[];
 
 /* count guests from the defaults: "name" if count is 0, else name0.. */
 int fleet_add(struct fleet *f, const struct guest_defaults *d,

@@ -28,9 +28,8 @@ const char *rundir_parent(void)
 char *rundir_make(char *err)
 {
 	const char *tmp = rundir_parent();
-	char *tpl;
+	char *tpl = path_join(tmp, "zcmm-run.XXXXXX");
 
-	tpl = path_join(tmp, "zcmm-run.XXXXXX");
 	if (!mkdtemp(tpl)) {
 		zerr_set(err, "cannot make a run directory in %s: %s", tmp,
 			 strerror(errno));
@@ -99,28 +98,23 @@ void rundir_guard_herc(int guard, pid_t herc)
 		return; /* the guard is gone: nothing to tell */
 }
 
-int rundir_remove(const char *dir)
+void rundir_remove(const char *dir)
 {
 	DIR *d = opendir(dir);
 	struct dirent *e;
-	int rc = 0;
 
-	if (!d)
-		return -1;
-	while ((e = readdir(d))) {
+	while (d && (e = readdir(d))) {
 		char *p;
 
 		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
 			continue;
 		p = path_join(dir, e->d_name);
-		if (unlink(p) < 0)
-			rc = -1;
+		unlink(p);
 		free(p);
 	}
-	closedir(d);
-	if (rmdir(dir) < 0)
-		rc = -1;
-	return rc;
+	if (d)
+		closedir(d);
+	rmdir(dir);
 }
 
 int write_file(const char *dir, const char *name, const void *buf,
@@ -216,7 +210,7 @@ char *herc_ins_text(const struct boot_plan *p)
 char *datadir_find(void)
 {
 	const char *env = getenv("ZCMM_DATADIR");
-	char exe[4096], *dir, *share;
+	char exe[4096], *slash;
 	ssize_t n;
 
 	if (env && *env)
@@ -225,12 +219,9 @@ char *datadir_find(void)
 	if (n <= 0)
 		return xstrdup("/usr/local/share/zcmm");
 	exe[n] = 0;
-	dir = path_dir(exe);            /* .../bin */
-	share = path_dir(dir);          /* ... */
-	free(dir);
-	dir = path_join(share, "share/zcmm");
-	free(share);
-	return dir;
+	for (int up = 0; up < 2 && (slash = strrchr(exe, '/')); up++)
+		*slash = 0;             /* .../bin/zcmm, then .../bin */
+	return strf("%s/share/zcmm", exe);
 }
 
 static int is_exec(const char *p)

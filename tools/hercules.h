@@ -27,7 +27,7 @@ const char *rundir_parent(void);
 /* mkdtemp under rundir_parent() ("zcmm-run.XXXXXX"); malloc'd path. */
 char *rundir_make(char *err);
 /* Removes the files in dir (not recursive), then dir. */
-int rundir_remove(const char *dir);
+void rundir_remove(const char *dir);
 
 int write_file(const char *dir, const char *name, const void *buf,
 	       size_t len, char *err);

@@ -53,7 +53,7 @@ static void make_fleet(struct fleet *f, const struct run_opts *o)
 	if (f->n == 0 && (o->boot.mode == ZCMM_MODE_FLEET || o->gd.g.image) &&
 	    fleet_add_default(f, &o->gd, err) < 0)
 		zdie(ZX_USAGE, "%s", err);
-	opts_merge(run_options(), o, f, fleet_setting_keys());
+	opts_merge(run_options, o, f, fleet_setting_keys);
 	if (o->storage_set)
 		snprintf(f->storage_where, sizeof f->storage_where, "--");
 	fleet_seal(f, f->seed);
@@ -87,7 +87,7 @@ static void describe(char *buf, size_t len, const struct fleet *f,
 		snprintf(buf, len, "fleet of %u guest%s, %s, %u cpu%s", f->n,
 			 f->n == 1 ? "" : "s", sz, f->cpus, f->cpus == 1 ? "" : "s");
 	else
-		snprintf(buf, len, "host mode %s, %s, %u cpu%s", mode_name(mode),
+		snprintf(buf, len, "host mode %s, %s, %u cpu%s", mode_names[mode],
 			 sz, f->cpus, f->cpus == 1 ? "" : "s");
 }
 

@@ -11,8 +11,6 @@
 #include "tools/fleet.h"
 #include "tools/report.h"
 
-struct opt;
-
 /* Paging volumes of a fleet run unless --paging-volumes says otherwise. */
 #define RUN_FLEET_PAGING_VOLS 4
 
@@ -50,8 +48,8 @@ struct run_opts {
 int run_parse_opts(struct run_opts *o, int argc, char **argv, char *err);
 void run_usage(FILE *out);
 /* The table of `zcmm run`'s options (tools/opts.h). */
-const struct opt *run_options(void);
-const char *mode_name(uint32_t mode);
+extern const struct opt run_options[];
+extern const char *const mode_names[];  /* by enum zcmm_mode */
 
 int cmd_run(int argc, char **argv);
 

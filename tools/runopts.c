@@ -14,7 +14,7 @@
 #include <string.h>
 #include <unistd.h>
 
-static const char *const mode_names[] = {
+const char *const mode_names[] = {
 	[ZCMM_MODE_FLEET] = "fleet", [ZCMM_MODE_SELFTEST] = "selftest",
 	[ZCMM_MODE_PANIC] = "panic", [ZCMM_MODE_HANG] = "hang", NULL,
 };
@@ -24,11 +24,6 @@ static const char *const policy_names[] = {
 	[ZCMM_POLICY_BALLOON] = "balloon", [ZCMM_POLICY_BOTH] = "balloon+hinting",
 	NULL,
 };
-
-const char *mode_name(uint32_t mode)
-{
-	return mode < 4 ? mode_names[mode] : "?";
-}
 
 static int set_image(void *obj, const char *v, void *ctx, char *why)
 {
@@ -99,7 +94,7 @@ static int set_fault_io(void *obj, const char *a, void *ctx, char *why)
 #define R(f) offsetof(struct run_opts, f)
 #define ARG(i) offsetof(struct run_opts, gd.g.arg[i])
 
-static const struct opt run_opts_table[] = {
+const struct opt run_options[] = {
 	OPT_HEAD("Machine:"),
 	{ .name = "storage", .meta = "SIZE", .kind = OPT_SIZE, .off = R(storage), .set_off = R(storage_set), .unit = MiB,
 	  .help = "main storage (64M, 1G; default: auto = 16 MiB + images\n+ guest storage, plus 10%, rounded up to 1 MiB)" },
@@ -215,11 +210,6 @@ static const struct opt run_opts_table[] = {
 	OPT_END,
 };
 
-const struct opt *run_options(void)
-{
-	return run_opts_table;
-}
-
 void run_usage(FILE *out)
 {
 	fputs(
@@ -232,7 +222,7 @@ void run_usage(FILE *out)
 "settings; the guest options (--guest-mem ... --hinting) are the defaults\n"
 "of the file's guest lines.\n"
 "\n", out);
-	opts_help(run_opts_table, out);
+	opts_help(run_options, out);
 	fputs(
 "\n"
 "Exit status: the host's (0 ok, 1 a test or guest failed, 70 host panic);\n"
@@ -250,7 +240,7 @@ int run_parse_opts(struct run_opts *o, int argc, char **argv, char *err)
 	memset(o, 0, sizeof *o);
 	guest_defaults_init(&o->gd);
 	o->retries = 2;
-	rc = opts_parse(run_opts_table, o, argc, argv, pos, 1, &npos, NULL, err);
+	rc = opts_parse(run_options, o, argc, argv, pos, 1, &npos, NULL, err);
 	if (rc)
 		return rc;
 	if (npos)

@@ -30,9 +30,9 @@ static void usage(FILE *out)
 "  help                         this text\n"
 "\n", out);
 	fputs("zcmm run options (details: zcmm run --help, man zcmm):\n", out);
-	opts_summary(run_options(), out, 2, 78);
+	opts_summary(run_options, out, 2, 78);
 	fputs("zcmm bench options (details: zcmm bench --help):\n", out);
-	opts_summary(bench_options(), out, 2, 78);
+	opts_summary(bench_options, out, 2, 78);
 	fputs("\n"
 "Exit status: the host's own, or 2 usage error, 3 Hercules problem,\n"
 "4 lost host lines, 124 timeout, 130 interrupted.\n", out);
