@@ -103,9 +103,8 @@ static int line_name(const struct line *l, const char *rest, char *why)
 {
 	if (l->nw > 1 && bench_name_ok(l->w[1]))
 		return 0;
-	zerr_set(why, "%s '%s': a name of 1 to %d letters, digits, '_', '-', '.', '+' first (%s NAME %s)",
-		 l->w[0], l->nw > 1 ? l->w[1] : "", BENCH_NAME_MAX, l->w[0], rest);
-	return -1;
+	return zerr_set(why, "%s '%s': a name of 1 to %d letters, digits, '_', '-', '.', '+' first (%s NAME %s)",
+			l->w[0], l->nw > 1 ? l->w[1] : "", BENCH_NAME_MAX, l->w[0], rest);
 }
 
 /* The words w[0..n-1] copied into one buffer (returned), out[] to them. */
@@ -132,8 +131,7 @@ static int opt_error(char *why, const char *what, const char *name, char *e)
 		*see = 0;
 	if (!strncmp(e, "run: ", 5) || !strncmp(e, "target: ", 8))
 		e = strchr(e, ' ') + 1;
-	zerr_set(why, "%s %s: %s", what, name, e);
-	return -1;
+	return zerr_set(why, "%s %s: %s", what, name, e);
 }
 
 /* The option a word sets if zcmm bench sets it itself, else NULL. */
@@ -160,11 +158,11 @@ static int arm_fn(void *obj, const char *v, void *ctx, char *why)
 	if (line_name(l, "OPTION...", why) < 0)
 		return -1;
 	if (scenario_arm(s, pol, l->w[1]))
-		return zerr_set(why, "duplicate %s '%s'", l->w[0], l->w[1]), -1;
+		return zerr_set(why, "duplicate %s '%s'", l->w[0], l->w[1]);
 	for (int i = 2; i < l->nw; i++)
 		if (reserved(l->w[i]))
 			return zerr_set(why, "%s %s: --%s is set by zcmm bench itself, not by a %s",
-					l->w[0], l->w[1], reserved(l->w[i]), l->w[0]), -1;
+					l->w[0], l->w[1], reserved(l->w[i]), l->w[0]);
 	snprintf(a.name, sizeof a.name, "%s", l->w[1]);
 	a.buf = copy_words(l->w + 2, a.nopt, a.opt);
 	memcpy(argv + 1, a.opt, (size_t)a.nopt * sizeof *argv);
@@ -233,7 +231,7 @@ static int target_fn(void *obj, const char *v, void *ctx, char *why)
 		return -1;
 	for (unsigned i = 0; i < s->ntgt; i++)
 		if (!strcmp(s->tgt[i].name, l->w[1]))
-			return zerr_set(why, "duplicate target '%s'", l->w[1]), -1;
+			return zerr_set(why, "duplicate target '%s'", l->w[1]);
 	snprintf(t.name, sizeof t.name, "%s", l->w[1]);
 	t.buf = copy_words(l->w + 1, l->nw - 1, argv);
 	argv[0] = "target";
@@ -266,7 +264,7 @@ static int numbers_fn(void *obj, const char *v, void *ctx, char *why)
 	if (l->nw < 2)
 		return zerr_set(why, "%s: expected %s", l->w[0], oc ?
 				"one or more ratios (overcommit 1 2 3)" :
-				"one or more factors (scale 1 2 10)"), -1;
+				"one or more factors (scale 1 2 10)");
 	for (int i = 1; i < l->nw; i++) {
 		struct bench_arm a = { 0 };
 		double r;
@@ -275,12 +273,12 @@ static int numbers_fn(void *obj, const char *v, void *ctx, char *why)
 		    r < 1 || r > 1000 || r != floor(r)))
 			return zerr_set(why, "%s %s: expected %s", l->w[0], l->w[i], oc ?
 					"a ratio from 0.1 to 100 (guest storage / host storage)" :
-					"1 to 1000 (every guest line's count times this)"), -1;
+					"1 to 1000 (every guest line's count times this)");
 		a.overcommit = oc ? r : 0;
 		a.scale = oc ? 0 : (unsigned)r;
 		snprintf(a.name, sizeof a.name, oc ? "%gx" : "x%g", r);
 		if (scenario_arm(s, 0, a.name))
-			return zerr_set(why, "duplicate variant '%s'", a.name), -1;
+			return zerr_set(why, "duplicate variant '%s'", a.name);
 		s->var = xrealloc(s->var, (s->nvar + 1) * sizeof a);
 		s->var[s->nvar++] = a;
 	}
@@ -293,7 +291,7 @@ static int name_fn(void *obj, const char *v, void *ctx, char *why)
 
 	if (!bench_name_ok(v))
 		return zerr_set(why, "1 to %d letters, digits, '_', '-', '.', '+'",
-				BENCH_NAME_MAX), -1;
+				BENCH_NAME_MAX);
 	free(s->name);
 	s->name = xstrdup(v);
 	return 0;
@@ -325,7 +323,7 @@ static int show_fn(void *obj, const char *v, void *ctx, char *why)
 	for (int i = 1; i < l->nw; i++) {
 		if (!bench_metric_known(l->w[i]) || s->nshow == 16)
 			return zerr_set(why, "show %s: %s", l->w[i], s->nshow == 16 ?
-					"at most 16 columns" : "unknown metric (see docs/bench.md)"), -1;
+					"at most 16 columns" : "unknown metric (see docs/bench.md)");
 		s->show[s->nshow++] = xstrdup(l->w[i]);
 	}
 	return 0;
@@ -391,9 +389,9 @@ static int finish(struct scenario *s, const char *file, unsigned hinting,
 	guest_defaults_init(&gd);
 	if (!s->npol)
 		return zerr_set(err, "%s: no 'policy' line: a scenario runs at least one policy (policy NAME OPTION...)",
-				file), -1;
+				file);
 	if (!s->fleet.n && fleet_add_default(&s->fleet, &gd, e) < 0)
-		return zerr_set(err, "%s: %s", file, e), -1;
+		return zerr_set(err, "%s: %s", file, e);
 	for (unsigned i = 0; i < s->fleet.n; i++)
 		s->guest_total += s->fleet.g[i].mem;
 	for (unsigned i = 0; i < s->npol + s->nvar; i++) {
@@ -403,7 +401,7 @@ static int finish(struct scenario *s, const char *file, unsigned hinting,
 		for (int k = 0; hinting && k < a->nopt; k++)
 			if (!strncmp(a->opt[k], "--hinting", 9) || !strncmp(a->opt[k], "--policy", 8))
 				return zerr_set(err, "%s:%u: hinting= on a guest line would override the policies' hinting setting: leave it to the policies",
-						file, hinting), -1;
+						file, hinting);
 		if (a->overcommit > 0) {
 			snprintf(st, sizeof st, "%lluM", (unsigned long long)(round_up(s->reserve +
 				 (uint64_t)((double)s->guest_total / a->overcommit), MiB) / MiB));
@@ -424,13 +422,13 @@ static int finish(struct scenario *s, const char *file, unsigned hinting,
 			k++;
 		if (g && k == s->fleet.n && t)
 			return zerr_set(err, "%s:%u: target %s: no guest '%s' in the fleet",
-					file, t->line, t->name, g), -1;
+					file, t->line, t->name, g);
 		if (g && k == s->fleet.n)
-			return zerr_set(err, "%s: show %s: no guest '%s' in the fleet", file, m, g), -1;
+			return zerr_set(err, "%s: show %s: no guest '%s' in the fleet", file, m, g);
 		for (k = 0; k < 4; k++)
 			if (p[k] && !scenario_arm(s, k < 2, p[k]))
 				return zerr_set(err, "%s:%u: target %s: no %s '%s' in this scenario",
-						file, t->line, t->name, k < 2 ? "policy" : "variant", p[k]), -1;
+						file, t->line, t->name, k < 2 ? "policy" : "variant", p[k]);
 	}
 	if (!s->nvar) {
 		s->var = xmalloc(sizeof *s->var);

@@ -219,9 +219,8 @@ int bench_read_runs(const char *path, struct recset *runs, char *err)
 
 		if (strcmp(x->kind, "run") || !rec_get(x, "variant") || !rec_get(x, "policy") ||
 		    !rec_get(x, "wall_s") || !rec_get(x, "exit") || !rec_get(x, "repeat")) {
-			zerr_set(err, "%s: record %u: not a zcmm bench run", path, i + 1);
 			recset_free(runs);
-			return -1;
+			return zerr_set(err, "%s: record %u: not a zcmm bench run", path, i + 1);
 		}
 	}
 	return 0;

@@ -47,14 +47,10 @@ static int image_index(struct boot_plan *p, const char *path,
 	struct stat st;
 	struct boot_image *im;
 
-	if (stat(path, &st) < 0) {
-		zerr_set(err, "guest image %s: %s", path, strerror(errno));
-		return -1;
-	}
-	if (!S_ISREG(st.st_mode)) {
-		zerr_set(err, "guest image %s: not a regular file", path);
-		return -1;
-	}
+	if (stat(path, &st) < 0)
+		return zerr_set(err, "guest image %s: %s", path, strerror(errno));
+	if (!S_ISREG(st.st_mode))
+		return zerr_set(err, "guest image %s: not a regular file", path);
 	for (unsigned i = 0; i < p->nimg; i++)
 		if (p->img[i].path && p->img[i].dev == st.st_dev &&
 		    p->img[i].ino == st.st_ino)
@@ -130,10 +126,9 @@ int boot_plan_make(struct boot_plan *p, const struct fleet *f,
 		p->desc[i].share_domain = dom[i];
 	p->ndomains = (unsigned)n;
 	if (boot_encoded_size(f->n) + share_table_size(p->ndomains) > ZCMM_BOOT_MAX) {
-		zerr_set(err, "%u guests with %u sharing domains do not fit the "
-			 "boot block's 1 MiB: give guests a common share=NAME "
-			 "or share=off", f->n, p->ndomains);
-		n = -1;
+		n = zerr_set(err, "%u guests with %u sharing domains do not fit the "
+			     "boot block's 1 MiB: give guests a common share=NAME "
+			     "or share=off", f->n, p->ndomains);
 		goto out;
 	}
 	p->scan_rate = f->scan_rate;

@@ -48,19 +48,15 @@ pid_t child_start(char *const argv[], const struct child_io *io, char *err)
 	pid_t pid;
 	ssize_t n;
 
-	if ((out < 0 && pipe2(p, O_CLOEXEC) < 0) || pipe2(ex, O_CLOEXEC) < 0) {
-		zerr_set(err, "pipe: %s", strerror(errno));
-		return -1;
-	}
+	if ((out < 0 && pipe2(p, O_CLOEXEC) < 0) || pipe2(ex, O_CLOEXEC) < 0)
+		return zerr_set(err, "pipe: %s", strerror(errno));
 	if (out < 0)
 		out = p[1];
 	fflush(stdout);
 	fflush(stderr);
 	pid = fork();
-	if (pid < 0) {
-		zerr_set(err, "fork: %s", strerror(errno));
-		return -1;
-	}
+	if (pid < 0)
+		return zerr_set(err, "fork: %s", strerror(errno));
 	if (pid == 0)
 		in_child(argv, io, out, ex[1]);
 	if (io->newpg)
@@ -75,9 +71,8 @@ pid_t child_start(char *const argv[], const struct child_io *io, char *err)
 		if (p[0] >= 0)
 			close(p[0]);
 		child_wait(pid);
-		zerr_set(err, "cannot run %s%s%s: %s", io->what ? io->what : "",
-			 io->what ? " " : "", io->prog ? io->prog : argv[0], strerror(e));
-		return -1;
+		return zerr_set(err, "cannot run %s%s%s: %s", io->what ? io->what : "",
+				io->what ? " " : "", io->prog ? io->prog : argv[0], strerror(e));
 	}
 	if (io->pipe_rd)
 		*io->pipe_rd = p[0];

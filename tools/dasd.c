@@ -47,17 +47,13 @@ int dasd_plan_paging(struct dasd_plan *p, unsigned n, uint64_t size,
 {
 	memset(p, 0, sizeof *p);
 	p->base = -1;
-	if (n > DASD_MAX_VOLS) {
-		zerr_set(err, "--paging-volumes %u: at most %d", n, DASD_MAX_VOLS);
-		return -1;
-	}
+	if (n > DASD_MAX_VOLS)
+		return zerr_set(err, "--paging-volumes %u: at most %d", n, DASD_MAX_VOLS);
 	if (!size)
 		size = paging_size(f, n);
-	if (size < DASD_MIN_SIZE || size > DASD_MAX_SIZE || size % 4096) {
-		zerr_set(err, "--paging-size %llu: expected a multiple of 4 KiB from 1 MiB to 1 TiB",
-			 (unsigned long long)size);
-		return -1;
-	}
+	if (size < DASD_MIN_SIZE || size > DASD_MAX_SIZE || size % 4096)
+		return zerr_set(err, "--paging-size %llu: expected a multiple of 4 KiB from 1 MiB to 1 TiB",
+				(unsigned long long)size);
 	for (unsigned i = 0; i < n; i++)
 		add_vol(p, (uint16_t)(DASD_PAGING_FIRST + i), size, "page");
 	return 0;
@@ -91,11 +87,9 @@ int dasd_plan_guest_disks(struct dasd_plan *p, const struct fleet *f,
 			base = files * pages * VDISK_BLOCK_SIZE;
 	}
 	base = round_up(base, MiB);
-	if (base > DASD_MAX_SIZE) {
-		zerr_set(err, "the fileserve files need a base disk of %llu MiB, more than the 1 TiB a volume holds",
-			 (unsigned long long)(base >> 20));
-		return -1;
-	}
+	if (base > DASD_MAX_SIZE)
+		return zerr_set(err, "the fileserve files need a base disk of %llu MiB, more than the 1 TiB a volume holds",
+				(unsigned long long)(base >> 20));
 	p->base = (int)p->n;
 	add_vol(p, DASD_GUEST_BASE, base, "base");
 	/* the private areas, packed in fleet order as the host expects */
@@ -106,12 +100,10 @@ int dasd_plan_guest_disks(struct dasd_plan *p, const struct fleet *f,
 			used += r;
 			continue;
 		}
-		if (nvol == VDISK_PRIVATE_VOLS) {
-			zerr_set(err, "the guests' private disks need more than %d volumes of %llu MiB",
-				 VDISK_PRIVATE_VOLS,
-				 (unsigned long long)(VDISK_PRIVATE_VOL_MAX >> 20));
-			return -1;
-		}
+		if (nvol == VDISK_PRIVATE_VOLS)
+			return zerr_set(err, "the guests' private disks need more than %d volumes of %llu MiB",
+					VDISK_PRIVATE_VOLS,
+					(unsigned long long)(VDISK_PRIVATE_VOL_MAX >> 20));
 		add_vol(p, (uint16_t)(DASD_PRIVATE_FIRST + nvol++), used, "priv");
 		used = r;
 	}
@@ -198,39 +190,29 @@ int dasd_space_check(const struct dasd_plan *p, const char *dir,
 
 	for (unsigned i = 0; i < p->n; i++)
 		need += p->v[i].bytes;
-	if (statvfs(dir, &fs) < 0) {
-		zerr_set(err, "%s (where run directories go): %s", dir, strerror(errno));
-		return -1;
-	}
+	if (statvfs(dir, &fs) < 0)
+		return zerr_set(err, "%s (where run directories go): %s", dir, strerror(errno));
 	avail = (uint64_t)fs.f_bavail * fs.f_frsize;
 	if (need + need / 32 <= avail)      /* a little room for logs */
 		return 0;
 	snprintf(a, sizeof a, "%.1f GiB", need / (double)(1ULL << 30));
 	snprintf(b, sizeof b, "%.1f GiB", avail / (double)(1ULL << 30));
 	fmt_size(p->n ? p->v[0].bytes : 0, c, sizeof c);
-	zerr_set(err, "the run needs %s in %s (%u DASD volume%s, the first of %s, and the images) but its file system has %s free: use smaller guests, --paging-size, or TMPDIR on a larger file system",
-		 a, dir, p->n, p->n == 1 ? "" : "s", c, b);
-	return -1;
+	return zerr_set(err, "the run needs %s in %s (%u DASD volume%s, the first of %s, and the images) but its file system has %s free: use smaller guests, --paging-size, or TMPDIR on a larger file system",
+			a, dir, p->n, p->n == 1 ? "" : "s", c, b);
 }
 
-/* The last non-empty line of dasdinit's output, for the error line. */
-static void last_line(int fd, char *buf, size_t cap)
+/* The last non-empty line of dasdinit's log, for the error line. */
+static void last_line(const char *log, char *buf, size_t cap)
 {
-	char tail[512];
-	off_t end = lseek(fd, 0, SEEK_END);
-	ssize_t n;
-	char *p;
+	char err[ZERR_MAX], *t = read_text_file(log, err), *p;
+	size_t n = t ? strlen(t) : 0;
 
-	buf[0] = 0;
-	if (end < 0 || lseek(fd, end > (off_t)sizeof tail - 1 ? end - (off_t)sizeof tail + 1 : 0,
-			     SEEK_SET) < 0 ||
-	    (n = read(fd, tail, sizeof tail - 1)) <= 0)
-		return;
-	tail[n] = 0;
-	while (n > 0 && (tail[n - 1] == '\n' || tail[n - 1] == '\r' || tail[n - 1] == ' '))
-		tail[--n] = 0;
-	p = strrchr(tail, '\n');
-	snprintf(buf, cap, "%.150s", p ? p + 1 : tail);
+	while (n && strchr("\r\n ", t[n - 1]))
+		t[--n] = 0;
+	p = t ? strrchr(t, '\n') : NULL;
+	snprintf(buf, cap, "%.150s", p ? p + 1 : t ? t : "");
+	free(t);
 }
 
 int dasd_create(const struct dasd_plan *p, const char *dir,
@@ -243,11 +225,9 @@ int dasd_create(const struct dasd_plan *p, const char *dir,
 		return 0;
 	prog = dasdinit_path(herc);
 	logp = path_join(dir, "dasdinit.log");
-	log = open(logp, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
-	if (log < 0) {
-		zerr_set(err, "cannot write %s: %s", logp, strerror(errno));
-		rc = -1;
-	}
+	log = open(logp, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+	if (log < 0)
+		rc = zerr_set(err, "cannot write %s: %s", logp, strerror(errno));
 	for (unsigned i = 0; !rc && i < p->n; i++) {
 		int st = run_dasdinit(prog, dir, log, &p->v[i]);
 		char sz[32], said[200];
@@ -255,14 +235,13 @@ int dasd_create(const struct dasd_plan *p, const char *dir,
 		if (st == 0)
 			continue;
 		fmt_size(p->v[i].bytes, sz, sizeof sz);
-		last_line(log, said, sizeof said);
+		last_line(logp, said, sizeof said);
 		if (st == 127)
-			zerr_set(err, "cannot run %s to make DASD images (install the Debian package hercules, or set ZCMM_DASDINIT)", prog);
+			rc = zerr_set(err, "cannot run %s to make DASD images (install the Debian package hercules, or set ZCMM_DASDINIT)", prog);
 		else
-			zerr_set(err, "%s failed (status %d) making %s (%s, device %04x): %s",
-				 prog, st, p->v[i].file, sz, p->v[i].devnum,
-				 *said ? said : "it printed nothing");
-		rc = -1;
+			rc = zerr_set(err, "%s failed (status %d) making %s (%s, device %04x): %s",
+				      prog, st, p->v[i].file, sz, p->v[i].devnum,
+				      *said ? said : "it printed nothing");
 	}
 	if (log >= 0)
 		close(log);

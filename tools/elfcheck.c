@@ -40,15 +40,11 @@ int elf_check_file(const char *path, char *err)
 	size_t n;
 	FILE *fp = fopen(path, "rb");
 
-	if (!fp) {
-		zerr_set(err, "%s: %s", path, strerror(errno));
-		return -1;
-	}
+	if (!fp)
+		return zerr_set(err, "%s: %s", path, strerror(errno));
 	n = fread(h, 1, sizeof h, fp);
 	fclose(fp);
-	if (elf_check_header(h, n, why) < 0) {
-		zerr_set(err, "%s: %s", path, why);
-		return -1;
-	}
+	if (elf_check_header(h, n, why) < 0)
+		return zerr_set(err, "%s: %s", path, why);
 	return 0;
 }

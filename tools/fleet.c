@@ -119,32 +119,24 @@ static int add_guests(struct fleet *f, const struct fleet_guest *g,
 	char nm[64], from[32];
 	unsigned k = count ? count : 1;
 
-	if (!name_ok(name, "_-.+")) {
-		zerr_set(err, "%s: guest name '%s': use letters, digits, '_', '-', '.', '+'",
-			 where, name);
-		return -1;
-	}
+	if (!name_ok(name, "_-.+"))
+		return zerr_set(err, "%s: guest name '%s': use letters, digits, '_', '-', '.', '+'",
+				where, name);
 	if (mem_settings_bad(g, where, err))
 		return -1;
-	if ((uint64_t)f->n + k > ZCMM_MAX_GUESTS) {
-		zerr_set(err, "%s: too many guests (%llu > %llu)", where,
-			 (unsigned long long)f->n + k,
-			 (unsigned long long)ZCMM_MAX_GUESTS);
-		return -1;
-	}
+	if ((uint64_t)f->n + k > ZCMM_MAX_GUESTS)
+		return zerr_set(err, "%s: too many guests (%llu > %llu)", where,
+				(unsigned long long)f->n + k,
+				(unsigned long long)ZCMM_MAX_GUESTS);
 	snprintf(from, sizeof from, count ? " (from count=%u)" : "", count);
-	if (strlen(guest_name(nm, name, count, k - 1)) > FLEET_NAME_MAX) {
-		zerr_set(err, "%s: guest name '%s'%s is longer than %d characters",
-			 where, nm, from, FLEET_NAME_MAX);
-		return -1;
-	}
+	if (strlen(guest_name(nm, name, count, k - 1)) > FLEET_NAME_MAX)
+		return zerr_set(err, "%s: guest name '%s'%s is longer than %d characters",
+				where, nm, from, FLEET_NAME_MAX);
 	for (unsigned i = 0; i < k; i++) {
 		struct fleet_guest c = *g;
 
-		if (tfind(guest_name(nm, name, count, i), &f->names, name_cmp)) {
-			zerr_set(err, "%s: duplicate guest name '%s'", where, nm);
-			return -1;
-		}
+		if (tfind(guest_name(nm, name, count, i), &f->names, name_cmp))
+			return zerr_set(err, "%s: duplicate guest name '%s'", where, nm);
 		memset(c.name, 0, sizeof c.name);
 		memcpy(c.name, nm, strlen(nm));
 		c.image = g->image ? xstrdup(g->image) : NULL;
@@ -262,10 +254,8 @@ static int key_cmdline(void *obj, const char *v, void *ctx, char *why)
 {
 	struct guest_line *l = obj;
 
-	if (strlen(v) > 895) {
-		zerr_set(why, "longer than a kernel command line (895)");
-		return -1;
-	}
+	if (strlen(v) > 895)
+		return zerr_set(why, "longer than a kernel command line (895)");
 	free(l->g.cmdline);
 	l->g.cmdline = xstrdup(v);
 	return 0;
@@ -336,14 +326,10 @@ static int guest_line(struct fleet *f, const struct guest_defaults *d,
 	char seen[sizeof fleet_guest_keys / sizeof fleet_guest_keys[0]] = { 0 }, why[ZERR_MAX];
 	int rc = -1;
 
-	if (nw < 2) {
-		zerr_set(err, "%s: guest: a name is missing", where);
-		return -1;
-	}
-	if (strchr(w[1], '=')) {
-		zerr_set(err, "%s: guest: a name is missing before '%s'", where, w[1]);
-		return -1;
-	}
+	if (nw < 2)
+		return zerr_set(err, "%s: guest: a name is missing", where);
+	if (strchr(w[1], '='))
+		return zerr_set(err, "%s: guest: a name is missing before '%s'", where, w[1]);
 	memset(&l, 0, sizeof l);
 	guest_from_defaults(&l.g, d);
 	l.g.image = d->g.image ? xstrdup(d->g.image) : NULL;
@@ -404,14 +390,10 @@ int fleet_parse_line(struct fleet *f, const struct guest_defaults *d,
 		snprintf(err + strlen(err), ZERR_MAX - strlen(err), "guest)");
 		return -1;
 	}
-	if (nw != 2) {
-		zerr_set(err, "%s: %s: expected one value", where, w[0]);
-		return -1;
-	}
-	if (opt_apply(k, f, w[1], NULL, why) < 0) {
-		zerr_set(err, "%s: %s %s: %s", where, w[0], w[1], why);
-		return -1;
-	}
+	if (nw != 2)
+		return zerr_set(err, "%s: %s: expected one value", where, w[0]);
+	if (opt_apply(k, f, w[1], NULL, why) < 0)
+		return zerr_set(err, "%s: %s %s: %s", where, w[0], w[1], why);
 	if (k->off == FS(storage))      /* checked later against the images */
 		snprintf(f->storage_where, sizeof f->storage_where, "%s: ", where);
 	return 0;

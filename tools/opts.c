@@ -36,11 +36,9 @@ static int range_why(const struct opt *d, uint64_t v, char *why)
 	if (v >= d->min && (!d->max || v <= d->max))
 		return 0;
 	if (d->max)
-		zerr_set(why, "expected %llu to %llu", (unsigned long long)d->min,
-			 (unsigned long long)d->max);
-	else
-		zerr_set(why, "expected at least %llu", (unsigned long long)d->min);
-	return -1;
+		return zerr_set(why, "expected %llu to %llu", (unsigned long long)d->min,
+				(unsigned long long)d->max);
+	return zerr_set(why, "expected at least %llu", (unsigned long long)d->min);
 }
 
 static int size_why(const struct opt *d, uint64_t v, char *why)
@@ -67,8 +65,7 @@ int opt_apply(const struct opt *d, void *obj, const char *val, void *ctx,
 
 	switch (d->kind) {
 	case OPT_SECTION:
-		rc = -1;
-		zerr_set(why, "not a setting");
+		rc = zerr_set(why, "not a setting");
 		break;
 	case OPT_FLAG:
 		if (d->unit)
@@ -77,10 +74,9 @@ int opt_apply(const struct opt *d, void *obj, const char *val, void *ctx,
 			*(int *)f = 1;
 		break;
 	case OPT_ENUM:
-		if ((on = opt_name_index(d->names, val)) < 0) {
-			zerr_set(why, "unknown value");
-			rc = -1;
-		} else
+		if ((on = opt_name_index(d->names, val)) < 0)
+			rc = zerr_set(why, "unknown value");
+		else
 			*(uint32_t *)f = (uint32_t)on;
 		break;
 	case OPT_STR:
@@ -88,10 +84,9 @@ int opt_apply(const struct opt *d, void *obj, const char *val, void *ctx,
 		break;
 	case OPT_U64:
 	case OPT_UINT:
-		if (parse_u64(val, &v) < 0) {
-			zerr_set(why, "not a number");
-			rc = -1;
-		} else if ((rc = range_why(d, v, why)) == 0) {
+		if (parse_u64(val, &v) < 0)
+			rc = zerr_set(why, "not a number");
+		else if ((rc = range_why(d, v, why)) == 0) {
 			if (d->kind == OPT_U64)
 				*(uint64_t *)f = v;
 			else
@@ -99,30 +94,25 @@ int opt_apply(const struct opt *d, void *obj, const char *val, void *ctx,
 		}
 		break;
 	case OPT_SIZE:
-		if (parse_size(val, &v) < 0) {
-			zerr_set(why, "not a size (use e.g. 64M, 1G)");
-			rc = -1;
-		} else if ((rc = size_why(d, v, why)) == 0)
+		if (parse_size(val, &v) < 0)
+			rc = zerr_set(why, "not a size (use e.g. 64M, 1G)");
+		else if ((rc = size_why(d, v, why)) == 0)
 			*(uint64_t *)f = v;
 		break;
 	case OPT_SECS:
 	case OPT_MSUS:
 		/* seconds with 3 decimals are ms, ms with 3 decimals us */
-		if (parse_ms_us(val, &v) < 0 || v < d->min) {
-			if (d->kind == OPT_SECS)
-				zerr_set(why, d->min ? "expected seconds > 0" : "expected seconds");
-			else
-				zerr_set(why, "expected milliseconds > 0 (e.g. 5, 0.5)");
-			rc = -1;
-		} else
+		if (parse_ms_us(val, &v) < 0 || v < d->min)
+			rc = zerr_set(why, d->kind == OPT_MSUS ? "expected milliseconds > 0 (e.g. 5, 0.5)"
+				      : d->min ? "expected seconds > 0" : "expected seconds");
+		else
 			*(uint64_t *)f = v;
 		break;
 	case OPT_BOOL:
 	case OPT_BIT:
-		if (parse_bool(val, &on) < 0) {
-			zerr_set(why, "expected on or off");
-			rc = -1;
-		} else if (d->kind == OPT_BOOL)
+		if (parse_bool(val, &on) < 0)
+			rc = zerr_set(why, "expected on or off");
+		else if (d->kind == OPT_BOOL)
 			*(int *)f = on;
 		else if (on)
 			*(uint32_t *)f |= (uint32_t)d->unit;
@@ -204,11 +194,9 @@ int opts_parse(const struct opt *t, void *obj, int argc, char **argv,
 		const struct opt *d;
 
 		if (only_pos || a[0] != '-' || !a[1]) {
-			if (*npos == maxpos) {
-				zerr_set(err, "%s: '%s' is one word too many (see zcmm %s --help)",
-					 cmd, a, cmd);
-				return -1;
-			}
+			if (*npos == maxpos)
+				return zerr_set(err, "%s: '%s' is one word too many (see zcmm %s --help)",
+						cmd, a, cmd);
 			pos[(*npos)++] = a;
 			continue;
 		}
@@ -218,32 +206,23 @@ int opts_parse(const struct opt *t, void *obj, int argc, char **argv,
 		}
 		if (!strcmp(a, "-h") || !strcmp(a, "--help"))
 			return 1;
-		if (!(d = lookup(t, a, name, sizeof name, &eq))) {
-			zerr_set(err, "%s: unknown option '%.*s' (see zcmm %s --help)",
-				 cmd, (int)strcspn(a, a[1] == '-' ? "=" : ""), a, cmd);
-			return -1;
-		}
+		if (!(d = lookup(t, a, name, sizeof name, &eq)))
+			return zerr_set(err, "%s: unknown option '%.*s' (see zcmm %s --help)",
+					cmd, (int)strcspn(a, a[1] == '-' ? "=" : ""), a, cmd);
 		if (d->meta) {
 			if (eq)
 				val = eq + 1;
 			else if (i + 1 < argc)
 				val = argv[++i];
-			else {
-				zerr_set(err, "%s: option '%s' needs a value (see zcmm %s --help)",
-					 cmd, a, cmd);
-				return -1;
-			}
-		} else if (eq) {
-			zerr_set(err, "%s: option '--%s' takes no value", cmd, name);
-			return -1;
-		}
-		if (opt_apply(d, obj, val, ctx, why) < 0) {
-			if (val)
-				zerr_set(err, "--%s %s: %s", name, val, why);
 			else
-				zerr_set(err, "--%s: %s", name, why);
-			return -1;
+				return zerr_set(err, "%s: option '%s' needs a value (see zcmm %s --help)",
+						cmd, a, cmd);
+		} else if (eq) {
+			return zerr_set(err, "%s: option '--%s' takes no value", cmd, name);
 		}
+		if (opt_apply(d, obj, val, ctx, why) < 0)
+			return val ? zerr_set(err, "--%s %s: %s", name, val, why)
+				   : zerr_set(err, "--%s: %s", name, why);
 	}
 	return 0;
 }

@@ -341,10 +341,8 @@ int recset_read_tsv(const char *path, struct recset *s, char *err)
 	h = xmalloc((strlen(hdr) + 1) * sizeof *h);
 	f = xmalloc((strlen(hdr) + 1) * sizeof *f);
 	nh = fields(hdr, h, (unsigned)strlen(hdr) + 1);
-	if (strcmp(h[0], "kind")) {
-		zerr_set(err, "%s:1: not a zcmm results header (kind, then keys)", path);
-		rc = -1;
-	}
+	if (strcmp(h[0], "kind"))
+		rc = zerr_set(err, "%s:1: not a zcmm results header (kind, then keys)", path);
 	while (*t && !rc) {
 		char *line = next_line(&t);
 		unsigned n = fields(line, f, nh), id = 1;
@@ -352,10 +350,9 @@ int recset_read_tsv(const char *path, struct recset *s, char *err)
 		lineno++;
 		while (id < n && strcmp(h[id], "id"))
 			id++;
-		if (*line && (!*f[0] || strchr(f[0], '=') || strchr(f[0], ' '))) {
-			zerr_set(err, "%s:%u: not a record", path, lineno);
-			rc = -1;
-		} else if (*line) {
+		if (*line && (!*f[0] || strchr(f[0], '=') || strchr(f[0], ' ')))
+			rc = zerr_set(err, "%s:%u: not a record", path, lineno);
+		else if (*line) {
 			struct rec *r = rec_for(s, xstrdup(f[0]),
 						id < n && *f[id] ? xstrdup(f[id]) : NULL);
 

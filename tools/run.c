@@ -54,7 +54,7 @@ static void make_fleet(struct fleet *f, const struct run_opts *o)
 	    fleet_add_default(f, &o->gd, err) < 0)
 		zdie(ZX_USAGE, "%s", err);
 	opts_merge(run_options, o, f, fleet_setting_keys);
-	if (o->storage_set)
+	if (o->fs.storage_set)
 		snprintf(f->storage_where, sizeof f->storage_where, "--");
 	fleet_seal(f, f->seed);
 }

@@ -19,26 +19,18 @@ struct run_opts {
 	/* the boot block's words the options set: mode, flags, progress_ms
 	 * and the policy's (reserved[]); the rest comes from the plan */
 	struct zcmm_boot boot;
-	uint64_t storage;       int storage_set;
-	unsigned cpus;          int cpus_set;
-	uint64_t timeout_ms;    int timeout_set;
-	uint64_t timeslice_us;  int timeslice_set;
+	/* the fleet settings given (their _set flags): over the file's */
+	struct fleet fs;
 	int progress_set;
-	uint64_t seed;          int seed_set;
-	uint64_t duration_ms;   int duration_set;
 	unsigned guests;        int guests_set;
 	int keep, quiet, verbose, dry_run;
 	int live, no_live;      /* --live, --no-live (else: on a terminal) */
 	int test_host_admission;       /* skip the CLI's admission check */
 	uint32_t policy;        int policy_set;  /* enum zcmm_policy */
-	unsigned idle_tax;      int idle_tax_set; /* percent */
-	uint32_t unservable;    int unservable_set; /* 1: halt */
 	int balloon_fixed;      /* --balloon-target given */
 	unsigned paging_volumes; int paging_volumes_set; /* else selftest 4, fleet 4, 0 */
 	unsigned retries;       /* re-runs after a Hercules crash (2) */
 	uint64_t paging_size;   /* bytes per volume, 0: auto     */
-	uint64_t scan_rate;     int scan_rate_set;   /* sharing scanner */
-	uint64_t scan_total;    int scan_total_set;
 	const char *log, *results, *hercules;
 	struct guest_defaults gd;
 };

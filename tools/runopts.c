@@ -31,8 +31,7 @@ static int set_image(void *obj, const char *v, void *ctx, char *why)
 	size_t n = strlen(v);
 
 	if (elf_check_file(v, e) < 0) {   /* "PATH: reason": name it once */
-		zerr_set(why, "%s", !strncmp(e, v, n) && e[n] == ':' ? e + n + 2 : e);
-		return -1;
+		return zerr_set(why, "%s", !strncmp(e, v, n) && e[n] == ':' ? e + n + 2 : e);
 	}
 	((struct run_opts *)obj)->gd.g.image = (char *)v;
 	return 0;
@@ -45,10 +44,8 @@ static int set_btarget(void *obj, const char *a, void *ctx, char *why)
 	unsigned long long n, m = 0, sec = 1;
 	int len = 0, k = sscanf(a, "%llu%n,%llu@%llu%n", &n, &len, &m, &sec, &len);
 
-	if (!isdigit((unsigned char)*a) || (k != 1 && k != 3) || a[len] || !sec) {
-		zerr_set(why, "expected PAGES or PAGES,PAGES@SEC (SEC above 0)");
-		return -1;
-	}
+	if (!isdigit((unsigned char)*a) || (k != 1 && k != 3) || a[len] || !sec)
+		return zerr_set(why, "expected PAGES or PAGES,PAGES@SEC (SEC above 0)");
 	b->balloon_target = n;
 	b->balloon_target2 = m;
 	b->balloon_t2_ms = k == 3 ? sec * 1000 : 0;
@@ -67,25 +64,19 @@ static int set_fault_io(void *obj, const char *a, void *ctx, char *why)
 	char *end;
 	unsigned long long n = strtoull(a, &end, 10), dev = 0, skip = 0;
 
-	if (end == a || !n || n > 0xffffff || (*end && *end != '@' && *end != '+')) {
-		zerr_set(why, "expected N[@DEVNUM][+SKIP], N from 1 to 16777215");
-		return -1;
-	}
+	if (end == a || !n || n > 0xffffff || (*end && *end != '@' && *end != '+'))
+		return zerr_set(why, "expected N[@DEVNUM][+SKIP], N from 1 to 16777215");
 	if (*end == '@') {
 		a = end + 1;
 		dev = strtoull(a, &end, 16);
-		if (end == a || (*end && *end != '+') || dev < 0x100 || dev > 0x3ff) {
-			zerr_set(why, "DEVNUM must be a volume's, 0100-03FF (hex)");
-			return -1;
-		}
+		if (end == a || (*end && *end != '+') || dev < 0x100 || dev > 0x3ff)
+			return zerr_set(why, "DEVNUM must be a volume's, 0100-03FF (hex)");
 	}
 	if (*end == '+') {
 		a = end + 1;
 		skip = strtoull(a, &end, 10);
-		if (end == a || *end || skip > 0xffffff) {
-			zerr_set(why, "SKIP must be a number up to 16777215");
-			return -1;
-		}
+		if (end == a || *end || skip > 0xffffff)
+			return zerr_set(why, "SKIP must be a number up to 16777215");
 	}
 	o->boot.fault_io = skip << 40 | dev << 24 | n;
 	return 0;
@@ -96,9 +87,9 @@ static int set_fault_io(void *obj, const char *a, void *ctx, char *why)
 
 const struct opt run_options[] = {
 	OPT_HEAD("Machine:"),
-	{ .name = "storage", .meta = "SIZE", .kind = OPT_SIZE, .off = R(storage), .set_off = R(storage_set), .unit = MiB,
+	{ .name = "storage", .meta = "SIZE", .kind = OPT_SIZE, .off = R(fs.storage), .set_off = R(fs.storage_set), .unit = MiB,
 	  .help = "main storage (64M, 1G; default: auto = 16 MiB + images\n+ guest storage, plus 10%, rounded up to 1 MiB)" },
-	{ .name = "cpus", .meta = "N", .kind = OPT_UINT, .off = R(cpus), .set_off = R(cpus_set), .min = 1, .max = 1,
+	{ .name = "cpus", .meta = "N", .kind = OPT_UINT, .off = R(fs.cpus), .set_off = R(fs.cpus_set), .min = 1, .max = 1,
 	  .expect = "the host runs on one CPU: 1 is the only value",
 	  .help = "CPUs (the host uses one: only 1 is accepted)" },
 	{ .name = "hercules", .meta = "PATH", .kind = OPT_STR, .off = R(hercules),
@@ -107,11 +98,11 @@ const struct opt run_options[] = {
 	{ .name = "host-mode", .meta = "MODE", .kind = OPT_ENUM, .off = R(boot.mode), .names = mode_names,
 	  .expect = "expected fleet, selftest, panic or hang",
 	  .help = "fleet|selftest|panic|hang (default fleet)" },
-	{ .name = "timeslice", .meta = "MS", .kind = OPT_MSUS, .off = R(timeslice_us), .set_off = R(timeslice_set), .min = 1,
+	{ .name = "timeslice", .meta = "MS", .kind = OPT_MSUS, .off = R(fs.timeslice_us), .set_off = R(fs.timeslice_set), .min = 1,
 	  .help = "scheduler time slice in ms (default 5; 0.5 allowed)" },
 	{ .name = "progress", .meta = "MS", .kind = OPT_U64, .off = R(boot.progress_ms), .set_off = R(progress_set),
 	  .help = "host progress period in ms (default 1000 on a terminal,\n5000 otherwise; 0: none)" },
-	{ .name = "seed", .meta = "N", .kind = OPT_U64, .off = R(seed), .set_off = R(seed_set),
+	{ .name = "seed", .meta = "N", .kind = OPT_U64, .off = R(fs.seed), .set_off = R(fs.seed_set),
 	  .help = "run seed (default 1); guests get it mixed with their index" },
 	{ .name = "no-essa", .kind = OPT_FLAG, .off = R(boot.flags), .unit = ZCMM_BOOT_NO_ESSA,
 	  .help = "ESSA is not emulated: it is an operation exception" },
@@ -126,9 +117,9 @@ const struct opt run_options[] = {
 	{ .name = "balloon-target", .meta = "N[,M@SEC]", .kind = OPT_FN, .off = R(boot.balloon_target), .set_off = R(balloon_fixed),
 	  .fn = set_btarget,
 	  .help = "balloon targets in pages fixed by the run, not the\npolicy: N from the start, M from SEC s on (tests)" },
-	{ .name = "idle-tax", .meta = "PCT", .kind = OPT_UINT, .off = R(idle_tax), .set_off = R(idle_tax_set), .max = IDLE_TAX_MAX,
+	{ .name = "idle-tax", .meta = "PCT", .kind = OPT_UINT, .off = R(fs.idle_tax), .set_off = R(fs.idle_tax_set), .max = IDLE_TAX_MAX,
 	  .help = "the idle-memory tax in share-based reclaim, 0-99\n(default 75: an idle page costs four active ones;\n0: pure shares; docs/shares.md)" },
-	{ .name = "unservable", .meta = "stop|halt", .kind = OPT_ENUM, .off = R(unservable), .set_off = R(unservable_set), .names = unservable_names,
+	{ .name = "unservable", .meta = "stop|halt", .kind = OPT_ENUM, .off = R(fs.unservable), .set_off = R(fs.unservable_set), .names = unservable_names,
 	  .expect = "expected stop or halt",
 	  .help = "a guest paging can no longer serve once a paging\nvolume is lost: stop (default: it stops when it needs\na frame there is none for) or halt (the guest shares\nvalue least is halted and pushed out whole before the\nslots run out, and runs again when the others have\nended; docs/shares.md)" },
 	{ .name = "test-host-admission", .kind = OPT_FLAG, .off = R(test_host_admission),
@@ -137,9 +128,9 @@ const struct opt run_options[] = {
 	  .help = "allow the test-only hypercall DIAG 0x4F0 (tests)" },
 	{ .name = "test-corrupt-slot", .kind = OPT_FLAG, .off = R(boot.flags), .unit = ZCMM_BOOT_CORRUPT_SLOT,
 	  .help = "damage the first page-out on the paging volume, to\nshow that page-in checksums catch it (tests)" },
-	{ .name = "scan-rate", .meta = "N", .kind = OPT_U64, .off = R(scan_rate), .set_off = R(scan_rate_set), .max = 1000000,
+	{ .name = "scan-rate", .meta = "N", .kind = OPT_U64, .off = R(fs.scan_rate), .set_off = R(fs.scan_rate_set), .max = 1000000,
 	  .help = "content-sharing scanner: pages a second per guest\n(default 50; docs/sharing.md)" },
-	{ .name = "scan-total", .meta = "N", .kind = OPT_U64, .off = R(scan_total), .set_off = R(scan_total_set), .max = 1000000,
+	{ .name = "scan-total", .meta = "N", .kind = OPT_U64, .off = R(fs.scan_total), .set_off = R(fs.scan_total_set), .max = 1000000,
 	  .help = "... and in all (default 200)" },
 	{ .name = "test-io-errors", .meta = "N[@DEV][+SKIP]", .kind = OPT_FN, .off = R(boot.fault_io), .fn = set_fault_io,
 	  .help = "every Nth read or write on the DASD volumes (or on\nvolume DEV only, hex; after the first SKIP) fails\nwith unit check (tests)" },
@@ -185,9 +176,9 @@ const struct opt run_options[] = {
 	{ .name = "paging-size", .meta = "SIZE", .kind = OPT_SIZE, .off = R(paging_size), .min = MiB, .max = 1ULL << 40, .unit = 4096,
 	  .help = "bytes per paging volume (default: 8M for selftest, else\nthe fleet's guest storage plus 1/8, split over the\nvolumes, at least 4M)" },
 	OPT_HEAD("Run:"),
-	{ .name = "duration", .meta = "SEC", .kind = OPT_SECS, .off = R(duration_ms), .set_off = R(duration_set),
+	{ .name = "duration", .meta = "SEC", .kind = OPT_SECS, .off = R(fs.duration_ms), .set_off = R(fs.duration_set),
 	  .help = "the host stops guests still running after SEC seconds\nof wall-clock time (default 0: run them to the end)" },
-	{ .name = "timeout", .meta = "SEC", .kind = OPT_SECS, .off = R(timeout_ms), .set_off = R(timeout_set),
+	{ .name = "timeout", .meta = "SEC", .kind = OPT_SECS, .off = R(fs.timeout_ms), .set_off = R(fs.timeout_set),
 	  .help = "stop the run after SEC seconds (default 600; 0: never)" },
 	{ .name = "retries", .meta = "N", .kind = OPT_UINT, .off = R(retries), .max = 100,
 	  .help = "when Hercules itself crashes (a signal, or glibc's\nabort message) before the host's @exit, run the whole\njob again in a fresh run directory, up to N times\n(default 2; 0: never); a host panic, a timeout or a\nnormal exit is never run again" },
@@ -245,39 +236,29 @@ int run_parse_opts(struct run_opts *o, int argc, char **argv, char *err)
 		return rc;
 	if (npos)
 		o->fleet_file = pos[0];
-	if (o->fleet_file && o->guests_set) {
-		zerr_set(err, "run: --guests and a fleet file exclude each other");
-		return -1;
-	}
+	if (o->fleet_file && o->guests_set)
+		return zerr_set(err, "run: --guests and a fleet file exclude each other");
 	if (o->policy_set) {    /* the policy decides ESSA and hints */
 		int hints = o->policy == ZCMM_POLICY_HINTING ||
 			    o->policy == ZCMM_POLICY_BOTH;
 
-		if (hints && (o->boot.flags & ZCMM_BOOT_NO_ESSA)) {
-			zerr_set(err, "--policy %s uses ESSA: drop --no-essa",
-				 policy_names[o->policy]);
-			return -1;
-		}
+		if (hints && (o->boot.flags & ZCMM_BOOT_NO_ESSA))
+			return zerr_set(err, "--policy %s uses ESSA: drop --no-essa",
+					policy_names[o->policy]);
 		if (!hints)
 			o->boot.flags |= ZCMM_BOOT_NO_ESSA;
 		o->gd.g.flags = hints ? o->gd.g.flags | ZCMM_GUEST_HINTING
 				      : o->gd.g.flags & ~ZCMM_GUEST_HINTING;
 	}
 	if (o->balloon_fixed && o->policy != ZCMM_POLICY_BALLOON &&
-	    o->policy != ZCMM_POLICY_BOTH) {
-		zerr_set(err, "--balloon-target needs --policy balloon or balloon+hinting");
-		return -1;
-	}
+	    o->policy != ZCMM_POLICY_BOTH)
+		return zerr_set(err, "--balloon-target needs --policy balloon or balloon+hinting");
 	if (o->balloon_fixed)
 		o->boot.flags |= ZCMM_BOOT_BALLOON_FIXED;
-	if (o->live && o->no_live) {
-		zerr_set(err, "run: --live and --no-live exclude each other");
-		return -1;
-	}
-	if (o->live && (!isatty(0) || !isatty(1))) {
-		zerr_set(err, "--live: standard input and output must be a terminal");
-		return -1;
-	}
+	if (o->live && o->no_live)
+		return zerr_set(err, "run: --live and --no-live exclude each other");
+	if (o->live && (!isatty(0) || !isatty(1)))
+		return zerr_set(err, "--live: standard input and output must be a terminal");
 	if (!o->progress_set)
 		o->boot.progress_ms = o->quiet ? 0 : isatty(1) ? 1000 : 5000;
 	return 0;

@@ -20,14 +20,10 @@ int share_parse(const char *v, struct share_setting *s, char *why)
 	}
 	if (!strcmp(v, "private"))
 		return 0;
-	if (n == 0 || n > SHARE_NAME_MAX) {
-		zerr_set(why, "a domain name has 1 to %d characters", SHARE_NAME_MAX);
-		return -1;
-	}
-	if (!name_ok(v, "_-.")) {
-		zerr_set(why, "expected NAME (letters, digits, '_', '-', '.'), private or off");
-		return -1;
-	}
+	if (n == 0 || n > SHARE_NAME_MAX)
+		return zerr_set(why, "a domain name has 1 to %d characters", SHARE_NAME_MAX);
+	if (!name_ok(v, "_-."))
+		return zerr_set(why, "expected NAME (letters, digits, '_', '-', '.'), private or off");
 	s->mode = SHARE_NAMED;
 	memcpy(s->name, v, n);
 	return 0;
@@ -57,8 +53,7 @@ int share_domains(const struct fleet *f, uint32_t *domain,
 	sec = xmalloc((n + 1) * sizeof *sec);
 	if (n && RAND_bytes((unsigned char *)sec, (int)(n * sizeof *sec)) != 1) {
 		free(sec);
-		zerr_set(err, "no random bytes for the sharing domains' secrets (OpenSSL RAND_bytes)");
-		return -1;
+		return zerr_set(err, "no random bytes for the sharing domains' secrets (OpenSSL RAND_bytes)");
 	}
 	*secret = sec;
 	return (int)n;

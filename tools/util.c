@@ -46,13 +46,14 @@ void zdie(int status, const char *fmt, ...)
 	exit(status);
 }
 
-void zerr_set(char *err, const char *fmt, ...)
+int zerr_set(char *err, const char *fmt, ...)
 {
 	va_list ap;
 
 	va_start(ap, fmt);
 	vsnprintf(err, ZERR_MAX, fmt, ap);
 	va_end(ap);
+	return -1;
 }
 
 int name_ok(const char *s, const char *punct)
@@ -298,10 +299,8 @@ int config_words(const char *line, char *buf, size_t bufsz, char **w, int max,
 	char *s = buf, *hash;
 	int n = 0;
 
-	if (strlen(line) >= bufsz) {
-		zerr_set(err, "%s: line too long", where);
-		return -1;
-	}
+	if (strlen(line) >= bufsz)
+		return zerr_set(err, "%s: line too long", where);
 	strcpy(buf, line);
 	if ((hash = strchr(buf, '#')))
 		*hash = 0;
@@ -311,10 +310,8 @@ int config_words(const char *line, char *buf, size_t bufsz, char **w, int max,
 			s++;
 		if (!*s)
 			return n;
-		if (n == max) {
-			zerr_set(err, "%s: too many words", where);
-			return -1;
-		}
+		if (n == max)
+			return zerr_set(err, "%s: too many words", where);
 		w[n++] = s;
 		s = word_end(s);
 	}

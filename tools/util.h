@@ -38,7 +38,9 @@ char *read_text_file(const char *path, char *err);
  * too long", "WHERE: too many words"). */
 int config_words(const char *line, char *buf, size_t bufsz, char **w, int max,
 		 const char *where, char *err);
-void zerr_set(char *err, const char *fmt, ...)
+/* The message into err (ZERR_MAX bytes); always -1, so that an error
+ * path is `return zerr_set(err, ...);`. */
+int zerr_set(char *err, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
 /* Not empty, and only letters, digits and the characters of punct. */
