@@ -109,23 +109,19 @@ static uint8_t *boot_bytes(const struct boot_plan *p, size_t *len)
 static void fill_rundir(const char *dir, const char *data,
 			const struct boot_plan *p)
 {
-	char err[ZERR_MAX], *psw, *host;
+	char err[ZERR_MAX], *psw = path_join(data, "ipl-psw.bin");
+	char *host = path_join(data, "zcmm-host.bin");
 	size_t len;
 	uint8_t *bin = boot_bytes(p, &len);
-	int bad = 0;
+	int bad = copy_file(psw, dir, "ipl-psw.bin", err) ||
+		  copy_file(host, dir, "zcmm-host.bin", err);
 
-	psw = path_join(data, "ipl-psw.bin");
-	host = path_join(data, "zcmm-host.bin");
-	bad |= copy_file(psw, dir, "ipl-psw.bin", err);
-	if (!bad)
-		bad |= copy_file(host, dir, "zcmm-host.bin", err);
 	for (unsigned i = 0; !bad && i < p->nimg; i++)
-		bad |= p->img[i].path
-		       ? copy_file(p->img[i].path, dir, p->img[i].file, err)
-		       : write_file(dir, p->img[i].file, p->img[i].data,
-				    p->img[i].size, err);
-	if (!bad)
-		bad |= write_file(dir, "boot.bin", bin, len, err);
+		bad = p->img[i].path
+		      ? copy_file(p->img[i].path, dir, p->img[i].file, err)
+		      : write_file(dir, p->img[i].file, p->img[i].data,
+				   p->img[i].size, err);
+	bad = bad || write_file(dir, "boot.bin", bin, len, err);
 	free(psw);
 	free(host);
 	free(bin);
@@ -322,8 +318,7 @@ int cmd_run(int argc, char **argv)
 		run_usage(stdout);
 		return 0;
 	case -1:
-		zerr("%s", err);
-		return ZX_USAGE;
+		zdie(ZX_USAGE, "%s", err);
 	}
 	make_fleet(&f, &o);
 	if (!o.dry_run && !(herc = herc_find(o.hercules, err)))

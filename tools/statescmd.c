@@ -38,13 +38,10 @@ int cmd_states(int argc, char **argv)
 		opts_help(states_opts_table, stdout);
 		return 0;
 	case -1:
-		zerr("%s", err);
-		return ZX_USAGE;
+		zdie(ZX_USAGE, "%s", err);
 	}
-	if (o.table && o.dot) {
-		zerr("states: --table and --dot exclude each other");
-		return ZX_USAGE;
-	}
+	if (o.table && o.dot)
+		zdie(ZX_USAGE, "states: --table and --dot exclude each other");
 	len = (o.dot ? states_render_dot : states_render_table)(NULL, 0);
 	buf = xmalloc(len + 1);
 	(o.dot ? states_render_dot : states_render_table)(buf, len + 1);
