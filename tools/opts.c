@@ -155,8 +155,6 @@ void opts_merge(const struct opt *st, const void *src, void *dst,
 static const struct opt *lookup(const struct opt *t, const char *a,
 				char *name, size_t cap, const char **eq)
 {
-	size_t len;
-
 	*eq = NULL;
 	if (a[1] != '-') {
 		for (; t->name || t->help; t++)
@@ -173,11 +171,7 @@ static const struct opt *lookup(const struct opt *t, const char *a,
 		return t;
 	}
 	*eq = strchr(a, '=');
-	len = *eq ? (size_t)(*eq - a - 2) : strlen(a + 2);
-	if (len >= cap)
-		len = cap - 1;
-	memcpy(name, a + 2, len);
-	name[len] = 0;
+	snprintf(name, cap, "%.*s", (int)strcspn(a + 2, "="), a + 2);
 	return opt_find(t, name);
 }
 
