@@ -10,7 +10,6 @@
 #include "tools/share.h"
 
 #define FLEET_NAME_MAX 15          /* name[16] holds 15 chars + NUL */
-#define FLEET_MAX_CPUS 8           /* Hercules 3.13's MAX_CPU_ENGINES */
 #define FLEET_MAX_MEM  ZCMM_GUEST_MEM_MAX /* the host's limit */
 #define FLEET_MIN_LIMIT (64 * 1024)     /* a limit below this starves */
 
