@@ -21,16 +21,14 @@ int elf_check_header(const uint8_t *h, size_t len, char *err)
 		: NULL;
 
 	if (why)
-		zerr_set(err, "%s", why);
-	else if (get_be16(h + 18) != EM_S390_)
-		zerr_set(err, "ELF machine %u, need s390x (EM_S390 = 22)",
-			 get_be16(h + 18));
-	else if (get_be16(h + 16) != ET_EXEC_)
-		zerr_set(err, "ELF type %u, need an executable (ET_EXEC)",
-			 get_be16(h + 16));
-	else
-		return 0;
-	return -1;
+		return zerr_set(err, "%s", why);
+	if (get_be16(h + 18) != EM_S390_)
+		return zerr_set(err, "ELF machine %u, need s390x (EM_S390 = 22)",
+				get_be16(h + 18));
+	if (get_be16(h + 16) != ET_EXEC_)
+		return zerr_set(err, "ELF type %u, need an executable (ET_EXEC)",
+				get_be16(h + 16));
+	return 0;
 }
 
 int elf_check_file(const char *path, char *err)

@@ -212,15 +212,13 @@ static int key_file(struct guest_line *l, char **path, const char *v,
 	free(*path);
 	*path = path_join(l->basedir, v);
 	if (stat(*path, &st) < 0)
-		zerr_set(why, "%s", strerror(errno));
-	else if (!S_ISREG(st.st_mode))
-		zerr_set(why, "not a regular file");
-	else if (st.st_size <= min)
-		zerr_set(why, min ? "too small for an s390 Linux kernel image"
-				  : "an empty file");
-	else
-		return 0;
-	return -1;
+		return zerr_set(why, "%s", strerror(errno));
+	if (!S_ISREG(st.st_mode))
+		return zerr_set(why, "not a regular file");
+	if (st.st_size <= min)
+		return zerr_set(why, min ? "too small for an s390 Linux kernel image"
+					 : "an empty file");
+	return 0;
 }
 
 static int key_image(void *obj, const char *v, void *ctx, char *why)

@@ -46,14 +46,12 @@ static int size_why(const struct opt *d, uint64_t v, char *why)
 	char a[32];
 
 	if (d->unit && (v == 0 || v % d->unit))
-		zerr_set(why, "not a multiple of %s", fmt_size(d->unit, a, sizeof a));
-	else if (v < d->min)
-		zerr_set(why, "smaller than %s", fmt_size(d->min, a, sizeof a));
-	else if (d->max && v > d->max)
-		zerr_set(why, "larger than %s", fmt_size(d->max, a, sizeof a));
-	else
-		return 0;
-	return -1;
+		return zerr_set(why, "not a multiple of %s", fmt_size(d->unit, a, sizeof a));
+	if (v < d->min)
+		return zerr_set(why, "smaller than %s", fmt_size(d->min, a, sizeof a));
+	if (d->max && v > d->max)
+		return zerr_set(why, "larger than %s", fmt_size(d->max, a, sizeof a));
+	return 0;
 }
 
 int opt_apply(const struct opt *d, void *obj, const char *val, void *ctx,
