@@ -376,13 +376,11 @@ static void list_runs(const struct bench_opts *o, const struct scenario *s,
 static int bench_collect(const struct bench_opts *o, char **dirs, int ndirs)
 {
 	struct scenario s;
-	struct recset runs, samples;
+	struct recset runs = { 0 }, samples = { 0 };
 	unsigned bad = 0;
 	char *dir;
 
 	load(dirs[0], &s, NULL);
-	recset_init(&runs);
-	recset_init(&samples);
 	s.repeat = 1;
 	for (int d = 0; d < ndirs; d++) {
 		struct scenario s2;
@@ -446,7 +444,7 @@ int cmd_bench(int argc, char **argv)
 {
 	struct bench_opts o = { .jobs = 1 };
 	struct scenario s;
-	struct recset runs, samples;
+	struct recset runs = { 0 }, samples = { 0 };
 	struct bench_job *jobs;
 	unsigned total = 0, bad;
 	char err[ZERR_MAX], *pos[64], *dir, **fleets;
@@ -516,8 +514,6 @@ int cmd_bench(int argc, char **argv)
 		       s.name, total, s.npol, s.npol == 1 ? "y" : "ies", s.nvar,
 		       s.nvar == 1 ? "" : "s", s.repeat, s.repeat == 1 ? "" : "s",
 		       o.jobs, dir);
-	recset_init(&runs);
-	recset_init(&samples);
 	bad = bench_run_all(&o, &s, dir, fleets, jobs, total, &runs, &samples, &stop);
 	report(dir, &s, &runs, &samples, &o);
 	for (unsigned v = 0; v < s.nvar; v++)

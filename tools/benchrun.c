@@ -164,12 +164,10 @@ static void read_results(const struct scenario *s, const char *path,
 			 struct recset *samples)
 {
 	const struct rec *run = recset_find(runs, "run", id);
-	struct recset rs, sm;
+	struct recset rs = { 0 }, sm = { 0 };
 	char err[ZERR_MAX], *line;
 	size_t len;
 
-	recset_init(&rs);
-	recset_init(&sm);
 	if (recset_read_tsv(path, &rs, err) < 0)
 		zerr("%s", err);
 	for (unsigned i = 0; i < rs.n; i++) {

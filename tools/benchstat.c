@@ -211,7 +211,7 @@ double bench_target_value(const struct scenario *s, const struct recset *runs,
 
 int bench_read_runs(const char *path, struct recset *runs, char *err)
 {
-	recset_init(runs);
+	memset(runs, 0, sizeof *runs);
 	if (recset_read_tsv(path, runs, err) < 0)
 		return -1;
 	for (unsigned i = 0; i < runs->n; i++) {

@@ -123,11 +123,6 @@ int con_exit_status(const char *rest, int *status)
 	return 0;
 }
 
-void con_seq_init(struct con_seq *s)
-{
-	memset(s, 0, sizeof *s);
-}
-
 long con_seq_note(struct con_seq *s, unsigned seq)
 {
 	unsigned d;

@@ -33,7 +33,7 @@ enum con_rec con_record(const char *payload, const char **rest);
 /* "@exit N": N in 0..255. 0, or -1 if malformed. */
 int con_exit_status(const char *rest, int *status);
 
-/* Sequence-number tracking. */
+/* Sequence-number tracking; zeroed, it waits for the first line. */
 struct con_seq {
 	int started;
 	unsigned next;          /* expected next number */
@@ -44,7 +44,6 @@ struct con_seq {
 	unsigned first_want, first_got; /* the first gap */
 };
 
-void con_seq_init(struct con_seq *s);
 /* Notes one host line's number; returns how many lines were lost right
  * before it (0 if in order, -1 if repeated/backwards). The first line may
  * be numbered 0 or 1. */

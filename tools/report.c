@@ -8,11 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-void recset_init(struct recset *s)
-{
-	memset(s, 0, sizeof *s);
-}
-
 void recset_free(struct recset *s)
 {
 	for (unsigned i = 0; i < s->n; i++) {

@@ -12,13 +12,12 @@ struct rec {
 	char **key, **val;
 };
 
-struct recset {
+struct recset {                 /* zeroed: empty */
 	struct rec *r;
 	unsigned n, cap;
 	unsigned long bad;      /* malformed words ignored */
 };
 
-void recset_init(struct recset *s);
 void recset_free(struct recset *s);
 /* "KIND key=val ..." (what follows "@result "). 0, or -1 if no KIND. */
 int recset_add(struct recset *s, const char *line);

@@ -279,7 +279,6 @@ static int attempt(const struct run_opts *o, const struct fleet *f,
 		zdie(ZX_HERCULES, "%s", err);
 	}
 	rundir_guard_herc(guard, pid);
-	memset(r, 0, sizeof *r);
 	stream_run(&(struct stream_cfg){
 		.fd = fd, .log = log, .verbose = o->verbose, .quiet = o->quiet,
 		.tty = isatty(1), .timeout_ms = (long)f->timeout_ms,

@@ -76,14 +76,13 @@ static const char *unexpected(struct st *s, enum con_rec rec, const char *rest)
 {
 	const struct rec *r, *have;
 	const char *why = NULL;
-	struct recset one;
+	struct recset one = { 0 };
 	char *end;
 
 	if (s->r->exit_seen)
 		return "after the exit record";
 	if (rec != REC_RESULT)
 		return NULL;
-	recset_init(&one);
 	if (recset_add(&one, rest) == 0 && (r = &one.r[0])->id) {
 		int guest = !strcmp(r->kind, "guest"), total = !strcmp(r->kind, "total");
 
@@ -220,13 +219,12 @@ void stream_run(const struct stream_cfg *c, struct stream_result *r)
 	char buf[65536];
 
 	memset(&s, 0, sizeof s);
+	memset(r, 0, sizeof *r);
 	s.c = c;
 	s.r = r;
 	s.t0 = now_ms();
 	s.last_plain = -1;
 	r->first_host_ms = -1;
-	con_seq_init(&r->seq);
-	recset_init(&r->recs);
 	if (c->live && live_start(c->fleet, c->title) < 0)
 		zerr("--live: cannot draw on this terminal; going on without");
 	for (;;) {

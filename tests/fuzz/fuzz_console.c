@@ -13,8 +13,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct recset rs;
 	struct con_seq seq;
 
-	recset_init(&rs);
-	con_seq_init(&seq);
+	memset(&rs, 0, sizeof rs);
+	memset(&seq, 0, sizeof seq);
 	for (line = strtok_r(text, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
 		struct con_line cl;
 		const char *rest;

@@ -55,7 +55,7 @@ static void metrics(void)
 	struct recset rs;
 	struct rec *r;
 
-	recset_init(&rs);
+	memset(&rs, 0, sizeof rs);
 	r = run_add(&rs, "base", "none", 1, 2.0,
 		    "work=1000 pageouts=30 pageins=10 discard_u=50 discard_v=15 discard_p=5 discard_faults=2 guest_us=4000000 "
 		    "work@idle=100 pageouts@idle=7 settle_s@idle=2.5");
@@ -120,8 +120,8 @@ static void add_run(void)
 		fprintf(fp, "asample\tt%d.g1\t\t\t\t%d\t1\t%d\t%d\n", i * 500, i * 500, i < 6, fr[i]);
 	fclose(fp);
 	scenario_init(&s);
-	recset_init(&runs);
-	recset_init(&samples);
+	memset(&runs, 0, sizeof runs);
+	memset(&samples, 0, sizeof samples);
 	scenario_parse_text(&s, "policy tax75 --idle-tax 75\nshow settle_s@active\n"
 			    "guest idle\nguest active\n", "t.bench", ".", err);
 	tap_ok(bench_add_run(&s, &runs, &samples, "base", "tax75", 2, 0, 3.0, 1, res) == 100,
@@ -164,7 +164,7 @@ static void roundtrip_and_summary(void)
 	char *sum;
 
 	scenario_init(&s);
-	recset_init(&runs);
+	memset(&runs, 0, sizeof runs);
 	if (scenario_parse_text(&s,
 		"policy none --hinting off\npolicy hinting --hinting on\nrepeat 3\n"
 		"target cost --metric throughput --policy hinting --vs none --min 0.98\n"

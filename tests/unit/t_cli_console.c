@@ -82,7 +82,7 @@ static void sequence(void)
 {
 	struct con_seq s;
 
-	con_seq_init(&s);
+	memset(&s, 0, sizeof s);
 	tap_eq(con_seq_note(&s, 0), 0, "first line 0");
 	tap_eq(con_seq_note(&s, 1), 0, "then 1");
 	tap_eq(con_seq_note(&s, 2), 0, "then 2");
@@ -92,11 +92,11 @@ static void sequence(void)
 	tap_ok(s.gaps == 1 && s.lost == 2 && s.disorder == 1 &&
 	       s.first_want == 3 && s.first_got == 5 && s.lines == 6,
 	       "counters: 1 gap, 2 lost, 1 out of order, first gap 3->5");
-	con_seq_init(&s);
+	memset(&s, 0, sizeof s);
 	tap_eq(con_seq_note(&s, 1), 0, "first line 1 is fine too");
-	con_seq_init(&s);
+	memset(&s, 0, sizeof s);
 	tap_eq(con_seq_note(&s, 4), 3, "first line 4: 1, 2, 3 lost");
-	con_seq_init(&s);
+	memset(&s, 0, sizeof s);
 	s.started = 1;
 	s.next = 999999;
 	tap_eq(con_seq_note(&s, 999999), 0, "999999");
@@ -122,7 +122,7 @@ static void records(void)
 	size_t len = 0;
 	FILE *fp;
 
-	recset_init(&s);
+	memset(&s, 0, sizeof s);
 	tap_eq(recset_add(&s, "guest id=g0 work=10 essa=5"), 0, "guest g0 line 1");
 	recset_add(&s, "guest id=g1 work=7 essa=1");
 	recset_add(&s, "total work=17 essa=6");
@@ -174,7 +174,7 @@ static void records(void)
 
 		if (fd >= 0 && write(fd, buf, strlen(buf)) == (ssize_t)strlen(buf))
 			close(fd);
-		recset_init(&b);
+		memset(&b, 0, sizeof b);
 		tap_ok(recset_read_tsv(path, &b, err) == 0 && b.n == 4, "TSV read back: 4 records (%s)", err);
 		g0 = recset_find(&b, "guest", "g0");
 		h = recset_find(&b, "host", NULL);
@@ -183,7 +183,7 @@ static void records(void)
 		recset_free(&b);
 		unlink(path);
 		write_text_tmp_bad(path);
-		recset_init(&b);
+		memset(&b, 0, sizeof b);
 		tap_ok(recset_read_tsv(path, &b, err) < 0 && strstr(err, ":1: not a zcmm results header"),
 		       "a file that is not a results TSV: refused with file:line (%s)", err);
 		recset_free(&b);
@@ -208,7 +208,7 @@ int main(void)
 		size_t tl = 0;
 		FILE *tf;
 
-		recset_init(&t);
+		memset(&t, 0, sizeof t);
 		recset_add(&t, "guest id=0 name=g0 work=5 Sr=3 icpt_wait=1");
 		recset_add(&t, "total id=all work=5 Sr=3 guests=1 frames_leaked=0");
 		recset_add(&t, "sample id=t0 t_ms=0 Sr=3");
