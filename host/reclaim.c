@@ -51,23 +51,36 @@ enum visit_mode { VISIT_NO_IO, VISIT_IO, VISIT_PUSH };
 
 static struct reclaim_push *pushing;    /* reclaim_push_out()'s counts */
 
-/* A halted guest's page goes whatever its reference bit: dropped if its
- * state lets it go without I/O, else paged out. */
-static int push(struct guest *g, uint64_t p, struct page_state st, uint64_t f)
+/* Page p's frame back: dropped if its state lets it go without I/O, else
+ * paged out (*paged says which). 1 if taken, 0 if its state keeps it, -1
+ * if the pager cannot take a page-out now. */
+static int take_frame(struct guest *g, uint64_t p, struct page_state st,
+		      uint64_t f, int *paged)
 {
 	int dirty;
 
-	if (page_discard(g, p)) {
-		pushing->discards++;
+	*paged = 0;
+	if (page_discard(g, p))
 		return 1;
-	}
 	dirty = page_dirty(f);
 	if (states_host_page_out(st, dirty).verdict != STATES_DONE)
 		return 0;
 	if (pager_page_out(g, p, dirty))
 		return -1;
-	pushing->pageouts++;
+	*paged = 1;
 	return 1;
+}
+
+/* A halted guest's page goes whatever its reference bit. */
+static int push(struct guest *g, uint64_t p, struct page_state st, uint64_t f)
+{
+	int paged, r = take_frame(g, p, st, f, &paged);
+
+	if (r == 1 && paged)
+		pushing->pageouts++;
+	else if (r == 1)
+		pushing->discards++;
+	return r;
 }
 
 /* One visit of page p: 1 if its frame was taken (freed, or its page-out
@@ -77,7 +90,7 @@ static int visit(struct guest *g, uint64_t p, enum visit_mode mode)
 	uint64_t pte = page_pte(g, p), f = pte & PTE_ORIGIN;
 	struct frame_desc *d;
 	struct page_state st;
-	int dirty;
+	int r, paged;
 
 	if ((pte & PTE_INVALID) || p < 2)   /* the lowcore stays resident */
 		return 0;
@@ -89,8 +102,7 @@ static int visit(struct guest *g, uint64_t p, enum visit_mode mode)
 	/* several pages map it, or it is write-protected for sharing (a
 	   zero frame, the last user of a shared frame): host/share/ */
 	if (d->kind == FRAME_SHARED || (pte & PTE_PROTECT)) {
-		int r = take_shared ? take_shared(g, p, f) : 0;
-
+		r = take_shared ? take_shared(g, p, f) : 0;
 		if (!take_shared)
 			reclaim_stats.skip_shared++;
 		if (r != RECLAIM_PLAIN)
@@ -110,19 +122,15 @@ static int visit(struct guest *g, uint64_t p, enum visit_mode mode)
 		reclaim_stats.referenced++;
 		return 0;
 	}
-	if (page_discard(g, p)) {
+	r = take_frame(g, p, st, f, &paged);
+	if (r == 1 && paged) {
+		reclaim_stats.paged_out++;
+		alloc_count(g)->taken_pageout++;
+	} else if (r == 1) {
 		reclaim_stats.discarded++;
 		alloc_count(g)->taken_discard++;
-		return 1;
 	}
-	dirty = page_dirty(f);
-	if (states_host_page_out(st, dirty).verdict != STATES_DONE)
-		return 0;
-	if (pager_page_out(g, p, dirty))
-		return -1;
-	reclaim_stats.paged_out++;
-	alloc_count(g)->taken_pageout++;
-	return 1;
+	return r;
 }
 
 /* Up to batch pages from guest g, its hand going at most round once
