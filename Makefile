@@ -11,6 +11,8 @@
 #   make linux-check   Debian's stock kernel boots under zcmm (not in check)
 #   make linux-patch-check   apply, checkpatch and build guest-linux-patch/
 #                 (after make deps)
+#   make linux-patch-each    build the kernel after each patch in turn
+#                 (about half an hour: not in check)
 # Sources are found by directory, so a new file needs no Makefile edit:
 #   lib/ states/   portable C, built natively (tests) and for s390x
 #   lib/rt/        freestanding runtime (mem*, str*), s390x only
@@ -186,6 +188,10 @@ linux-check: deps
 linux-patch-check:
 	guest-linux-patch/build all
 
+# every prefix of the series builds on its own (long: not in make check)
+linux-patch-each:
+	guest-linux-patch/build each
+
 install: $(ZCMM_REL) $(HOST_IMG) $(SHARE)/ipl-psw.bin $(SHARE)/plots.gp $(GUEST_ELF)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/zcmm
 	install -m 755 $(ZCMM_REL) $(DESTDIR)$(PREFIX)/bin/zcmm
@@ -196,7 +202,7 @@ install: $(ZCMM_REL) $(HOST_IMG) $(SHARE)/ipl-psw.bin $(SHARE)/plots.gp $(GUEST_
 clean:
 	rm -rf $(B)
 
-.PHONY: all deps deps-check run bench soak check linux-check linux-patch-check install clean fuzz fuzz-short fuzz-build
+.PHONY: all deps deps-check run bench soak check linux-check linux-patch-check linux-patch-each install clean fuzz fuzz-short fuzz-build
 include linux/linux.mk
 # (build/linux/ and build/linux-patch/ hold Linux trees: not ours to include)
 -include $(shell find $(B) \( -path $(B)/linux -o -path $(B)/linux-patch \) -prune -o -name '*.d' -print 2>/dev/null)
