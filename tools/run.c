@@ -204,13 +204,28 @@ static int herc_crashed(const struct stream_result *r, int st)
 	return (st != -1 && WIFSIGNALED(st)) || r->glibc_abort;
 }
 
+/* Did Hercules end by itself after the host began but before its @exit?
+ * The host always prints @exit before it quits Hercules, so the end of
+ * the run was lost on Hercules's side (its logger can drop the last lines
+ * at shutdown under load): worth a run from scratch like a crash. */
+static int herc_ended_early(const struct stream_result *r, int st)
+{
+	return !r->exit_seen && !r->timed_out && !r->interrupted &&
+	       !r->disabled_wait && r->first_host_ms >= 0 &&
+	       st != -1 && WIFEXITED(st);
+}
+
+/* What went wrong, for "...; running it again" and the final error. */
 static const char *crash_text(const struct stream_result *r, int st,
 			      char *buf, size_t len)
 {
 	if (st != -1 && WIFSIGNALED(st))
-		snprintf(buf, len, "killed by signal %d", WTERMSIG(st));
+		snprintf(buf, len, "Hercules crashed (killed by signal %d)", WTERMSIG(st));
+	else if (r->glibc_abort)
+		snprintf(buf, len, "Hercules crashed ('%s')", r->abort_line);
 	else
-		snprintf(buf, len, "'%s'", r->abort_line);
+		snprintf(buf, len, "Hercules ended (exit status %d) before the host's @exit",
+			 WEXITSTATUS(st));
 	return buf;
 }
 
@@ -386,13 +401,14 @@ int cmd_run(int argc, char **argv)
 			status = 0;
 			goto out;
 		}
-		if (!herc_crashed(&r, st) || tries > o.retries)
+		if (!(herc_crashed(&r, st) || herc_ended_early(&r, st)) ||
+		    tries > o.retries)
 			break;
 		crash_text(&r, st, why, sizeof why);
-		zerr("Hercules crashed (%s); running it again (attempt %u of %u)",
-		     why, tries + 1, o.retries + 1);
+		zerr("%s; running it again (attempt %u of %u)", why, tries + 1,
+		     o.retries + 1);
 		if (log) {
-			fprintf(log, "\n*** zcmm: Hercules crashed (%s); attempt %u of %u follows ***\n",
+			fprintf(log, "\n*** zcmm: %s; attempt %u of %u follows ***\n",
 				why, tries + 1, o.retries + 1);
 			fflush(log);
 		}
@@ -427,10 +443,10 @@ int cmd_run(int argc, char **argv)
 		status = ZX_TIMEOUT;
 	} else if (!r.exit_seen) {
 		if (herc_crashed(&r, st) && tries > 1)
-			zerr("Hercules crashed (%s) on every one of %u attempts (running: %s; --retries N allows more)",
+			zerr("%s on every one of %u attempts (running: %s; --retries N allows more)",
 			     crash_text(&r, st, hs, sizeof hs), tries, what);
 		else if (herc_crashed(&r, st))
-			zerr("Hercules crashed (%s) (running: %s; --retries N runs it again)",
+			zerr("%s (running: %s; --retries N runs it again)",
 			     crash_text(&r, st, hs, sizeof hs), what);
 		else if (r.disabled_wait)
 			zerr("the host stopped in a disabled wait state without an @exit line (running: %s)", what);

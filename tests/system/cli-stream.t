@@ -221,11 +221,16 @@ FAKE=$T/crashall $Z run $H --guests 1 >"$T/out" 2>"$T/err"
 [ "$(grep -c "running it again" "$T/err")" = 2 ]; ok $? "default --retries is 2 (three attempts)"
 ls -d "$T"/zcmm-run.* >/dev/null 2>&1; [ $? != 0 ]; ok $? "no run directory left behind"
 
-# never retried: a host panic, a normal end without @exit, a timeout
+# never retried: a host panic, a normal end before any host line, a timeout
 FAKE=$T/panic $Z run $H >"$T/out" 2>"$T/err"; st=$?
 [ $st = 70 ] && ! grep -q "running it again" "$T/err"; ok $? "a host panic is not retried"
+FAKE=$T/herr $Z run $H >"$T/out" 2>"$T/err"; st=$?
+[ $st = 3 ] && ! grep -q "running it again" "$T/err"; ok $? "Hercules ending before the host began is not retried"
+# a normal end after the host began, before its @exit (the end of the run
+# lost on Hercules's side): retried like a crash
 FAKE=$T/noexit $Z run $H >"$T/out" 2>"$T/err"; st=$?
-[ $st = 3 ] && ! grep -q "running it again" "$T/err"; ok $? "Hercules ending normally without @exit is not retried"
+[ $st = 3 ] && [ "$(grep -c "^zcmm: Hercules ended (exit status 0) before the host's @exit; running it again" "$T/err")" = 2 ]
+ok $? "Hercules ending normally without @exit is retried ($(head -3 "$T/err"))"
 FAKE=$T/hang $Z run $H --timeout 1 >"$T/out" 2>"$T/err"; st=$?
 [ $st = 124 ] && ! grep -q "running it again" "$T/err"; ok $? "a timeout is not retried"
 $Z run --retries x >/dev/null 2>"$T/err"; [ $? = 2 ] && grep -q "^zcmm: --retries x: not a number" "$T/err"
