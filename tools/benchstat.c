@@ -404,7 +404,7 @@ char *bench_summary(const struct scenario *s, const struct recset *runs,
 "- reclaim host us per reclaimed page: the host's time in the reclaim clock (TOD clock, starting page-outs included) over the pages the host took (discards + page-outs).\n");
 	if (s->nshow)
 		fprintf(f, "- METRIC@GUEST: the metric from that guest's own counters; frames: the frames it held at its end; settle_s: host seconds until its frames stay within 10%% of where they end.\n");
-	fprintf(f, "- n/a: the host did not report the counter (not measured), not zero.\n"
+	fprintf(f, "- n/a: not measured (the host did not report the counter), or a figure over zero (a ratio against a baseline of 0, a rate with nothing reclaimed); a ratio of 0 over 0 is 1.\n"
 		"- Every figure here is recomputed from runs.tsv by `zcmm bench --check DIR`.\n");
 	fclose(f);
 	return out;
