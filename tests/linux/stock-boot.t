@@ -7,10 +7,7 @@
 source "$(dirname "$0")/../system/tap.sh"
 
 L=$PWD/build/linux
-if [ ! -f "$L/stock/vmlinuz" ] || [ ! -f "$L/initramfs.cpio.gz" ]; then
-	ok 1 "Debian's kernel and the initramfs are there (make linux-stock linux)"
-	done_testing
-fi
+need_files "Debian's kernel and the initramfs are there (make linux-stock linux)" "$L/stock/vmlinuz" "$L/initramfs.cpio.gz"
 cat >"$T/fleet" <<FLEET
 guest deb mem=64M kernel=$L/stock/vmlinuz initrd=$L/initramfs.cpio.gz cmdline="rdinit=/init init_rounds=2"
 FLEET

@@ -9,10 +9,7 @@
 source "$(dirname "$0")/tap.sh"
 
 L=$PWD/build/linux
-if [ ! -f "$L/small/bzImage" ] || [ ! -f "$L/initramfs.cpio.gz" ]; then
-	ok 1 "the Linux kernel and initramfs are built (make linux)"
-	done_testing
-fi
+need_files "the Linux kernel and initramfs are built (make linux)" "$L/small/bzImage" "$L/initramfs.cpio.gz"
 cat >"$T/fleet" <<FLEET
 guest lx mem=16M kernel=$L/small/bzImage initrd=$L/initramfs.cpio.gz cmdline="console=ttysclp0 rdinit=/init"
 FLEET

@@ -7,10 +7,7 @@
 source "$(dirname "$0")/tap.sh"
 
 L=$PWD/build/linux
-if [ ! -f "$L/small/bzImage" ] || [ ! -f "$L/initramfs.cpio.gz" ]; then
-	ok 1 "the Linux kernel and initramfs are built (make linux)"
-	done_testing
-fi
+need_files "the Linux kernel and initramfs are built (make linux)" "$L/small/bzImage" "$L/initramfs.cpio.gz"
 cat >"$T/fleet" <<FLEET
 # 4 x 16 MiB of Linux and 2 x 2 MiB of zcmm guests in 44 MiB of storage
 storage 44M

@@ -77,6 +77,28 @@ selftest_tap() {
 	done <"$1"
 }
 
+# guest_checks NAME MIN: guest NAME's console lines, its "[NAME] " cut,
+# into $T/NAME.checks; their PASS/FAIL lines as checks of this test, and
+# one more that at least MIN passed (a walk cut short fails here)
+guest_checks() {
+	local passed    # not n: ok() counts in it
+	sed -n "s/^\[$1\] //p" "$T/out" >"$T/$1.checks"
+	selftest_tap "$T/$1.checks"
+	passed=$(grep -c '^PASS: ' "$T/$1.checks")
+	[ "$passed" -ge "$2" ]
+	ok $? "guest $1 made at least $2 checks ($passed passed)"
+}
+
+# need_files WHAT FILE...: one failing check naming WHAT, and the test's
+# end, unless every FILE is there (a build step not run)
+need_files() {
+	local what=$1 f
+	shift
+	for f; do
+		[ -f "$f" ] || { ok 1 "$what"; done_testing; }
+	done
+}
+
 done_testing() {
 	echo "1..$n"
 	exit $fail
