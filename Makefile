@@ -157,10 +157,9 @@ deps:
 deps-check:
 	@command -v $(XCC) >/dev/null || { echo "zcmm: $(XCC) not found: run make deps (installs: $(DEB_PKGS))" >&2; exit 1; }
 
-# the main job: the default benchmark scenario (about five minutes),
-# progress while it runs, the summary at the end (docs/bench.md)
-# the main job: the file-serving fleet under the four memory policies,
-# then what hinting costs when nothing is reclaimed (about 3-4 minutes)
+# the main job (docs/bench.md): the file-serving fleet under the four
+# memory policies, then what hinting costs when nothing is reclaimed
+# (about 3-4 minutes), progress while they run, each summary at its end
 BENCH ?= bench/default.bench bench/churn-essa-cost.bench
 run: deps
 	$(MAKE) -j2 all

@@ -6,6 +6,20 @@
 # here, and by zcmm bench --check); a malformed scenario names its line.
 source "$(dirname "$0")/tap.sh"
 
+# what a failed zcmm bench printed, and each run's exit and the end of
+# its log (the report directory goes with the test's)
+bench_diag() {   # STATUS DIR
+	[ "$1" = 0 ] && return 0
+	echo "# zcmm bench exited $1; its output:"
+	sed 's/^/#   /' "$T/out"
+	[ -s "$2/runs.tsv" ] && cut -f2,7,8 "$2/runs.tsv" | sed 's/^/#   runs.tsv: /'
+	for l in "$2"/runs/*.log; do
+		[ -s "$l" ] || continue
+		echo "# ${l##*/} (last 40 lines):"
+		tail -n 40 "$l" | sed 's/^/#   /'
+	done
+}
+
 cat >"$T/tiny.bench" <<'EOF2'
 title bench smoke test
 repeat 1
@@ -23,6 +37,7 @@ D=$T/report
 "$Z" bench --out "$D" "$T/tiny.bench" >"$T/out" 2>&1
 status=$?
 ok $status "zcmm bench on a tiny scenario exits 0 (got $status; $(tail -3 "$T/out" | tr '\n' ' '))"
+bench_diag $status "$D"
 for f in runs.tsv samples.tsv summary.md scenario.bench fleet.conf throughput.png paging.png states-2x.png resident-2x.png; do
 	[ -s "$D/$f" ]; ok $? "report has $f"
 done
@@ -82,6 +97,7 @@ done
 # two runs at once (-j 2): the same report, the summary says so
 "$Z" bench -j 2 --no-plots --out "$T/j2" "$T/tiny.bench" >"$T/out" 2>&1; st=$?
 ok $st "zcmm bench -j 2 exits 0 ($(tail -3 "$T/out" | tr '\n' ' '))"
+bench_diag $st "$T/j2"
 [ "$(tail -n +2 "$T/j2/runs.tsv" | wc -l)" = 2 ]; ok $? "-j 2: a row per run"
 grep -q "^2 runs at a time (zcmm bench -j)" "$T/j2/summary.md"; ok $? "-j 2: the summary records it"
 "$Z" bench --check "$T/j2" >"$T/check" 2>&1; ok $? "-j 2: --check agrees ($(cat "$T/check"))"
