@@ -269,10 +269,10 @@ int fleet_run(void)
 	kprintf(ZCMM_REC_RESULT "total id=all reclaim_runs=%lu "
 		"reclaim_runs_sync=%lu reclaim_looked=%lu "
 		"reclaim_discarded=%lu reclaim_paged_out=%lu "
-		"reclaim_wraps=%lu\n", reclaim_stats.runs,
+		"reclaim_ended=%lu reclaim_wraps=%lu\n", reclaim_stats.runs,
 		reclaim_stats.runs_sync, reclaim_stats.looked,
 		reclaim_stats.discarded, reclaim_stats.paged_out,
-		reclaim_stats.wraps);
+		reclaim_stats.ended, reclaim_stats.wraps);
 	kprintf(ZCMM_REC_RESULT "total id=all reclaim_skip_pinned=%lu "
 		"reclaim_skip_shared=%lu reclaim_us=%lu "
 		"reclaim_pageout_us=%lu\n",

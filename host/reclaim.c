@@ -3,7 +3,8 @@
  * bit once and lets the states module decide: unused pages, and volatile
  * or clean potentially volatile ones not referenced, go without I/O; a
  * referenced page gets a second chance; an unreferenced stable or changed
- * page is paged out. Pinned pages are never taken. */
+ * page is paged out. An ended guest's pages all go without I/O. Pinned
+ * pages are never taken. */
 #include "host/balloon/balloon.h"
 #include "host/frame.h"
 #include "host/io/fba.h"
@@ -71,6 +72,23 @@ static int take_frame(struct guest *g, uint64_t p, struct page_state st,
 	return 1;
 }
 
+/* A guest that ended (not one halted: its storage comes back) will never
+ * read its pages again: they go without I/O, whatever their state. */
+static int ended(const struct guest *g)
+{
+	return g->state == GUEST_STOPPED && g->exit_status != GUEST_STATUS_HALTED;
+}
+
+/* Its frame freed (the last mapping of a shared one), its slot too; the
+ * page is as after IPL, so the end-of-run census counts what is left. */
+static void drop_ended(struct guest *g, uint64_t p)
+{
+	pager_forget(g, p);
+	page_drop(g, p);
+	page_set_state(g, p, states_initial());
+	reclaim_stats.ended++;
+}
+
 /* A halted guest's page goes whatever its reference bit. */
 static int push(struct guest *g, uint64_t p, struct page_state st, uint64_t f)
 {
@@ -98,6 +116,10 @@ static int visit(struct guest *g, uint64_t p, enum visit_mode mode)
 	if (d->pins) {
 		reclaim_stats.skip_pinned++;
 		return 0;
+	}
+	if (ended(g)) {
+		drop_ended(g, p);
+		return 1;
 	}
 	/* several pages map it, or it is write-protected for sharing (a
 	   zero frame, the last user of a shared frame): host/share/ */
@@ -179,8 +201,8 @@ static uint64_t clock_pass(uint64_t want, int no_io)
 		struct guest *g = all[cur];
 		uint64_t batch = want - taken < RECLAIM_BATCH ? want - taken
 							      : RECLAIM_BATCH;
-		uint64_t spare = g->st.frames > g->al.reserve
-				 ? g->st.frames - g->al.reserve : 0;
+		uint64_t keep = ended(g) ? 0 : g->al.reserve;
+		uint64_t spare = g->st.frames > keep ? g->st.frames - keep : 0;
 		int wrapped = 0;
 
 		if (batch > spare)      /* never below its reserve */

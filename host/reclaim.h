@@ -15,6 +15,7 @@ struct reclaim_stats {
 	uint64_t referenced;  /* of them referenced: a second chance        */
 	uint64_t discarded;   /* taken without I/O (Ur, Vr, clean Pr)       */
 	uint64_t paged_out;   /* taken by page-out (Sr, changed Pr)         */
+	uint64_t ended;       /* taken from guests that ended, without I/O  */
 	uint64_t wraps;       /* times a guest's hand went round its pages  */
 	uint64_t skip_pinned; /* resident pages passed over: pinned ...     */
 	uint64_t skip_shared; /* ... mapped by several pages, not handled   */
@@ -26,8 +27,9 @@ void reclaim_init(struct guest **guests, unsigned n);
 /* Victim selection: which guest the clock takes from next. Called before
  * each batch of up to RECLAIM_BATCH pages with the guest taken from last
  * and whether its hand just went round all its pages; returns an index
- * into the guests (the clock takes from a stopped guest too: its
- * storage serves nobody). The default stays on a
+ * into the guests (the clock takes from a stopped guest too: an ended
+ * one's storage serves nobody and goes without I/O, a halted one's is
+ * paged out). The default stays on a
  * guest until its hand went round, then moves to the next: one clock
  * over every guest's pages in turn. */
 typedef unsigned (*reclaim_pick_fn)(struct guest **guests, unsigned n,

@@ -16,8 +16,9 @@
 
 /* The paging slots a guest may still take. Running: the slots admission
  * gave it (commit: its storage outside its reserve) less those it holds
- * now, as it may yet touch every page. Stopped or halted: its resident
- * pages but the prefix pages, which the clock may still page out. */
+ * now, as it may yet touch every page. Halted: its resident pages but
+ * the prefix pages, which the clock may still page out. (A guest that
+ * ended takes none: its pages go without I/O.) */
 uint64_t unservable_owed(uint64_t commit, uint64_t held, uint64_t resident,
 			 int running);
 

@@ -121,6 +121,9 @@ static uint64_t owed(struct guest *g)
 	struct zcmm_admit_need need;
 	uint64_t held = 0, resident = 0;
 
+	/* an ended guest's pages go without a slot (host/reclaim.c) */
+	if (g->state == GUEST_STOPPED && halt_mark[g->index] != HALT_OUT)
+		return 0;
 	for (uint64_t p = 0; p < g->npages; p++) {
 		uint64_t pte = page_pte(g, p);
 
