@@ -79,14 +79,18 @@ static int ended(const struct guest *g)
 	return g->state == GUEST_STOPPED && g->exit_status != GUEST_STATUS_HALTED;
 }
 
-/* Its frame freed (the last mapping of a shared one), its slot too; the
- * page is as after IPL, so the end-of-run census counts what is left. */
-static void drop_ended(struct guest *g, uint64_t p)
+/* Its mapping and slot dropped, the page as after IPL (the end-of-run
+ * census counts what is left); 1 if that freed the frame (not when other
+ * guests still share it, or it is the zero frame). */
+static int drop_ended(struct guest *g, uint64_t p)
 {
+	uint64_t before = frames_free;
+
 	pager_forget(g, p);
 	page_drop(g, p);
 	page_set_state(g, p, states_initial());
 	reclaim_stats.ended++;
+	return frames_free > before;
 }
 
 /* A halted guest's page goes whatever its reference bit. */
@@ -117,10 +121,8 @@ static int visit(struct guest *g, uint64_t p, enum visit_mode mode)
 		reclaim_stats.skip_pinned++;
 		return 0;
 	}
-	if (ended(g)) {
-		drop_ended(g, p);
-		return 1;
-	}
+	if (ended(g))
+		return drop_ended(g, p);
 	/* several pages map it, or it is write-protected for sharing (a
 	   zero frame, the last user of a shared frame): host/share/ */
 	if (d->kind == FRAME_SHARED || (pte & PTE_PROTECT)) {
