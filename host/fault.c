@@ -131,8 +131,10 @@ static uint64_t serve(struct guest *g, uint64_t p, int *pgm, int blocking)
 
 const char *fault_no_frame_reason(void)
 {
-	return pager_slots() && !pager_slots_free() ? "paging space exhausted"
-						    : "out of host storage";
+	/* the few slots page-ins gave back since the pager found the
+	   volumes full are not room to go on with */
+	return pager_slots() && (!pager_slots_free() || pager_stats.full)
+	       ? "paging space exhausted" : "out of host storage";
 }
 
 uint64_t page_frame(struct guest *g, uint64_t p, int *pgm)

@@ -17,7 +17,8 @@ uint64_t page_frame(struct guest *g, uint64_t p, int *pgm);
  * waiting, the guest is blocked (*pgm = PGM_BLOCKED) and retries later. */
 uint64_t page_fault_in(struct guest *g, uint64_t p, int *pgm);
 /* Why a guest's access got PGM_NO_FRAME, for its stop reason: "paging
- * space exhausted" when every slot is taken, else "out of host storage". */
+ * space exhausted" when every slot is taken or a page-out found none
+ * free, else "out of host storage". */
 const char *fault_no_frame_reason(void);
 /* DIAG 0x10: the page is given back and reads as zero again. */
 void page_release(struct guest *g, uint64_t p);
