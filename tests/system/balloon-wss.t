@@ -2,9 +2,10 @@
 # balloon-wss.t - working-set estimation by sampling: a guest touching a
 # known working set (random workload, uniform over --ws pages, plus its
 # kernel's own pages: together every page it holds a frame for, with no
-# host pressure) is estimated within 20% of it after a few periods, for
-# two sizes; the
-# sampler's cost stays under 1% of the run; sampled pages never leak.
+# host pressure) is estimated within 15% of it on average after a few
+# periods, and each estimate within 30% (a sample of 64 pages is
+# noisy: one run in about fifty had an estimate 21% low), for two sizes;
+# the sampler's cost stays under 1% of the run; sampled pages never leak.
 source "$(dirname "$0")/tap.sh"
 
 for ws in 300 120; do
@@ -18,10 +19,12 @@ for ws in 300 120; do
 		head -n -1 | tr '\n' ' ')
 	bad=$(for p in $pairs; do
 		e=${p%/*} f=${p#*/}
-		[ $((e * 100)) -ge $((f * 80)) ] && [ $((e * 100)) -le $((f * 120)) ] || echo "$p"
+		[ $((e * 100)) -ge $((f * 70)) ] && [ $((e * 100)) -le $((f * 130)) ] || echo "$p"
 	done)
-	[ -n "$pairs" ] && [ -z "$bad" ]
-	ok $? "ws $ws: every estimate/touched after 3 periods within 20% ($pairs)"
+	# the estimates against the frames, summed: the mean ratio x 100
+	mean=$(echo "$pairs" | tr ' /' '\n ' | awk 'NF == 2 { e += $1; f += $2 } END { print f ? int(e * 100 / f) : 0 }')
+	[ -n "$pairs" ] && [ -z "$bad" ] && [ "$mean" -ge 85 ] && [ "$mean" -le 115 ]
+	ok $? "ws $ws: estimate/touched after 3 periods: $mean% on average (85-115), each within 30% ($pairs)"
 	[ "$(field all wss_cost_ppm)" -lt 10000 ]
 	ok $? "ws $ws: sampling cost $(field all wss_cost_ppm) ppm of the run (< 1%)"
 	[ "$(field all frames_leaked)" = 0 ]
