@@ -113,6 +113,20 @@ static int check_entry(struct guest *g, const struct vdisk_area *a,
 	return 0;
 }
 
+/* Do two reads of the list land in one page? Then they are read as they
+ * come, none shared: the frame would hold one block and be entered for
+ * both, and mapping one block there would free the frame the other is
+ * read into. */
+static int reads_alias(const struct bio *b)
+{
+	for (unsigned i = 0; i < b->n; i++)
+		for (unsigned k = 0; k < i; k++)
+			if (b->e[i].type == VDISK_READ && b->e[k].type == VDISK_READ &&
+			    (b->e[i].buf >> PAGE_SHIFT) == (b->e[k].buf >> PAGE_SHIFT))
+				return 1;
+	return 0;
+}
+
 /* Reads of the base disk (read-only, the same for every guest): a block
  * the host holds in a frame is mapped copy-on-write, no I/O; a block whose
  * read is under way makes the call wait and run again; the others are
@@ -123,7 +137,7 @@ static int share_reads(struct guest *g, struct bio *b,
 	uint64_t f;
 
 	b->mapped = b->entered = 0;
-	if (!a->readonly || !share_domain_now(g))
+	if (!a->readonly || !share_domain_now(g) || reads_alias(b))
 		return 0;
 	for (unsigned i = 0; i < b->n; i++) {
 		uint64_t block = a->first + b->e[i].block;
