@@ -79,14 +79,14 @@ static int ended(const struct guest *g)
 	return g->state == GUEST_STOPPED && g->exit_status != GUEST_STATUS_HALTED;
 }
 
-/* Its mapping and slot dropped, the page as after IPL (the end-of-run
- * census counts what is left); 1 if that freed the frame (not when other
- * guests still share it, or it is the zero frame). */
+/* Its mapping dropped (a resident page holds no slot: a page-in gives
+ * it back), the page as after IPL (the end-of-run census counts what is
+ * left); 1 if that freed the frame (not when other guests still share
+ * it, or it is the zero frame). */
 static int drop_ended(struct guest *g, uint64_t p)
 {
 	uint64_t before = frames_free;
 
-	pager_forget(g, p);
 	page_drop(g, p);
 	page_set_state(g, p, states_initial());
 	reclaim_stats.ended++;
