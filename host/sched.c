@@ -179,7 +179,7 @@ void sched_run(struct guest **guests, unsigned n,
 	if (p->duration_ms)
 		end = start + p->duration_ms * 1000 * TOD_PER_US;
 	for (;;) {
-		uint64_t now = tod_now(), soonest = end;
+		uint64_t now = tod_now(), soonest = end, wake = ~0UL;
 		unsigned alive = 0, ran = 0;
 
 		io_reap(); /* completions may make guests runnable */
@@ -202,8 +202,8 @@ void sched_run(struct guest **guests, unsigned n,
 				continue;
 			if (g->state == GUEST_WAITING) {
 				if (g->wake_tod > now) {
-					if (g->wake_tod < soonest)
-						soonest = g->wake_tod;
+					if (g->wake_tod < wake)
+						wake = g->wake_tod;
 					continue;
 				}
 				g->state = GUEST_RUNNABLE;
@@ -224,6 +224,8 @@ void sched_run(struct guest **guests, unsigned n,
 				continue;
 			return;
 		}
+		if (wake < soonest)
+			soonest = wake;
 		if (!ran) {
 			if (soonest == ~0UL && io_pending()) {
 				sched_stats.idle_waits++;
@@ -231,10 +233,11 @@ void sched_run(struct guest **guests, unsigned n,
 				sched_stats.idle_us += tod_to_us(tod_now() - now);
 				continue;
 			}
-			if (soonest == ~0UL) {
+			if (wake == ~0UL && !io_pending()) {
 				/* guests waiting for host storage, no I/O
 				   under way that could free any (an enabled
-				   wait that cannot end stops at once) */
+				   wait that cannot end stops at once), the
+				   run's --duration notwithstanding */
 				stop_all(guests, n, GUEST_STATUS_KILLED,
 					 fault_no_frame_reason());
 				continue;
