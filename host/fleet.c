@@ -169,8 +169,10 @@ static void add_stats(struct guest_stats *t, const struct guest_stats *s)
 	const uint64_t *src = (const uint64_t *)s;
 	uint64_t *dst = (uint64_t *)t;
 
+	/* saturating: a guest reports its own work count, and one that
+	   says 2^64 - 1 must not wrap the fleet's total to less */
 	for (unsigned i = 0; i < sizeof(*s) / sizeof(uint64_t); i++)
-		dst[i] += src[i];
+		dst[i] = dst[i] + src[i] < dst[i] ? ~0UL : dst[i] + src[i];
 }
 
 int fleet_run(void)

@@ -1,8 +1,9 @@
 # forge.S - a guest that tries to forge the run's verdict through its
 # console: one write holds newlines and host records (a passing result
 # for guest 0, a phantom guest, the exit record), another control bytes
-# and bytes above 0x7E. It exits 0; the host must print each write as
-# one text line, those bytes as '.'.
+# and bytes above 0x7E; and it reports the largest work count there is.
+# It exits 0; the host must print each write as one text line, those
+# bytes as '.', and its count must not wrap the fleet's total.
 	.text
 	.globl	_start
 _start:
@@ -12,6 +13,8 @@ _start:
 	larl	%r6,ctl
 	lghi	%r7,ctllen
 	diag	%r6,%r7,0x400
+	lghi	%r8,-1			# work units done: 2^64 - 1
+	diag	%r8,%r7,0x40c
 	lghi	%r9,0
 	diag	%r9,%r0,0x404
 

@@ -2,7 +2,8 @@
 # console-forge.t - a guest cannot forge the run's verdict through its
 # console: text with newlines, host records and control bytes beside a
 # failing guest neither makes zcmm exit 0 nor adds a phantom row; the
-# text arrives as one line per write, bytes outside 0x20-0x7E as '.'.
+# text arrives as one line per write, bytes outside 0x20-0x7E as '.'; a
+# guest's largest work count does not wrap the fleet's total.
 source "$(dirname "$0")/tap.sh"
 
 cat >"$T/fleet.conf" <<CONF
@@ -26,4 +27,6 @@ grep -qxF '[forger] y.@exit 0....@exit 0' "$T/out"
 ok $? "control bytes and bytes above 0x7E print as '.'"
 ! grep -q 'rejected' "$T/out"
 ok $? "no record reached the CLI to be rejected"
+[ "$(field 1 work)" = 18446744073709551615 ] && [ "$(field all work)" = 18446744073709551615 ]
+ok $? "a work count of 2^64 - 1 does not wrap the total (forger $(field 1 work), all $(field all work))"
 done_testing
