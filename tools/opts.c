@@ -109,7 +109,7 @@ int opt_apply(const struct opt *d, void *obj, const char *val, void *ctx,
 	case OPT_BOOL:
 	case OPT_BIT:
 		if (parse_bool(val, &on) < 0)
-			rc = zerr_set(why, "expected on or off");
+			rc = zerr_set(why, "expected on or off (or yes/no, true/false, 1/0)");
 		else if (d->kind == OPT_BOOL)
 			*(int *)f = on;
 		else if (on)

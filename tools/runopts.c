@@ -129,7 +129,7 @@ const struct opt run_options[] = {
 	{ .name = "test-corrupt-slot", .kind = OPT_FLAG, .off = R(boot.flags), .unit = ZCMM_BOOT_CORRUPT_SLOT,
 	  .help = "damage the first page-out on the paging volume, to\nshow that page-in checksums catch it (tests)" },
 	{ .name = "scan-rate", .meta = "N", .kind = OPT_U64, .off = R(fs.scan_rate), .set_off = R(fs.scan_rate_set), .max = 1000000,
-	  .help = "content-sharing scanner: pages a second per guest\n(default 50; docs/sharing.md)" },
+	  .help = "content-sharing scanner: pages a second per guest\n(default 50; 0: no scanning, disk reads are still\nshared; docs/sharing.md)" },
 	{ .name = "scan-total", .meta = "N", .kind = OPT_U64, .off = R(fs.scan_total), .set_off = R(fs.scan_total_set), .max = 1000000,
 	  .help = "... and in all (default 200)" },
 	{ .name = "test-io-errors", .meta = "N[@DEV][+SKIP]", .kind = OPT_FN, .off = R(boot.fault_io), .fn = set_fault_io,

@@ -88,7 +88,7 @@ printf 'repeat 1\npolicy none --hinting off\npolicy b --balloon on\n' >"$T/bad.b
 ok $? "unknown policy option: line 3 named, exit 2 ($(cat "$T/out"))"
 printf 'policy none --hinting sometimes\n' >"$T/bad2.bench"
 "$Z" bench --dry-run "$T/bad2.bench" >"$T/out" 2>&1; st=$?
-[ $st = 2 ] && grep -qx "zcmm: $T/bad2.bench:1: policy none: --hinting sometimes: expected on or off" "$T/out"
+[ $st = 2 ] && grep -qx "zcmm: $T/bad2.bench:1: policy none: --hinting sometimes: expected on or off (or yes/no, true/false, 1/0)" "$T/out"
 ok $? "bad setting value: zcmm run's own message with the line ($(cat "$T/out"))"
 for f in bench/*.bench; do
 	"$Z" bench --dry-run "$f" >/dev/null 2>"$T/err"; ok $? "$f parses ($(cat "$T/err"))"

@@ -35,7 +35,7 @@ expect 2 "zcmm: run: unknown option '--bogus' (see zcmm run --help)" $Z run --bo
 expect 2 "zcmm: run: 'b.conf' is one word too many" $Z run a.conf b.conf
 expect 2 "zcmm: --workload busy: expected" $Z run --workload busy
 expect 2 "zcmm: --host-mode x: expected fleet, selftest, panic or hang" $Z run --host-mode x
-expect 2 "zcmm: --hinting maybe: expected on or off" $Z run --hinting maybe
+expect 2 "zcmm: --hinting maybe: expected on or off (or yes/no, true/false, 1/0)" $Z run --hinting maybe
 expect 2 "zcmm: run: --guests and a fleet file exclude each other" $Z run --guests 3 f.conf
 expect 2 "zcmm: run: --guests and a fleet file exclude each other" $Z run f.conf --guests 3
 expect 2 "zcmm: /nonexistent.conf: No such file or directory" $Z run /nonexistent.conf

@@ -193,7 +193,7 @@ static void real_check(void)
 {
 	char err[ZERR_MAX];
 
-	bad("policy b --hinting maybe\n", "x.bench:1: policy b: --hinting maybe: expected on or off",
+	bad("policy b --hinting maybe\n", "x.bench:1: policy b: --hinting maybe: expected on or off (or yes/no, true/false, 1/0)",
 	    "values checked by zcmm run's own option parser");
 	bad("\nvariant v --storage 3K\npolicy b\n", "x.bench:2: variant v: --storage 3K: not a multiple of 1 MiB",
 	    "variant values too");

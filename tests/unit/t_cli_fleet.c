@@ -242,7 +242,7 @@ static void errors(void)
 	bad("guest mem=1M\n", "fleet.conf:1: guest: a name is missing before 'mem=1M'");
 	bad("guest a workload=busy\n",
 	    "fleet.conf:1: workload=busy: unknown workload (idle|churn|phases|random|fileserve|anon|disktest|none)");
-	bad("guest a hinting=maybe\n", "fleet.conf:1: hinting=maybe: expected on or off");
+	bad("guest a hinting=maybe\n", "fleet.conf:1: hinting=maybe: expected on or off (or yes/no, true/false, 1/0)");
 	bad("guest a ws\n", "fleet.conf:1: 'ws': expected key=value");
 	bad("guest a ws=\n", "fleet.conf:1: ws=: the value is missing");
 	bad("guest a ws=-1\n", "fleet.conf:1: ws=-1: not a number");

@@ -123,7 +123,7 @@ int main(void)
 	bad("--size 2G", "--size 2G: larger than 1 GiB");
 	bad("--secs 0", "--secs 0: expected seconds > 0");
 	bad("--slice 0", "--slice 0: expected milliseconds > 0 (e.g. 5, 0.5)");
-	bad("--on maybe", "--on maybe: expected on or off");
+	bad("--on maybe", "--on maybe: expected on or off (or yes/no, true/false, 1/0)");
 	tap_ok(opt_find(T, "jobs") == &T[2] && !opt_find(T, "Things:") && !opt_find(T, "nope"),
 	       "opt_find: options, not headings");
 	tap_ok(opt_find(T, "one_bit") == opt_find(T, "one-bit") && opt_find(T, "one_bit") &&
