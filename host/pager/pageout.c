@@ -58,8 +58,9 @@ int pager_page_out(struct guest *g, uint64_t p, int dirty)
 
 	if (slot == SLOTMAP_NONE) {
 		if (!pager_stats.full++)
-			kprintf("pager: the paging volumes are full (%lu slots)\n",
-				pager_slotmap.nslots);
+			kprintf("pager: the paging volumes are full (%lu slots, "
+				"%lu of them retired on volumes offline)\n",
+				pager_slotmap.nslots, pager_stats.retired);
 		return -1;
 	}
 	r = pager_req_get();

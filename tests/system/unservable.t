@@ -70,7 +70,8 @@ lose --unservable stop --duration 100
 [ $status = 1 ] && [ "$(field all halted)" = 0 ] && [ "$(field all unservable)" = stop ]
 ok $? "stop: nobody halted (exit $status, $(field all halted) halted)"
 [ "$(field all failed)" -ge 1 ] &&
-	grep -Eq '^guest w[0-9] stopped: paging space exhausted$' "$T/out"
+	grep -Eq '^guest w[0-9] stopped: paging space exhausted$' "$T/out" &&
+	grep -Eq '^pager: the paging volumes are full \(1664 slots, [1-9][0-9]* of them retired on volumes offline\)$' "$T/out"
 ok $? "guests that cannot get a frame stop at once, --duration 100 or not, their storage lost ($(field all failed) failed, $(field all guest_us) us)"
 
 zrun --storage 7M --paging-volumes 4 --unservable halt --timeout 120 "$T/fleet.conf"
