@@ -111,6 +111,14 @@ struct guest {
 	uint8_t pstate_small[];  /* the rest of the frame, for small guests */
 };
 
+/* It ended and will never run again (a halted guest runs again: its
+ * storage comes back); its storage serves nobody. */
+static inline int guest_ended(const struct guest *g)
+{
+	return g->state == GUEST_STOPPED &&
+	       g->exit_status != GUEST_STATUS_HALTED;
+}
+
 /* Page p's state byte (states_encode()). */
 static inline uint8_t *guest_pstate(struct guest *g, uint64_t p)
 {

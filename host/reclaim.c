@@ -72,14 +72,8 @@ static int take_frame(struct guest *g, uint64_t p, struct page_state st,
 	return 1;
 }
 
-/* A guest that ended (not one halted: its storage comes back) will never
- * read its pages again: they go without I/O, whatever their state. */
-static int ended(const struct guest *g)
-{
-	return g->state == GUEST_STOPPED && g->exit_status != GUEST_STATUS_HALTED;
-}
-
-/* Its mapping dropped (a resident page holds no slot: a page-in gives
+/* A page of a guest that ended goes without I/O, whatever its state.
+ * Its mapping dropped (a resident page holds no slot: a page-in gives
  * it back), the page as after IPL (the end-of-run census counts what is
  * left); 1 if that freed the frame (not when other guests still share
  * it, or it is the zero frame). */
@@ -121,7 +115,7 @@ static int visit(struct guest *g, uint64_t p, enum visit_mode mode)
 		reclaim_stats.skip_pinned++;
 		return 0;
 	}
-	if (ended(g))
+	if (guest_ended(g))
 		return drop_ended(g, p);
 	/* several pages map it, or it is write-protected for sharing (a
 	   zero frame, the last user of a shared frame): host/share/ */
@@ -203,7 +197,7 @@ static uint64_t clock_pass(uint64_t want, int no_io)
 		struct guest *g = all[cur];
 		uint64_t batch = want - taken < RECLAIM_BATCH ? want - taken
 							      : RECLAIM_BATCH;
-		uint64_t keep = ended(g) ? 0 : g->al.reserve;
+		uint64_t keep = guest_ended(g) ? 0 : g->al.reserve;
 		uint64_t spare = g->st.frames > keep ? g->st.frames - keep : 0;
 		int wrapped = 0;
 

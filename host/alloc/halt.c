@@ -50,7 +50,7 @@ static void halt_out(struct guest *g)
 /* A guest that ended holds storage that serves nobody: its pages go,
  * frames and slots (not the pinned ones: its prefix pages; its I/O is
  * over). Returns the pages that went. */
-static uint64_t drop_ended(struct guest *g)
+static uint64_t give_back_ended(struct guest *g)
 {
 	uint64_t n = 0;
 
@@ -83,7 +83,7 @@ int alloc_halt_resume(struct guest **guests, unsigned n)
 	for (unsigned i = 0; i < n; i++)
 		if (halt_mark[guests[i]->index] != HALT_OUT &&
 		    !guests[i]->io_inflight)
-			dropped += drop_ended(guests[i]);
+			dropped += give_back_ended(guests[i]);
 	for (unsigned i = 0; i < n; i++) {
 		struct guest *g = guests[i];
 
@@ -122,7 +122,7 @@ static uint64_t owed(struct guest *g)
 	uint64_t held = 0, resident = 0;
 
 	/* an ended guest's pages go without a slot (host/reclaim.c) */
-	if (g->state == GUEST_STOPPED && halt_mark[g->index] != HALT_OUT)
+	if (guest_ended(g))
 		return 0;
 	for (uint64_t p = 0; p < g->npages; p++) {
 		uint64_t pte = page_pte(g, p);
